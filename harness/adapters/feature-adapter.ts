@@ -1,0 +1,36 @@
+import type { Row, Side, SideResult } from '../core/row';
+
+/** A row as handed to an adapter: its key and the columns that side may see. */
+export interface AdapterRow {
+  /** Row key (for messages and request templating). */
+  key: string;
+  /** The columns for this side: every column for offline pipelines, inputs only (no label) for serving. */
+  fields: Row;
+}
+
+/** Options for one `compute` call. */
+export interface ComputeOptions {
+  /** Aborts outstanding work (Ctrl-C, serving declared unavailable). */
+  signal?: AbortSignal;
+  /** Called as soon as the result for `rows[index]` is known (progress bars, streaming comparison). */
+  onResult?: (index: number, result: SideResult) => void;
+}
+
+/**
+ * One side of the comparison: turns rows into feature vectors. Offline pipelines (module, command, columns) and
+ * the serving endpoint all implement it, so checks are written once against this interface.
+ *
+ * `compute` resolves to one result per row, in row order. A failure that concerns one row (an HTTP 503 after
+ * retries, a pipeline's per-row error) is a `{ kind: 'error' }` result; a failure of the whole side (the pipeline
+ * crashed) rejects with a {@link SkewError}.
+ */
+export interface FeatureAdapter {
+  /** Which side this is. */
+  readonly side: Side;
+  /** Human description for reports: `python3 pipeline/features.py`, `POST http://127.0.0.1:8080/features`. */
+  readonly description: string;
+  /** Computes features for `rows`, one result per row, in order. */
+  compute(rows: readonly AdapterRow[], options?: ComputeOptions): Promise<SideResult[]>;
+  /** Releases processes, sockets and agents. Safe to call twice. */
+  close(): Promise<void>;
+}

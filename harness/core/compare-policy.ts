@@ -1,0 +1,60 @@
+import { compileFieldPattern, pathAndAncestors, type FieldMatcher } from './field-pattern';
+import { DEFAULT_FIELD_POLICY, resolveFieldPolicy, type FieldPolicy, type FieldPolicyOptions } from './field-policy';
+
+/** Comparison settings for a whole feature vector, as users write them (the `compare` section of the config). */
+export interface CompareOptions {
+  /** Policy for every field not matched below. Defaults: see {@link DEFAULT_FIELD_POLICY}. */
+  default?: FieldPolicyOptions;
+  /** Policies by field pattern; a field's own entry overrides the default property by property. */
+  fields?: Record<string, FieldPolicyOptions>;
+  /** Online feature names that differ from offline ones: `{ offlineName: 'onlineName' }`. */
+  rename?: Record<string, string>;
+  /** Fields (patterns) left out of the comparison on both sides. */
+  ignore?: string[];
+}
+
+/** A compiled {@link CompareOptions}: looks up the policy of any field path, cached. */
+export interface ComparePolicy {
+  /** The default policy. */
+  readonly defaultPolicy: FieldPolicy;
+  /** Online name → offline name. */
+  readonly renameOnline: ReadonlyMap<string, string>;
+  /** Whether a top-level field is left out. */
+  isIgnored(field: string): boolean;
+  /** The policy for a path: the first configured pattern matching the path or its nearest ancestor. */
+  policyFor(path: string): FieldPolicy;
+}
+
+/** Compiles comparison options. Pure; validation of the options is the config resolver's job. */
+export function createComparePolicy(options: CompareOptions = {}): ComparePolicy {
+  const defaultPolicy = resolveFieldPolicy(options.default ?? {}, DEFAULT_FIELD_POLICY);
+  const entries: Array<{ matches: FieldMatcher; policy: FieldPolicy }> = Object.entries(options.fields ?? {}).map(
+    ([pattern, fieldOptions]) => ({ matches: compileFieldPattern(pattern), policy: resolveFieldPolicy(fieldOptions, defaultPolicy) }),
+  );
+  const ignored = (options.ignore ?? []).map(compileFieldPattern);
+  const renameOnline = new Map(Object.entries(options.rename ?? {}).map(([offline, online]) => [online, offline]));
+  const cache = new Map<string, FieldPolicy>();
+
+  function lookup(path: string): FieldPolicy {
+    for (const candidate of pathAndAncestors(path)) {
+      const hit = entries.find((entry) => entry.matches(candidate));
+      if (hit) return hit.policy;
+    }
+    return defaultPolicy;
+  }
+
+  return {
+    defaultPolicy,
+    renameOnline,
+    isIgnored: (field) => ignored.some((matches) => matches(field)),
+    policyFor(path) {
+      let policy = cache.get(path);
+      if (!policy) {
+        policy = lookup(path);
+        // Array element paths are unbounded (`emb[0]`…`emb[767]`); cache only the ones a vector has few of.
+        if (cache.size < 10_000) cache.set(path, policy);
+      }
+      return policy;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * A row of the source as typed values, keyed by column name. CSV cells arrive as
+ * `string | number | boolean | null` after type inference; JSON Lines rows may hold any JSON value.
+ */
+export type Row = Record<string, unknown>;
+
+/** Features computed for one row by one side (offline pipeline or serving endpoint), keyed by feature name. */
+export type FeatureVector = Record<string, unknown>;
+
+/** The column types skew-harness infers from data, and which config may override. */
+export type ColumnType = 'integer' | 'number' | 'boolean' | 'date' | 'string' | 'json';
+
+/** The part a column plays in a run. */
+export type ColumnRole = 'key' | 'label' | 'input' | 'offline_feature';
+
+/** One column of the source, as inferred (or overridden) and assigned a role. */
+export interface ColumnInfo {
+  /** Header name. */
+  name: string;
+  /** Type after inference and config overrides. */
+  type: ColumnType;
+  /** Whether the type came from the data or from config. */
+  typeSource: 'inferred' | 'config';
+  /** Role in the run: keys identify rows, labels are never sent to serving, offline features are not inputs. */
+  role: ColumnRole;
+}
+
+/** A row drawn from the source, with its identity and where it came from. */
+export interface SourceRow {
+  /** Row identity: the key column values joined with `|` (the 1-based record number if no key is configured). */
+  key: string;
+  /** 1-based line number in the source file where the record starts (for messages). */
+  line: number;
+  /** All columns of the row, typed. */
+  values: Row;
+}
+
+/** What one side returned for one row: features, or an error that keeps the row from being compared. */
+export type SideResult =
+  | { kind: 'ok'; features: FeatureVector }
+  | { kind: 'error'; message: string; status?: number | undefined };
+
+/** The two sides of a comparison. */
+export type Side = 'offline' | 'online';

@@ -1,0 +1,7 @@
+export type { SkewErrorCode } from './skew-error';
+export { SkewError, isSkewError } from './skew-error';
+export { ConfigError } from './config-error';
+export { UsageError } from './usage-error';
+export { SourceError } from './source-error';
+export { OfflineError } from './offline-error';
+export { ServingError, ServingStartError } from './serving-error';

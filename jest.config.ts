@@ -1,0 +1,16 @@
+import type { Config } from 'jest';
+
+/**
+ * Unit, property and black-box tests live in `specs/`. ts-jest only transpiles (isolatedModules):
+ * type checking is done once, for the whole tree, by `tsc` in `npm test` before jest starts.
+ */
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/specs'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleNameMapper: { '^skew-harness$': '<rootDir>/harness/index.ts' },
+  testTimeout: 30_000,
+};
+
+export default config;
