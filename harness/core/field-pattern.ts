@@ -31,9 +31,12 @@ export function pathAndAncestors(path: string): string[] {
   }
 }
 
-/** Appends an object key to a path (`a` + `b` → `a.b`). */
+/**
+ * Appends an object key to a path: `a` + `b` → `a.b`; keys that are not plain names are quoted so paths stay
+ * unambiguous: `a` + `x.y` → `a["x.y"]`, `a` + `` → `a[""]`.
+ */
 export function childPath(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
 /** Appends an array index to a path (`a` + 3 → `a[3]`). */

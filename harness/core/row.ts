@@ -35,10 +35,18 @@ export interface SourceRow {
   values: Row;
 }
 
-/** What one side returned for one row: features, or an error that keeps the row from being compared. */
+/**
+ * What one side returned for one row: features; an error that keeps the row from being compared (counted
+ * against the error budget); or `skipped` when the row was never attempted (run interrupted, serving declared
+ * unavailable), which is neither an error nor a comparison.
+ */
 export type SideResult =
   | { kind: 'ok'; features: FeatureVector }
-  | { kind: 'error'; message: string; status?: number | undefined };
+  | { kind: 'error'; message: string; status?: number | undefined }
+  | { kind: 'skipped'; reason: string };
+
+/** Replaces secrets (env-provided header values, URL credentials) in text meant for output. */
+export type Redactor = (text: string) => string;
 
 /** The two sides of a comparison. */
 export type Side = 'offline' | 'online';
