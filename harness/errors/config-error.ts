@@ -9,11 +9,19 @@ export class ConfigError extends SkewError {
   readonly path: string;
   /** The config file, when known. */
   readonly file: string | undefined;
+  /** What is wrong, without the file and path. */
+  readonly problem: string;
 
   constructor(path: string, problem: string, options?: { file?: string; cause?: unknown }) {
     const where = options?.file ? `${options.file}: ` : '';
     super('CONFIG', `${where}${path ? `${path} ` : ''}${problem}`, options);
     this.path = path;
     this.file = options?.file;
+    this.problem = problem;
+  }
+
+  /** The same error located in `file` (for errors raised where the file was not known). */
+  inFile(file: string): ConfigError {
+    return this.file ? this : new ConfigError(this.path, this.problem, { file, cause: this.cause });
   }
 }

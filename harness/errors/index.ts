@@ -5,3 +5,4 @@ export { UsageError } from './usage-error';
 export { SourceError } from './source-error';
 export { OfflineError } from './offline-error';
 export { ServingError, ServingStartError } from './serving-error';
+export { errorMessage } from './error-message';

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * The zod schema of {@link UserConfig}, used only to validate (the documented types live in `user-config.ts`).
+ * Objects are strict, so a misspelt option is reported instead of silently ignored.
+ */
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message: 'must be a function' });
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().nonnegative();
+const rate = z.number().min(0).max(1);
+const nonEmpty = z.string().min(1);
+const columnType = z.enum(['integer', 'number', 'boolean', 'date', 'string', 'json']);
+const stringMap = z.record(z.string(), z.string());
+
+const fieldPolicy = z.strictObject({
+  abs: z.number().nonnegative().optional(),
+  rel: z.number().nonnegative().optional(),
+  ulps: nonNegativeInt.optional(),
+  nan: z.enum(['equal', 'mismatch']).optional(),
+  signedZero: z.enum(['equal', 'distinct']).optional(),
+  nullVsMissing: z.enum(['equal', 'mismatch']).optional(),
+  coerce: z.boolean().optional(),
+  arrays: z.enum(['ordered', 'set']).optional(),
+  timestamp: z
+    .union([
+      z.boolean(),
+      z.enum(['ms', 's', 'min', 'h', 'd']),
+      z.strictObject({ precision: z.union([z.enum(['ms', 's', 'min', 'h', 'd']), z.number().nonnegative()]).optional(), unit: z.enum(['s', 'ms']).optional() }),
+    ])
+    .optional(),
+  budget: rate.optional(),
+});
+
+/** Schema of the `source` section. */
+export const sourceSchema = z.strictObject({
+  path: nonEmpty,
+  format: z.enum(['csv', 'jsonl']).optional(),
+  key: z.union([nonEmpty, z.array(nonEmpty).min(1)]).optional(),
+  label: nonEmpty.optional(),
+  types: z.record(z.string(), columnType).optional(),
+  nullValues: z.array(z.string()).optional(),
+  delimiter: z.string().length(1).optional(),
+  onBadRow: z.enum(['error', 'skip']).optional(),
+});
+
+const sampleSchema = z.strictObject({
+  size: positiveInt.optional(),
+  seed: z.number().int().optional(),
+  method: z.enum(['reservoir', 'stratified', 'key-hash', 'all']).optional(),
+  stratifyBy: nonEmpty.optional(),
+});
+
+/** Schemas of the three offline kinds, chosen by which key is present. */
+export const offlineSchemas = {
+  module: z.strictObject({ module: nonEmpty, export: nonEmpty.optional(), batchSize: positiveInt.optional() }),
+  command: z.strictObject({ command: z.array(nonEmpty).min(1), cwd: z.string().optional(), env: stringMap.optional() }),
+  columns: z.strictObject({ columns: z.array(nonEmpty).min(1).optional(), prefix: nonEmpty.optional(), stripPrefix: z.boolean().optional() }),
+};
+
+const startSchema = z.strictObject({
+  command: z.array(nonEmpty).min(1),
+  cwd: z.string().optional(),
+  env: stringMap.optional(),
+  readyUrl: nonEmpty,
+  readyTimeoutMs: positiveInt.optional(),
+  port: z.union([z.literal('auto'), z.number().int().min(1).max(65535)]).optional(),
+  stopTimeoutMs: nonNegativeInt.optional(),
+});
+
+const servingSchema = z.strictObject({
+  url: nonEmpty,
+  method: z.enum(['POST', 'PUT', 'GET']).optional(),
+  headers: stringMap.optional(),
+  timeoutMs: positiveInt.optional(),
+  retries: nonNegativeInt.max(20).optional(),
+  backoff: z.strictObject({ initialMs: nonNegativeInt.optional(), maxMs: nonNegativeInt.optional() }).optional(),
+  concurrency: positiveInt.max(1024).optional(),
+  ratePerSecond: z.number().positive().optional(),
+  request: z.union([fn, z.strictObject({ columns: z.array(nonEmpty).optional(), wrap: nonEmpty.optional() })]).optional(),
+  response: z.union([fn, z.strictObject({ path: z.string().optional() })]).optional(),
+  batch: z
+    .strictObject({
+      url: nonEmpty.optional(),
+      size: positiveInt.optional(),
+      request: z.union([fn, z.strictObject({ wrap: nonEmpty.optional() })]).optional(),
+      response: z.union([fn, z.strictObject({ path: z.string().optional() })]).optional(),
+    })
+    .optional(),
+  maxConsecutiveFailures: nonNegativeInt.optional(),
+  start: startSchema.nullable().optional(),
+});
+
+const reporterName = z.enum(['terminal', 'json']);
+
+/** Schema of the whole config (with `offline` checked separately, see {@link offlineSchemas}). */
+export const configSchema = z.strictObject({
+  source: sourceSchema,
+  sample: sampleSchema.optional(),
+  offline: z.record(z.string(), z.unknown()),
+  serving: servingSchema,
+  compare: z
+    .strictObject({
+      default: fieldPolicy.optional(),
+      fields: z.record(z.string(), fieldPolicy).optional(),
+      rename: stringMap.optional(),
+      ignore: z.array(nonEmpty).optional(),
+    })
+    .optional(),
+  checks: z.strictObject({ parity: z.boolean().optional() }).optional(),
+  budget: z.strictObject({ errorRate: rate.optional(), minCompared: nonNegativeInt.optional() }).optional(),
+  report: z
+    .strictObject({
+      dir: nonEmpty.optional(),
+      reporters: z.array(z.union([reporterName, z.tuple([reporterName, z.record(z.string(), z.unknown())])])).optional(),
+      examples: nonNegativeInt.optional(),
+    })
+    .optional(),
+  targets: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+});

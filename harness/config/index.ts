@@ -1,0 +1,25 @@
+export type {
+  UserConfig,
+  TargetConfig,
+  DeepPartial,
+  SourceConfig,
+  SampleConfig,
+  OfflineConfig,
+  ModuleOfflineConfig,
+  CommandOfflineConfig,
+  ColumnsOfflineConfig,
+  ServingConfig,
+  StartConfig,
+  ChecksConfig,
+  BudgetConfig,
+  ReportConfig,
+  ReporterName,
+  ReporterChoice,
+} from './user-config';
+export type { ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
+export type { ResolveConfigOptions } from './resolve-config';
+export type { LoadConfigOptions } from './load-config';
+export { defineConfig } from './define-config';
+export { resolveConfig } from './resolve-config';
+export { loadConfig, findConfigFile, importConfigFile, CONFIG_FILE_NAMES } from './load-config';
+export { createRedactor } from './redactor';

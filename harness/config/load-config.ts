@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createJiti } from 'jiti';
+import { ConfigError } from '../errors/config-error';
+import { errorMessage } from '../errors/error-message';
+import { resolveConfig, type ResolveConfigOptions } from './resolve-config';
+import type { ResolvedConfig } from './resolved-config';
+
+/** Config file names looked for, in order, when `--config` is not given. */
+export const CONFIG_FILE_NAMES = [
+  'skew.config.ts',
+  'skew.config.mts',
+  'skew.config.cts',
+  'skew.config.js',
+  'skew.config.mjs',
+  'skew.config.cjs',
+  'skew.config.json',
+] as const;
+
+/** Options for {@link loadConfig}. */
+export interface LoadConfigOptions extends Omit<ResolveConfigOptions, 'configFile' | 'rootDir'> {
+  /** Config file (absolute or relative to `cwd`); found by name in `cwd` when omitted. */
+  file?: string | undefined;
+  /** Directory to look in and resolve `file` against. Default `process.cwd()`. */
+  cwd?: string;
+}
+
+/**
+ * Finds, loads and resolves the config. TypeScript and ES module configs are loaded with jiti (no build step,
+ * no global install); JSON configs are parsed with errors located by line and column.
+ */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
+  const cwd = options.cwd ?? process.cwd();
+  const file = findConfigFile(options.file, cwd);
+  const raw = await importConfigFile(file);
+  return resolveConfig(raw, { ...options, configFile: file, rootDir: path.dirname(file) });
+}
+
+/** The config file to use: the given one (which must exist) or the first default name present in `cwd`. */
+export function findConfigFile(file: string | undefined, cwd: string): string {
+  if (file !== undefined) {
+    const absolute = path.resolve(cwd, file);
+    if (!existsSync(absolute)) throw new ConfigError('', 'does not exist', { file: absolute });
+    return absolute;
+  }
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(cwd, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new ConfigError('', `no config file found in ${cwd} (looked for ${CONFIG_FILE_NAMES.join(', ')}); pass --config FILE`);
+}
+
+/** Loads the raw (unvalidated) config object exported by a file. */
+export async function importConfigFile(file: string): Promise<unknown> {
+  if (file.endsWith('.json')) return parseJsonConfig(file);
+  try {
+    const jiti = createJiti(__filename, { moduleCache: false, fsCache: false, interopDefault: true });
+    return await jiti.import(file, { default: true });
+  } catch (error) {
+    const message = errorMessage(error).split('\n')[0];
+    throw new ConfigError('', `could not be loaded: ${message}`, { file, cause: error });
+  }
+}
+
+function parseJsonConfig(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const match = /position (\d+)/.exec(String(error));
+    const where = match ? lineAndColumn(text, Number(match[1])) : '';
+    const reason = error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, '') : String(error);
+    throw new ConfigError('', `${where}invalid JSON: ${reason}`, { file, cause: error });
+  }
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}: `;
+}

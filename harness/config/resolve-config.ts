@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import type { z } from 'zod';
+import type { ServingOptions, StartOptions } from '../adapters/serving/serving-options';
+import { ConfigError } from '../errors/config-error';
+import type { SampleOptions, SourceOptions } from '../source/source-options';
+import { batchRequestFromOptions, batchResponseFromPath, requestFromOptions, responseFromPath } from './build-mappers';
+import { configSchema, offlineSchemas } from './config-schema';
+import { formatIssue, valueAt } from './format-issue';
+import { interpolateEnv } from './interpolate-env';
+import { knownKeysAt } from './known-keys';
+import { isPlainObject, mergeConfig } from './merge-config';
+import type { ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
+import type { ReporterChoice, ReporterName, ServingConfig, TargetConfig, UserConfig } from './user-config';
+
+/** Where a config came from and what to apply on top of it. */
+export interface ResolveConfigOptions {
+  /** Absolute path of the config file (for messages), or null. */
+  configFile?: string | null;
+  /** Directory that relative paths in the config are resolved against. */
+  rootDir: string;
+  /** Target to apply (`--target staging`). */
+  target?: string | null;
+  /** Environment for `${env.NAME}`. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Overrides from the command line, applied last (paths in them should be absolute). */
+  overrides?: TargetConfig;
+}
+
+/**
+ * Validates a user config and fills every default: applies the target and command-line overrides, checks the
+ * result against the schema (the first problem becomes a {@link ConfigError} naming its config path), resolves
+ * paths against `rootDir`, substitutes `${env.NAME}` and collects the substituted values as secrets.
+ */
+export function resolveConfig(input: unknown, options: ResolveConfigOptions): ResolvedConfig {
+  try {
+    return resolveUnlocated(input, options);
+  } catch (error) {
+    if (error instanceof ConfigError && options.configFile) throw error.inFile(options.configFile);
+    throw error;
+  }
+}
+
+function resolveUnlocated(input: unknown, options: ResolveConfigOptions): ResolvedConfig {
+  const file = options.configFile ?? null;
+  const fail = (p: string, problem: string): never => {
+    throw new ConfigError(p, problem, file ? { file } : {});
+  };
+  if (!isPlainObject(input)) return fail('', 'must export a config object: export default defineConfig({ ... })');
+
+  const { targets, ...base } = input;
+  let merged: unknown = base;
+  const targetName = options.target ?? null;
+  let targetConfig: unknown;
+  if (targetName !== null) {
+    const names = isPlainObject(targets) ? Object.keys(targets) : [];
+    targetConfig = isPlainObject(targets) ? targets[targetName] : undefined;
+    if (!isPlainObject(targetConfig)) {
+      fail('targets', `has no target "${targetName}" (${names.length ? `defined: ${names.join(', ')}` : 'none defined'})`);
+    }
+    merged = mergeConfig(merged, targetConfig);
+  }
+  if (options.overrides) merged = mergeConfig(merged, options.overrides);
+
+  const parsed = configSchema.safeParse({ ...(merged as object), ...(targets === undefined ? {} : { targets }) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const { path: issuePath, problem } = formatIssue(issue, merged, knownKeysAt(configSchema, issue.path));
+    const fromTarget = targetName !== null && valueAt(targetConfig, issue.path) !== undefined;
+    fail(fromTarget ? `targets.${targetName}.${issuePath}` : issuePath, problem);
+  }
+  const config = merged as UserConfig;
+  const env = options.env ?? process.env;
+  const secrets = new Set<string>();
+  const rootDir = options.rootDir;
+  const at = (p: string) => path.resolve(rootDir, p);
+
+  const source = resolveSource(config, at);
+  const sample = resolveSample(config, fail);
+  const offline = resolveOffline(config.offline as unknown, at, rootDir, env, secrets, fail);
+  const start = resolveStart(config.serving.start ?? null, at, rootDir, env, secrets);
+  const serving = resolveServing(config.serving, start, env, secrets, fail);
+  const reportDir = at(config.report?.dir ?? 'reports');
+
+  return {
+    configFile: file,
+    rootDir,
+    target: targetName,
+    configHash: hashConfig(merged),
+    source,
+    sample,
+    offline,
+    serving,
+    start,
+    compare: config.compare ?? {},
+    checks: { parity: config.checks?.parity ?? true },
+    budget: { errorRate: config.budget?.errorRate ?? 0.01, minCompared: config.budget?.minCompared ?? 1 },
+    report: {
+      dir: reportDir,
+      reporters: resolveReporters(config.report?.reporters ?? ['terminal', 'json'], reportDir, at),
+      examples: config.report?.examples ?? 5,
+    },
+    secrets: [...secrets],
+  };
+}
+
+function resolveSource(config: UserConfig, at: (p: string) => string): SourceOptions {
+  const s = config.source;
+  const file = at(s.path);
+  return {
+    path: file,
+    format: s.format ?? (/\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : 'csv'),
+    key: s.key === undefined ? [] : Array.isArray(s.key) ? s.key : [s.key],
+    label: s.label ?? null,
+    types: s.types ?? {},
+    nullValues: s.nullValues ?? [''],
+    delimiter: s.delimiter ?? ',',
+    onBadRow: s.onBadRow ?? 'error',
+  };
+}
+
+function resolveSample(config: UserConfig, fail: (p: string, problem: string) => never): SampleOptions {
+  const s = config.sample ?? {};
+  const method = s.method ?? (s.stratifyBy ? 'stratified' : 'reservoir');
+  if (method === 'stratified' && !s.stratifyBy) fail('sample.stratifyBy', 'is required when sample.method is "stratified"');
+  return { method, size: s.size ?? 1000, seed: s.seed ?? 1, stratifyBy: s.stratifyBy ?? null };
+}
+
+function resolveOffline(
+  input: unknown,
+  at: (p: string) => string,
+  rootDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: Set<string>,
+  fail: (p: string, problem: string) => never,
+): ResolvedOffline {
+  const o = input as Record<string, unknown>;
+  const kinds = (['module', 'command', 'columns'] as const).filter((k) => (k === 'columns' ? 'columns' in o || 'prefix' in o : k in o));
+  if (kinds.length !== 1) {
+    return fail('offline', kinds.length === 0 ? 'must set one of module, command, columns or prefix' : `must set only one of ${kinds.join(', ')}`);
+  }
+  const kind = kinds[0]!;
+  const parsed = offlineSchemas[kind].safeParse(o);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const { path: p, problem } = formatIssue(issue, o, knownKeysAt(offlineSchemas[kind] as z.ZodType, issue.path));
+    return fail(`offline.${p}`, problem);
+  }
+  switch (kind) {
+    case 'module': {
+      const m = parsed.data as z.infer<(typeof offlineSchemas)['module']>;
+      return { kind, path: at(m.module), exportName: m.export ?? null, batchSize: m.batchSize ?? 1000 };
+    }
+    case 'command': {
+      const c = parsed.data as z.infer<(typeof offlineSchemas)['command']>;
+      return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets) };
+    }
+    case 'columns': {
+      const c = parsed.data as z.infer<(typeof offlineSchemas)['columns']>;
+      if (c.columns && c.prefix) return fail('offline', 'must set either columns or prefix, not both');
+      return { kind, columns: c.columns ?? null, prefix: c.prefix ?? null, stripPrefix: c.stripPrefix ?? true };
+    }
+  }
+}
+
+function resolveStart(
+  start: NonNullable<ServingConfig['start']> | null,
+  at: (p: string) => string,
+  rootDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: Set<string>,
+): StartOptions | null {
+  if (!start) return null;
+  return {
+    command: start.command,
+    cwd: start.cwd ? at(start.cwd) : rootDir,
+    env: interpolateMap(start.env ?? {}, 'serving.start.env', env, secrets),
+    readyUrl: interpolateEnv(start.readyUrl, 'serving.start.readyUrl', env, secrets),
+    readyTimeoutMs: start.readyTimeoutMs ?? 30_000,
+    port: start.port ?? null,
+    stopTimeoutMs: start.stopTimeoutMs ?? 5_000,
+  };
+}
+
+function resolveServing(
+  s: ServingConfig,
+  start: StartOptions | null,
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: Set<string>,
+  fail: (p: string, problem: string) => never,
+): ServingOptions {
+  const url = checkUrl('serving.url', s.url, interpolateEnv(s.url, 'serving.url', env, secrets), start, fail);
+  if (start) checkUrl('serving.start.readyUrl', start.readyUrl, start.readyUrl, start, fail);
+  const request = s.request ?? {};
+  const response = s.response ?? {};
+  let batch: ServingOptions['batch'] = null;
+  if (s.batch) {
+    const b = s.batch;
+    const batchUrl = b.url === undefined ? `${url.replace(/\/+$/, '')}/batch` : checkUrl('serving.batch.url', b.url, interpolateEnv(b.url, 'serving.batch.url', env, secrets), start, fail);
+    const br = b.request ?? {};
+    const bs = b.response ?? {};
+    batch = {
+      url: batchUrl,
+      size: b.size ?? 64,
+      request: typeof br === 'function' ? br : batchRequestFromOptions(br),
+      response: typeof bs === 'function' ? bs : batchResponseFromPath(bs.path ?? 'features'),
+    };
+  }
+  return {
+    url,
+    method: s.method ?? 'POST',
+    headers: interpolateMap(s.headers ?? {}, 'serving.headers', env, secrets),
+    timeoutMs: s.timeoutMs ?? 5_000,
+    retries: s.retries ?? 3,
+    backoff: { initialMs: s.backoff?.initialMs ?? 100, maxMs: s.backoff?.maxMs ?? 2_000 },
+    concurrency: s.concurrency ?? 8,
+    ratePerSecond: s.ratePerSecond ?? null,
+    request: typeof request === 'function' ? request : requestFromOptions(request),
+    response: typeof response === 'function' ? response : responseFromPath(response.path ?? 'features'),
+    batch,
+    maxConsecutiveFailures: s.maxConsecutiveFailures ?? 10,
+  };
+}
+
+/** Checks that a URL (after env substitution) is http(s); messages quote the text as written, never secrets. */
+function checkUrl(
+  configPath: string,
+  written: string,
+  value: string,
+  start: StartOptions | null,
+  fail: (p: string, problem: string) => never,
+): string {
+  if (value.includes('${port}') && start?.port == null) fail(configPath, 'uses ${port}, which needs serving.start.port');
+  const probe = value.replace(/\$\{port\}/g, '1').replace(/\{[^{}]+\}/g, 'x');
+  let protocol = '';
+  try {
+    protocol = new URL(probe).protocol;
+  } catch {
+    /* reported below */
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') fail(configPath, `must be an http(s) URL (got ${JSON.stringify(written)})`);
+  return value;
+}
+
+function interpolateMap(
+  map: Record<string, string>,
+  configPath: string,
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: Set<string>,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, interpolateEnv(v, `${configPath}.${k}`, env, secrets)]));
+}
+
+function resolveReporters(choices: ReporterChoice[], reportDir: string, at: (p: string) => string): ResolvedReporter[] {
+  return choices.map((choice) => {
+    const [name, options]: [ReporterName, Record<string, unknown>] = typeof choice === 'string' ? [choice, {}] : choice;
+    const resolved: Record<string, unknown> = { ...options };
+    if (name === 'json') resolved['file'] = typeof options['file'] === 'string' ? at(options['file']) : path.join(reportDir, 'skew-report.json');
+    return { name, options: resolved };
+  });
+}
+
+/** A short stable hash of the config as written: functions contribute their source text, keys are sorted. */
+function hashConfig(config: unknown): string {
+  const canonical = (value: unknown): unknown => {
+    if (typeof value === 'function') return `fn:${value.toString()}`;
+    if (Array.isArray(value)) return value.map(canonical);
+    if (isPlainObject(value)) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
+    return value;
+  };
+  return createHash('sha256').update(JSON.stringify(canonical(config))).digest('hex').slice(0, 12);
+}

@@ -1,0 +1,50 @@
+import type { CompareOptions } from '../core/compare-policy';
+import type { ServingOptions, StartOptions } from '../adapters/serving/serving-options';
+import type { SampleOptions, SourceOptions } from '../source/source-options';
+import type { ReporterName } from './user-config';
+
+/** The offline side, resolved to one tagged kind. */
+export type ResolvedOffline =
+  | { kind: 'module'; path: string; exportName: string | null; batchSize: number }
+  | { kind: 'command'; command: string[]; cwd: string; env: Record<string, string> }
+  | { kind: 'columns'; columns: string[] | null; prefix: string | null; stripPrefix: boolean };
+
+/** A reporter with its options. */
+export interface ResolvedReporter {
+  /** Reporter name. */
+  name: ReporterName;
+  /** Reporter options (file paths already absolute). */
+  options: Record<string, unknown>;
+}
+
+/** The configuration after defaults, target overrides and environment placeholders: every property set. */
+export interface ResolvedConfig {
+  /** Absolute path of the config file, or null for a config given in code. */
+  configFile: string | null;
+  /** Directory relative paths are resolved against. */
+  rootDir: string;
+  /** Selected target, if any. */
+  target: string | null;
+  /** Short hash of the config as written (before environment substitution, so secrets never feed it). */
+  configHash: string;
+  /** Source. */
+  source: SourceOptions;
+  /** Sampling. */
+  sample: SampleOptions;
+  /** Offline pipeline. */
+  offline: ResolvedOffline;
+  /** Serving endpoint. */
+  serving: ServingOptions;
+  /** Local serving process, if any. */
+  start: StartOptions | null;
+  /** Comparison options (compiled by the runner). */
+  compare: CompareOptions;
+  /** Checks switched on. */
+  checks: { parity: boolean };
+  /** Budgets. */
+  budget: { errorRate: number; minCompared: number };
+  /** Reporting. */
+  report: { dir: string; reporters: ResolvedReporter[]; examples: number };
+  /** Values read from the environment into URLs and headers: replaced by `***` in all output. */
+  secrets: string[];
+}

@@ -1,0 +1,220 @@
+import type { CompareOptions } from '../core/compare-policy';
+import type { ColumnType, FeatureVector, Row } from '../core/row';
+
+/**
+ * The configuration as users write it in `skew.config.ts` (or `.js` / `.json`). Everything that has a default
+ * is optional; `resolveConfig` fills the defaults (documented on each property) and validates, naming the
+ * config path of the first problem.
+ *
+ * @example
+ * ```ts
+ * import { defineConfig } from 'skew-harness';
+ *
+ * export default defineConfig({
+ *   source: { path: 'data/training.csv', key: 'customer_id', label: 'churned' },
+ *   offline: { command: ['python3', 'pipeline/features.py'] },
+ *   serving: {
+ *     url: 'http://127.0.0.1:${port}/features',
+ *     start: { command: ['node', 'serving/server.js'], readyUrl: 'http://127.0.0.1:${port}/healthz', port: 'auto' },
+ *   },
+ *   compare: { fields: { spend_log: { abs: 1e-6 } } },
+ *   targets: { staging: { serving: { url: '${env.STAGING_URL}/features', start: null } } },
+ * });
+ * ```
+ */
+export interface UserConfig {
+  /** Where the training rows come from. */
+  source: SourceConfig;
+  /** How many rows to draw and how. */
+  sample?: SampleConfig;
+  /** The offline feature pipeline (one of module, command or precomputed columns). */
+  offline: OfflineConfig;
+  /** The serving endpoint. */
+  serving: ServingConfig;
+  /** Per-field comparison policies, renames and ignored fields. */
+  compare?: CompareOptions;
+  /** Which checks run. */
+  checks?: ChecksConfig;
+  /** When a run is conclusive. */
+  budget?: BudgetConfig;
+  /** Where reports go and which reporters run. */
+  report?: ReportConfig;
+  /** Named overrides selected with `--target NAME` (e.g. staging): merged over the rest; `null` removes a setting. */
+  targets?: Record<string, TargetConfig>;
+}
+
+/** A named target: any part of the config, partially. */
+export type TargetConfig = DeepPartial<Omit<UserConfig, 'targets'>>;
+
+/** Recursively optional, with `null` allowed to remove a setting (`serving.start: null`). */
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends (...args: never[]) => unknown
+    ? T[K]
+    : T[K] extends readonly unknown[]
+      ? T[K]
+      : T[K] extends object
+        ? DeepPartial<T[K]> | null
+        : T[K] | null;
+};
+
+/** The `source` section. */
+export interface SourceConfig {
+  /** CSV or JSON Lines file, relative to the config file. */
+  path: string;
+  /** File format. Default: from the extension (`.jsonl`, `.ndjson` → jsonl; otherwise csv). */
+  format?: 'csv' | 'jsonl';
+  /** Key column(s) identifying a row in every output. Default: none (rows are numbered). */
+  key?: string | string[];
+  /** Label column: read, never sent to serving. Default: none. */
+  label?: string;
+  /** Column type overrides (`{ zip: 'string' }`). Default: inferred from the data. */
+  types?: Record<string, ColumnType>;
+  /** CSV cells that mean null. Default `['']`. */
+  nullValues?: string[];
+  /** CSV delimiter. Default `','`. */
+  delimiter?: string;
+  /** Malformed records: `'error'` stops with file and line; `'skip'` counts and lists them. Default `'error'`. */
+  onBadRow?: 'error' | 'skip';
+}
+
+/** The `sample` section. */
+export interface SampleConfig {
+  /** Rows to draw. Default `1000`. */
+  size?: number;
+  /** Seed. Default `1`. */
+  seed?: number;
+  /** Sampling method. Default `'reservoir'` (`'stratified'` when `stratifyBy` is set). */
+  method?: 'reservoir' | 'stratified' | 'key-hash' | 'all';
+  /** Column to stratify by. */
+  stratifyBy?: string;
+}
+
+/** Offline features from a TS/JS module exporting a batch function `(rows) => features[]` (may be async). */
+export interface ModuleOfflineConfig {
+  /** Module path relative to the config file (`.ts`, `.js`, `.mjs`, `.cjs`). */
+  module: string;
+  /** Export to call. Default `'computeFeatures'`, then the default export. */
+  export?: string;
+  /** Rows per call. Default `1000`. */
+  batchSize?: number;
+}
+
+/**
+ * Offline features from a command speaking JSON Lines: one row object per stdin line, one feature object (or
+ * `{"$error": "why"}`) per stdout line, in order. Started once per run, streamed.
+ */
+export interface CommandOfflineConfig {
+  /** argv array, run without a shell; `node_modules/.bin` is on PATH. */
+  command: string[];
+  /** Working directory, relative to the config file. Default: the config file's directory. */
+  cwd?: string;
+  /** Extra environment variables (values may use `${env.NAME}`). */
+  env?: Record<string, string>;
+}
+
+/** Offline features already in the source: precomputed columns, chosen by list or by prefix. */
+export interface ColumnsOfflineConfig {
+  /** Feature columns. */
+  columns?: string[];
+  /** Or every column starting with this prefix. */
+  prefix?: string;
+  /** Strip the prefix from feature names (`feat_tenure` → `tenure`). Default `true`. */
+  stripPrefix?: boolean;
+}
+
+/** The `offline` section: exactly one of the three kinds. */
+export type OfflineConfig = ModuleOfflineConfig | CommandOfflineConfig | ColumnsOfflineConfig;
+
+/** The `serving` section. */
+export interface ServingConfig {
+  /**
+   * Endpoint for one row. May use `${env.NAME}` (read from the environment; never printed), `${port}` (the port
+   * of `start`) and `{column}` (from the row, URL-encoded).
+   */
+  url: string;
+  /** HTTP method. Default `'POST'`. */
+  method?: 'POST' | 'PUT' | 'GET';
+  /** Request headers; values may use `${env.NAME}`. Never printed. */
+  headers?: Record<string, string>;
+  /** Per-request timeout. Default `5000`. */
+  timeoutMs?: number;
+  /** Retries on network errors, timeouts, 429 and 5xx. Default `3`. */
+  retries?: number;
+  /** Backoff between retries. Default `{ initialMs: 100, maxMs: 2000 }`. */
+  backoff?: { initialMs?: number; maxMs?: number };
+  /** Requests in flight at once. Default `8`. */
+  concurrency?: number;
+  /** Requests started per second. Default: no limit. */
+  ratePerSecond?: number;
+  /**
+   * Request body for one row. Default: the row's input columns (no label, no precomputed features) as a JSON
+   * object. Either a function, or `{ columns }` to send only some columns and `{ wrap }` to nest them
+   * (`{ wrap: 'inputs' }` → `{"inputs": {...}}`).
+   */
+  request?: ((row: Row) => unknown) | { columns?: string[]; wrap?: string };
+  /** Features out of a response. Default: the `features` property. A function, or `{ path }` (`''` = the whole body). */
+  response?: ((body: unknown, row: Row) => FeatureVector) | { path?: string };
+  /** A batch endpoint, used instead of one request per row. */
+  batch?: {
+    /** Default: `serving.url` + `/batch`. */
+    url?: string;
+    /** Rows per request. Default `64`. */
+    size?: number;
+    /** Default: `{ rows: [...] }`; `{ wrap }` changes the property name. */
+    request?: ((rows: Row[]) => unknown) | { wrap?: string };
+    /** Default: the `features` property, an array in row order. */
+    response?: ((body: unknown, rows: Row[]) => FeatureVector[]) | { path?: string };
+  };
+  /** Rows failing in a row before serving is declared unavailable (inconclusive). Default `10`; 0 = never. */
+  maxConsecutiveFailures?: number;
+  /** Start a local serving process for the run and stop it after. */
+  start?: StartConfig | null;
+}
+
+/** The `serving.start` section. */
+export interface StartConfig {
+  /** argv array, run without a shell, in its own process group; `node_modules/.bin` is on PATH. */
+  command: string[];
+  /** Working directory, relative to the config file. Default: the config file's directory. */
+  cwd?: string;
+  /** Extra environment variables (values may use `${env.NAME}`). */
+  env?: Record<string, string>;
+  /** Polled until it answers 2xx. May use `${port}`. */
+  readyUrl: string;
+  /** Deadline for readiness. Default `30000`. */
+  readyTimeoutMs?: number;
+  /** `'auto'` picks a free port and passes it as env `PORT` (and `${port}` in URLs). Default: none. */
+  port?: 'auto' | number;
+  /** Grace period between SIGTERM and SIGKILL on teardown. Default `5000`. */
+  stopTimeoutMs?: number;
+}
+
+/** The `checks` section: which checks run. */
+export interface ChecksConfig {
+  /** Sampled training rows through both sides. Default `true`. */
+  parity?: boolean;
+}
+
+/** The `budget` section. */
+export interface BudgetConfig {
+  /** Largest share of rows that may fail (per side) before the run is inconclusive. Default `0.01`. */
+  errorRate?: number;
+  /** Fewest rows that must be compared for a conclusive run. Default `1`. */
+  minCompared?: number;
+}
+
+/** Reporter names. */
+export type ReporterName = 'terminal' | 'json';
+
+/** A reporter, by name or as a `[name, options]` tuple (`['json', { file: 'out/skew.json' }]`). */
+export type ReporterChoice = ReporterName | [ReporterName, Record<string, unknown>];
+
+/** The `report` section. */
+export interface ReportConfig {
+  /** Directory for report files, relative to the config file. Default `'reports'`. */
+  dir?: string;
+  /** Reporters. Default `['terminal', 'json']`. */
+  reporters?: ReporterChoice[];
+  /** Mismatch examples kept per field. Default `5`. */
+  examples?: number;
+}

@@ -1,0 +1,99 @@
+import type { CheckResult } from './check-result';
+import type { ColumnInfo } from './row';
+import type { Verdict } from './verdict';
+
+/** Version of the JSON report schema. Bumped on any incompatible change; readers should check it. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * Everything a run found: the source of every report format (terminal, JSON, and those rendered from JSON).
+ * Values inside mismatch examples may be NaN, ±Infinity or −0; the JSON writer encodes those losslessly.
+ */
+export interface SkewReport {
+  /** {@link REPORT_SCHEMA_VERSION}. */
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  /** The harness that wrote it. */
+  tool: { name: 'skew-harness'; version: string };
+  /** How the run was set up, and how long it took. */
+  run: RunInfo;
+  /** The source and what was read from it. */
+  source: SourceInfo;
+  /** The two sides. */
+  sides: { offline: { description: string }; online: { description: string; stats: ServingStatsInfo | null } };
+  /** Row accounting across the run. */
+  accounting: Accounting;
+  /** One result per check, in run order. */
+  checks: CheckResult[];
+  /** The one verdict, with a one-line summary. */
+  verdict: Verdict & { summary: string };
+  /** Command that reruns exactly this run. */
+  reproduce: string;
+}
+
+/** Run metadata. */
+export interface RunInfo {
+  /** ISO time the run started. */
+  startedAt: string;
+  /** ISO time the run ended. */
+  finishedAt: string;
+  /** Wall time in ms. */
+  durationMs: number;
+  /** Config file, relative to the working directory. */
+  configFile: string | null;
+  /** Hash of the config as written. */
+  configHash: string;
+  /** Target applied, if any. */
+  target: string | null;
+  /** Sampling seed. */
+  seed: number;
+  /** Requested sample size. */
+  sampleSize: number;
+  /** Sampling method. */
+  sampleMethod: string;
+  /** Versions of the runtime. */
+  versions: { node: string; platform: string };
+  /** Milliseconds spent per phase (phases overlap: offline and online run concurrently). */
+  timings: { sampleMs: number; offlineMs: number; onlineMs: number; totalMs: number };
+}
+
+/** Source information. */
+export interface SourceInfo {
+  /** Source file, relative to the working directory. */
+  path: string;
+  /** Format. */
+  format: 'csv' | 'jsonl';
+  /** Columns with types and roles. */
+  columns: ColumnInfo[];
+  /** Records skipped as malformed (when skipping is on), the first 100. */
+  badRows: Array<{ line: number; message: string }>;
+  /** Total skipped records. */
+  badRowCount: number;
+}
+
+/** Row accounting for the run. */
+export interface Accounting {
+  /** Data records read from the source. */
+  rowsRead: number;
+  /** Rows drawn by sampling. */
+  rowsSampled: number;
+  /** Rows compared by parity (both sides produced features). */
+  rowsCompared: number;
+  /** Rows the offline side failed on. */
+  offlineErrors: number;
+  /** Rows the serving side failed on. */
+  onlineErrors: number;
+  /** Rows never attempted (interrupted, serving unavailable). */
+  notRun: number;
+}
+
+/** Request statistics of the serving side. */
+export interface ServingStatsInfo {
+  /** HTTP requests sent (attempts, including retries). */
+  requests: number;
+  /** Retries among them. */
+  retries: number;
+  /** Responses by status code (`"200"`, …) and network failures (`"network"`). */
+  statuses: Record<string, number>;
+  /** Latency percentiles in ms. */
+  latencyMs: { p50: number; p95: number; max: number } | null;
+}

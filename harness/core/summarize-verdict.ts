@@ -1,0 +1,50 @@
+import type { Verdict, VerdictReason } from './verdict';
+
+/** One line that says what a run found, for the terminal's last line, the demo and PR comments. */
+export function summarizeVerdict(verdict: Verdict): string {
+  const fields = verdict.reasons.filter((r): r is Extract<VerdictReason, { kind: 'field_skew' }> => r.kind === 'field_skew');
+  switch (verdict.status) {
+    case 'clean':
+      return 'CLEAN: offline and serving features agree on every compared field';
+    case 'skew': {
+      const list = fields.map((f) => `${f.field} (${formatRate(f.rate)} of ${f.compared} rows)`);
+      const others = verdict.reasons.filter((r) => r.kind === 'check_failed').map((r) => (r.kind === 'check_failed' ? `${r.check}: ${r.message}` : ''));
+      const parts = [];
+      if (list.length) parts.push(`${list.length} field${list.length === 1 ? '' : 's'} differ${list.length === 1 ? 's' : ''}: ${list.join(', ')}`);
+      parts.push(...others);
+      return `SKEW: ${parts.join('; ')}`;
+    }
+    case 'inconclusive':
+      return `INCONCLUSIVE: ${verdict.reasons.map(describeReason).join('; ')}`;
+    case 'interrupted':
+      return 'INTERRUPTED: the run was stopped before it finished';
+  }
+}
+
+/** Words for one verdict reason. */
+export function describeReason(reason: VerdictReason): string {
+  switch (reason.kind) {
+    case 'field_skew':
+      return `${reason.check}: ${reason.field} differs on ${reason.mismatched} of ${reason.compared} rows (${formatRate(reason.rate)}, budget ${formatRate(reason.budget)})`;
+    case 'check_failed':
+      return `${reason.check}: ${reason.message}`;
+    case 'check_inconclusive':
+      return `${reason.check}: ${reason.message}`;
+    case 'error_budget':
+      return `${reason.side} errors on ${reason.errors} of ${reason.rows} rows (${formatRate(reason.rate)}, budget ${formatRate(reason.budget)})`;
+    case 'too_few_compared':
+      return `only ${reason.compared} rows compared (at least ${reason.required} required)`;
+    case 'serving_unavailable':
+      return reason.message;
+    case 'interrupted':
+      return 'interrupted';
+  }
+}
+
+/** A rate as a percentage with sensible precision: 100%, 8.1%, 0.05%. */
+export function formatRate(rate: number): string {
+  if (rate === 0) return '0%';
+  if (rate === 1) return '100%';
+  const pct = rate * 100;
+  return `${pct >= 10 ? pct.toFixed(1) : pct >= 0.1 ? pct.toFixed(2) : pct.toPrecision(2)}%`;
+}

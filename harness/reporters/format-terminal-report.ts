@@ -1,0 +1,108 @@
+import type { CheckResult } from '../core/check-result';
+import type { FieldStats } from '../core/field-stats';
+import { MISMATCH_KINDS, type Mismatch } from '../core/mismatch';
+import type { SkewReport } from '../core/report';
+import { formatRate } from '../core/summarize-verdict';
+import type { Colors } from './colors';
+import { formatTable } from './format-table';
+import { formatNumber, formatValue } from './format-value';
+
+/** Options of {@link formatTerminalReport}. */
+export interface TerminalFormatOptions {
+  /** Styling. */
+  colors: Colors;
+  /** Example rows shown per failing field. Default 3. */
+  examples?: number;
+  /** Where report files were written, to say so at the end. */
+  files?: string[];
+}
+
+/** Renders a report for the terminal: a header, a table per check, examples per failing field, the verdict. Pure. */
+export function formatTerminalReport(report: SkewReport, options: TerminalFormatOptions): string {
+  const c = options.colors;
+  const out: string[] = [];
+  const { run, accounting: acc } = report;
+  out.push(c.bold(`skew-harness ${report.tool.version}`) + c.dim(`  ${run.configFile ?? 'inline config'}${run.target ? `  target ${run.target}` : ''}`));
+  out.push(`${c.dim('source ')}  ${report.source.path}: ${acc.rowsRead} rows read, ${acc.rowsSampled} sampled (${run.sampleMethod}, seed ${run.seed})`);
+  if (report.source.badRowCount > 0) out.push(c.yellow(`          ${report.source.badRowCount} malformed rows skipped, first at line ${report.source.badRows[0]?.line}: ${report.source.badRows[0]?.message}`));
+  out.push(`${c.dim('offline')}  ${report.sides.offline.description}`);
+  const stats = report.sides.online.stats;
+  const latency = stats?.latencyMs ? `, p50 ${formatNumber(stats.latencyMs.p50)} ms, p95 ${formatNumber(stats.latencyMs.p95)} ms` : '';
+  out.push(`${c.dim('online ')}  ${report.sides.online.description}${stats ? c.dim(`  (${stats.requests} requests, ${stats.retries} retries${latency})`) : ''}`);
+
+  for (const check of report.checks) out.push('', ...formatCheck(check, options));
+
+  out.push('');
+  const v = report.verdict;
+  const paint = v.status === 'clean' ? c.green : v.status === 'skew' ? c.red : c.yellow;
+  out.push(paint(c.bold(v.summary)));
+  out.push(`${c.dim('Reproduce with:')} ${report.reproduce}`);
+  const firstKey = report.checks.flatMap((ch) => ch.fields).find((f) => f.status === 'failed')?.examples[0]?.key;
+  if (firstKey !== undefined) out.push(`${c.dim('One row:       ')} ${reproduceRow(report.reproduce, firstKey)}`);
+  for (const file of options.files ?? []) out.push(`${c.dim('Report:        ')} ${file}`);
+  return out.join('\n');
+}
+
+function formatCheck(check: CheckResult, options: TerminalFormatOptions): string[] {
+  const c = options.colors;
+  const mark =
+    check.status === 'passed' ? c.green('✓ passed') : check.status === 'failed' ? c.red('✗ FAILED') : check.status === 'skipped' ? c.dim('- skipped') : c.yellow('? inconclusive');
+  const out = [`${c.bold(check.name)}  ${mark}  ${check.summary}`];
+  const r = check.rows;
+  const errorNote = r.offlineErrors + r.onlineErrors > 0 ? c.yellow(`, errors: ${r.offlineErrors} offline, ${r.onlineErrors} online`) : '';
+  const notRun = r.notRun > 0 ? c.yellow(`, ${r.notRun} not run`) : '';
+  out.push(c.dim(`  ${r.compared} of ${r.total} rows compared`) + errorNote + notRun);
+  if (check.fields.length > 0) {
+    const fields = [...check.fields].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || (a.status === 'failed' ? b.rate - a.rate : 0));
+    out.push('');
+    out.push(
+      ...formatTable(
+        ['field', 'compared', 'mismatched', 'rate', '95% CI', 'max |diff|', 'kinds'],
+        fields.map((f) => fieldRow(f, c)),
+        ['left', 'right', 'right', 'right', 'left', 'right', 'left'],
+      ),
+    );
+  }
+  const shown = options.examples ?? 3;
+  for (const f of check.fields.filter((x) => x.status === 'failed')) {
+    out.push('', `  ${c.bold(f.field)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
+    out.push(...formatTable(['key', 'path', 'offline', 'online', 'diff'], f.examples.slice(0, shown).map(exampleRow), ['left', 'left', 'right', 'right', 'left'], '    '));
+  }
+  if (check.errors.length > 0) {
+    out.push('', `  ${c.yellow('row errors')} (first ${Math.min(check.errors.length, shown)}):`);
+    for (const e of check.errors.slice(0, shown)) out.push(`    ${e.side} ${e.key}: ${e.message}`);
+  }
+  return out;
+}
+
+function fieldRow(f: FieldStats, c: Colors): string[] {
+  const failed = f.status === 'failed';
+  const paint = failed ? c.red : (s: string) => s;
+  const kinds = MISMATCH_KINDS.filter((k) => f.kinds[k] > 0).map((k) => `${k} ${f.kinds[k]}`).join(', ');
+  return [
+    paint(f.field),
+    String(f.compared),
+    paint(String(f.mismatched)),
+    paint(formatRate(f.rate)),
+    c.dim(`${formatRate(f.interval[0])}–${formatRate(f.interval[1])}`),
+    f.maxAbsDiff === null ? '' : formatNumber(f.maxAbsDiff),
+    kinds,
+  ];
+}
+
+function exampleRow(m: Mismatch): string[] {
+  const diff =
+    m.kind === 'value' && m.absDiff !== undefined && m.detail === undefined
+      ? `${formatNumber(m.absDiff)}${m.relDiff !== undefined ? ` (${formatRate(m.relDiff)})` : ''}`
+      : m.kind === 'value'
+        ? (m.detail ?? '')
+        : `${m.kind}${m.detail ? `: ${m.detail}` : ''}`;
+  return [m.key, m.path, formatValue(m.offline), formatValue(m.online), diff];
+}
+
+/** The reproduce command narrowed to one row key. */
+function reproduceRow(reproduce: string, key: string): string {
+  const base = reproduce.replace(/ --seed \S+| --sample \S+| --sample-method \S+/g, '');
+  const quoted = /^[\w@%+=:,./-]+$/.test(key) ? key : `'${key.replace(/'/g, `'\\''`)}'`;
+  return `${base} --keys ${quoted}`;
+}
