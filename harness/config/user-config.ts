@@ -51,7 +51,7 @@ export type DeepPartial<T> = {
   [K in keyof T]?: T[K] extends (...args: never[]) => unknown
     ? T[K]
     : T[K] extends readonly unknown[]
-      ? T[K]
+      ? T[K] | null
       : T[K] extends object
         ? DeepPartial<T[K]> | null
         : T[K] | null;
