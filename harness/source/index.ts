@@ -1,0 +1,6 @@
+/** The data source layer: reads CSV and JSON Lines files as a stream and samples their rows. */
+export type { SampleOptions, SourceOptions } from './source-options';
+export type { BadRow, SampleResult, SourceColumn } from './sample-result';
+export type { ReadSampleOptions } from './read-sample';
+export { MAX_LISTED_BAD_ROWS, PROGRESS_EVERY, readSample } from './read-sample';
+export { MAX_STRATA, NULL_STRATUM } from './sampling/stratified';

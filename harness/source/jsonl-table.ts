@@ -1,0 +1,103 @@
+import type { ColumnType, Row } from '../core/row';
+import { SourceError } from '../errors/source-error';
+import { convertJsonValue, describeConversionProblem } from './convert-value';
+import { finalType, inferJsonType, widenType, type InferredType } from './infer-column-types';
+import type { JsonObject } from './jsonl-records';
+import { describeColumn, setColumn, type AdmittedRecord, type ColumnRoleName, type RecordTable } from './record-table';
+import type { SourceColumn } from './sample-result';
+import type { SourceOptions } from './source-options';
+
+/**
+ * Creates the table of a JSON Lines source. Columns are the union of the properties of admitted records, in
+ * first-seen order; a record without a property simply lacks it. Values stay as JSON gives them, except in
+ * columns with a configured type, which are converted (a value that does not convert makes the row bad).
+ * Key, label, stratify and configured columns must appear in at least one row; {@link RecordTable.finish}
+ * throws a {@link SourceError} when one never did.
+ */
+export function createJsonlTable(file: string, source: SourceOptions, stratifyBy: string | null): RecordTable<JsonObject> {
+  const configured = new Map(Object.entries(source.types));
+  const position = new Map<string, number>();
+  const names: string[] = [];
+  const inferred: InferredType[] = [];
+
+  function keyOf(record: JsonObject, recordNumber: number): string | { problem: string } {
+    if (source.key.length === 0) return String(recordNumber);
+    let key = '';
+    for (let k = 0; k < source.key.length; k++) {
+      const name = source.key[k]!;
+      if (!Object.hasOwn(record, name)) return { problem: `key column ${JSON.stringify(name)} is missing` };
+      const value = record[name];
+      if (value === null || value === '') return { problem: `key column ${JSON.stringify(name)} is empty` };
+      const text = valueText(value);
+      key = k === 0 ? text : `${key}|${text}`;
+    }
+    return key;
+  }
+
+  /** The problem with the first value that does not convert to its configured type, if any. */
+  function conversionProblem(record: JsonObject): string | undefined {
+    for (const [name, type] of configured) {
+      if (!Object.hasOwn(record, name)) continue;
+      const value = record[name];
+      if (value !== null && !convertJsonValue(value, type).ok) return describeConversionProblem(name, JSON.stringify(value), type);
+    }
+    return undefined;
+  }
+
+  function infer(record: JsonObject): void {
+    for (const name in record) {
+      let at = position.get(name);
+      if (at === undefined) {
+        at = names.length;
+        position.set(name, at);
+        names.push(name);
+        inferred.push(null);
+      }
+      const value = record[name];
+      if (value === null || configured.has(name)) continue;
+      const known = inferred[at]!;
+      if (known !== 'string') inferred[at] = widenType(known, inferJsonType(value));
+    }
+  }
+
+  function requireSeen(name: string, role: ColumnRoleName): void {
+    if (!position.has(name)) throw new SourceError(file, undefined, `${describeColumn(name, role)} is not in any row`);
+  }
+
+  return {
+    admit(record, recordNumber): AdmittedRecord | string {
+      const key = keyOf(record, recordNumber);
+      if (typeof key !== 'string') return key.problem;
+      const problem = conversionProblem(record);
+      if (problem !== undefined) return problem;
+      infer(record);
+      const value = stratifyBy !== null && Object.hasOwn(record, stratifyBy) ? record[stratifyBy] : null;
+      return { key, stratum: value === null ? null : valueText(value) };
+    },
+    finish(): SourceColumn[] {
+      for (const name of source.key) requireSeen(name, 'key');
+      if (source.label !== null) requireSeen(source.label, 'label');
+      if (stratifyBy !== null) requireSeen(stratifyBy, 'stratify');
+      for (const name of configured.keys()) requireSeen(name, 'types');
+      return names.map((name, at) => {
+        const type: ColumnType | undefined = configured.get(name);
+        return type === undefined
+          ? { name, type: finalType(inferred[at]!), typeSource: 'inferred' }
+          : { name, type, typeSource: 'config' };
+      });
+    },
+    toValues(record): Row {
+      for (const [name, type] of configured) {
+        if (!Object.hasOwn(record, name) || record[name] === null) continue;
+        const converted = convertJsonValue(record[name], type);
+        if (converted.ok) setColumn(record, name, converted.value);
+      }
+      return record;
+    },
+  };
+}
+
+/** A JSON value as key or stratum text: strings as they are, anything else as JSON. */
+function valueText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

@@ -1,0 +1,146 @@
+import type { SourceRow } from '../core/row';
+import { ConfigError } from '../errors/config-error';
+import { SourceError } from '../errors/source-error';
+import { readCsvRecords } from './csv-records';
+import { createCsvTable } from './csv-table';
+import { readJsonlRecords, type JsonObject } from './jsonl-records';
+import { createJsonlTable } from './jsonl-table';
+import type { RecordTable } from './record-table';
+import type { BadRow, SampleResult } from './sample-result';
+import { createSampler } from './sampling/create-sampler';
+import type { Candidate } from './sampling/sampler';
+import type { SampleOptions, SourceOptions } from './source-options';
+import { uniqueKeys } from './unique-keys';
+
+/** How a {@link readSample} call is run (as opposed to what it reads). */
+export interface ReadSampleOptions {
+  /** Stops the read: the file is closed and the call rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+  /** Called with the number of records read so far, every {@link PROGRESS_EVERY} records and once at the end. */
+  onProgress?: ((rowsRead: number) => void) | undefined;
+}
+
+/** Records between two `onProgress` calls. */
+export const PROGRESS_EVERY = 10_000;
+
+/** Bad rows listed in {@link SampleResult.badRows}; all of them are counted in `badRowCount`. */
+export const MAX_LISTED_BAD_ROWS = 100;
+
+/**
+ * Streams a CSV or JSON Lines file once and returns a sample of its rows, typed, in file order, with the
+ * columns and their types (inferred over every row read, or configured), the number of records read and the
+ * bad rows skipped. The file is never loaded whole: memory is proportional to the sample.
+ *
+ * The sample is deterministic: the same file, options and seed give the same rows. Row keys are the key
+ * column values joined with `|` (the 1-based record number without a key column); a key that occurs again in
+ * the sample gets a `#2`, `#3`… suffix, in file order.
+ *
+ * Rejects with a {@link SourceError} (`file:line: problem`) for input it cannot read (see `onBadRow` for the
+ * per-record problems that can be skipped instead), a {@link ConfigError} for invalid sample options, and the
+ * abort reason when `options.signal` aborts.
+ *
+ * @example
+ * const { rows, columns } = await readSample(
+ *   { path: '/data/train.csv', format: 'csv', key: ['customer_id'], label: 'churned', types: {}, nullValues: [''], delimiter: ',', onBadRow: 'error' },
+ *   { method: 'reservoir', size: 1000, seed: 1, stratifyBy: null },
+ * );
+ */
+export async function readSample(source: SourceOptions, sample: SampleOptions, options: ReadSampleOptions = {}): Promise<SampleResult> {
+  checkSampleOptions(sample);
+  const file = source.path;
+  const { signal } = options;
+  const stratifyBy = sample.method === 'stratified' ? sample.stratifyBy : null;
+
+  switch (source.format) {
+    case 'csv': {
+      const collector = createCollector<string[]>(source, sample, options);
+      let table: RecordTable<string[]> | undefined;
+      await readCsvRecords(file, { delimiter: source.delimiter, signal }, {
+        header: (names, line) => {
+          table = createCsvTable({ file, names, line }, source, stratifyBy);
+        },
+        // The reader calls `header` before any record, and fails on a file without one.
+        record: (cells, line) => collector.record(table!, cells, line),
+        bad: (line, problem) => collector.bad(line, problem),
+      });
+      return collector.finish(table!);
+    }
+    case 'jsonl': {
+      const collector = createCollector<JsonObject>(source, sample, options);
+      const table = createJsonlTable(file, source, stratifyBy);
+      await readJsonlRecords(file, { signal }, {
+        record: (record, line) => collector.record(table, record, line),
+        bad: (line, problem) => collector.bad(line, problem),
+      });
+      return collector.finish(table);
+    }
+  }
+}
+
+/** Counts, checks and samples records as a reader hands them over, then builds the result. */
+interface Collector<R> {
+  /** A parsed record: admitted (and offered to the sampler) or bad. */
+  record(table: RecordTable<R>, record: R, line: number): void;
+  /** A record the reader could not parse. */
+  bad(line: number, problem: string): void;
+  /** The result, after the last record. */
+  finish(table: RecordTable<R>): SampleResult;
+}
+
+/** The part of {@link readSample} that is the same for every format. */
+function createCollector<R>(source: SourceOptions, sample: SampleOptions, options: ReadSampleOptions): Collector<R> {
+  const file = source.path;
+  const { onProgress } = options;
+  const sampler = createSampler<R>(sample, (candidate: Candidate<R>, max: number): never => {
+    const column = JSON.stringify(sample.stratifyBy);
+    throw new SourceError(file, candidate.line, `stratify column ${column} has more than ${max} distinct values (too many strata)`);
+  });
+  const badRows: BadRow[] = [];
+  let badRowCount = 0;
+  let rowsRead = 0;
+
+  function count(): number {
+    rowsRead += 1;
+    if (onProgress !== undefined && rowsRead % PROGRESS_EVERY === 0) onProgress(rowsRead);
+    return rowsRead;
+  }
+
+  function bad(line: number, problem: string): void {
+    if (source.onBadRow === 'error') throw new SourceError(file, line, problem);
+    badRowCount += 1;
+    if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ line, message: problem });
+  }
+
+  return {
+    record(table: RecordTable<R>, record: R, line: number): void {
+      const index = count();
+      const admitted = table.admit(record, index);
+      if (typeof admitted === 'string') bad(line, admitted);
+      else sampler.offer({ index, line, key: admitted.key, stratum: admitted.stratum, record });
+    },
+    bad(line: number, problem: string): void {
+      count();
+      bad(line, problem);
+    },
+    finish(table: RecordTable<R>): SampleResult {
+      const columns = table.finish();
+      const chosen = sampler.take();
+      const keys = uniqueKeys(chosen.map((candidate) => candidate.key));
+      const rows: SourceRow[] = chosen.map((candidate, i) => ({ key: keys[i]!, line: candidate.line, values: table.toValues(candidate.record) }));
+      onProgress?.(rowsRead);
+      return { rows, columns, rowsRead, badRows, badRowCount, strata: sampler.strata() };
+    },
+  };
+}
+
+/** Sample options are validated by the config resolver; this guards direct callers with the same messages. */
+function checkSampleOptions(sample: SampleOptions): void {
+  if (sample.method === 'all') return;
+  if (!Number.isSafeInteger(sample.size) || sample.size < 1) {
+    throw new ConfigError('sample.size', `must be a positive integer, got ${sample.size}`);
+  }
+  if (!Number.isSafeInteger(sample.seed)) throw new ConfigError('sample.seed', `must be an integer, got ${sample.seed}`);
+  if (sample.method === 'stratified' && !sample.stratifyBy) {
+    throw new ConfigError('sample.stratifyBy', 'is required when sample.method is "stratified"');
+  }
+}

@@ -1,0 +1,49 @@
+import type { Row } from '../core/row';
+import type { SourceColumn } from './sample-result';
+
+/** What sampling needs from a record that passed every check. */
+export interface AdmittedRecord {
+  /** Row key before de-duplication: key column values as text joined with `|`, or the record number. */
+  key: string;
+  /** Value of the stratify column as text (`null` when null or absent, or when not stratifying). */
+  stratum: string | null;
+}
+
+/**
+ * Format-specific knowledge of a source's columns (CSV cells by position, JSON Lines values by name): checks
+ * each record, infers column types over every admitted record, and types the records that were sampled.
+ */
+export interface RecordTable<R> {
+  /**
+   * Checks a parsed record (empty key, values that do not fit a configured type) and feeds it to type inference.
+   * Returns the problem that makes it a bad row, or what sampling needs. A bad row leaves inference untouched.
+   */
+  admit(record: R, recordNumber: number): AdmittedRecord | string;
+  /** Ends inference and returns the columns, in order. Call once, after the last record. */
+  finish(): SourceColumn[];
+  /** The typed values of an admitted record (after {@link RecordTable.finish}). */
+  toValues(record: R): Row;
+}
+
+/**
+ * Sets `row[name]`, also when the column is called `__proto__` (plain assignment would change the prototype
+ * instead of adding a column).
+ */
+export function setColumn(row: Row, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(row, name, { value, enumerable: true, writable: true, configurable: true });
+  else row[name] = value;
+}
+
+/** Why the configuration names a column. */
+export type ColumnRoleName = 'key' | 'label' | 'stratify' | 'types';
+
+/** Names a configured column in a message: `key column "id"`, `column "age" (in types)`. */
+export function describeColumn(name: string, role: ColumnRoleName): string {
+  return role === 'types' ? `column ${JSON.stringify(name)} (in types)` : `${role} column ${JSON.stringify(name)}`;
+}
+
+/** Describes a list of column names for a message, shortened when long. */
+export function listColumns(names: readonly string[]): string {
+  const shown = names.slice(0, 20).map((name) => JSON.stringify(name));
+  return names.length > 20 ? `${shown.join(', ')}, … (${names.length} columns)` : shown.join(', ');
+}

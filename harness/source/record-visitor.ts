@@ -1,0 +1,10 @@
+/**
+ * Receives the records of a source as a reader parses them, synchronously and in file order. Throwing from a
+ * callback stops the read and rejects it with that error (this is how `onBadRow: 'error'` stops at a bad row).
+ */
+export interface RecordVisitor<R> {
+  /** A record that parsed; `line` is the 1-based line where it starts. */
+  record(record: R, line: number): void;
+  /** A record that could not be parsed (skippable in `onBadRow: 'skip'` mode), with a one-line problem. */
+  bad(line: number, problem: string): void;
+}
