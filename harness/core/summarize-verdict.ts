@@ -14,12 +14,18 @@ export function summarizeVerdict(verdict: Verdict): string {
       parts.push(...others);
       return `SKEW: ${parts.join('; ')}`;
     }
-    case 'inconclusive':
-      return `INCONCLUSIVE: ${verdict.reasons.map(describeReason).join('; ')}`;
+    case 'inconclusive': {
+      // Causes first: an unavailable server explains the error budget, which explains the empty comparison.
+      const [first, ...rest] = [...verdict.reasons].sort((a, b) => INCONCLUSIVE_ORDER.indexOf(a.kind) - INCONCLUSIVE_ORDER.indexOf(b.kind));
+      const more = rest.length > 0 ? ` (and ${rest.length} more: ${rest.map((r) => r.kind.replace(/_/g, ' ')).join(', ')})` : '';
+      return `INCONCLUSIVE: ${first ? describeReason(first) : 'no reason recorded'}${more}`;
+    }
     case 'interrupted':
       return 'INTERRUPTED: the run was stopped before it finished';
   }
 }
+
+const INCONCLUSIVE_ORDER: ReadonlyArray<VerdictReason['kind']> = ['serving_unavailable', 'error_budget', 'too_few_compared', 'check_inconclusive'];
 
 /** Words for one verdict reason. */
 export function describeReason(reason: VerdictReason): string {

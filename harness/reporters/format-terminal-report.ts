@@ -4,7 +4,7 @@ import { MISMATCH_KINDS, type Mismatch } from '../core/mismatch';
 import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
 import type { Colors } from './colors';
-import { formatTable } from './format-table';
+import { formatTable, type Align } from './format-table';
 import { formatNumber, formatValue } from './format-value';
 
 /** Options of {@link formatTerminalReport}. */
@@ -66,7 +66,13 @@ function formatCheck(check: CheckResult, options: TerminalFormatOptions): string
   const shown = options.examples ?? 3;
   for (const f of check.fields.filter((x) => x.status === 'failed')) {
     out.push('', `  ${c.bold(f.field)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
-    out.push(...formatTable(['key', 'path', 'offline', 'online', 'diff'], f.examples.slice(0, shown).map(exampleRow), ['left', 'left', 'right', 'right', 'left'], '    '));
+    const examples = f.examples.slice(0, shown);
+    // A path column only earns its place when a mismatch sits inside the field (`geo.lat`, `scores[3]`).
+    const withPath = examples.some((m) => m.path !== m.field);
+    const rows = examples.map((m) => (withPath ? exampleRow(m) : exampleRow(m).filter((_, i) => i !== 1)));
+    const header = withPath ? ['key', 'path', 'offline', 'online', 'diff'] : ['key', 'offline', 'online', 'diff'];
+    const align: Align[] = withPath ? ['left', 'left', 'right', 'right', 'left'] : ['left', 'right', 'right', 'left'];
+    out.push(...formatTable(header, rows, align, '    '));
   }
   if (check.errors.length > 0) {
     out.push('', `  ${c.yellow('row errors')} (first ${Math.min(check.errors.length, shown)}):`);

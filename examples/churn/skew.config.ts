@@ -1,0 +1,32 @@
+import { defineConfig } from 'skew-harness';
+
+/**
+ * skew-harness config of the churn example: the Python pipeline offline, the TypeScript server online.
+ * `npm run demo` runs it from the repository root; `EXAMPLE_BUGS=none npm run demo` runs against a clean server.
+ */
+export default defineConfig({
+  source: { path: 'data/training.csv', key: 'customer_id', label: 'churned' },
+  sample: { size: 1000, seed: 7 },
+  offline: { command: ['python3', 'pipeline/features.py'] },
+  serving: {
+    url: 'http://127.0.0.1:${port}/features',
+    concurrency: 16,
+    start: {
+      command: ['jiti', 'serving/server.ts'],
+      readyUrl: 'http://127.0.0.1:${port}/healthz',
+      port: 'auto',
+    },
+  },
+  compare: {
+    // Python and JavaScript may disagree in the last bits of log1p; anything bigger is skew.
+    fields: { spend_log: { rel: 1e-12 } },
+  },
+  targets: {
+    // The same offline pipeline as a TypeScript module, loaded in-process.
+    'ts-pipeline': { offline: { command: null, module: 'pipeline/features.ts' } },
+    // Nightly against a deployed server: URL and token from the environment, nothing started locally.
+    staging: {
+      serving: { url: '${env.CHURN_SERVING_URL}/features', headers: { Authorization: 'Bearer ${env.CHURN_SERVING_TOKEN}' }, start: null },
+    },
+  },
+});

@@ -1,0 +1,211 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { ConfigError } from '../../errors/config-error';
+import { ServingStartError } from '../../errors/serving-error';
+import { sleep } from './abortable-sleep';
+import { findFreePort } from './free-port';
+import { prependNodeBins } from './node-bin-path';
+import { createOutputTail } from './output-tail';
+import { isProcessGroupAlive, signalProcessGroup } from './process-group';
+import { trackForCleanup } from './server-cleanup';
+import type { StartOptions } from './serving-options';
+import { stripUrlCredentials } from './serving-messages';
+import { waitUntilReady } from './wait-until-ready';
+
+/** A serving process started for the run. */
+export interface LocalServer {
+  /** The port it was given (env `PORT`), or `null` when `port` was null. */
+  readonly port: number | null;
+  /** Replaces `${port}` in a URL template (`http://127.0.0.1:${port}/features`). */
+  resolveUrl(template: string): string;
+  /**
+   * Stops the whole process group: SIGTERM, up to `stopTimeoutMs` for it to exit, then SIGKILL. Idempotent, never
+   * rejects, safe to call from a signal handler.
+   */
+  stop(): Promise<void>;
+  /** The last ~50 lines of its stdout and stderr. */
+  outputTail(): string;
+}
+
+/** What `startLocalServer` takes from its caller besides options. */
+export interface StartContext {
+  /** Aborts the start: the process is stopped and the promise rejects with `signal.reason`. */
+  signal?: AbortSignal;
+  /** Receives each line the server prints (for `--verbose` / debug output). */
+  log?: (line: string) => void;
+}
+
+const TAIL_LINES = 50;
+// After the process exits, its last output may still be in the pipe: give it this long to arrive.
+const OUTPUT_DRAIN_MS = 200;
+
+/**
+ * Starts the local serving process and waits until `readyUrl` answers 2xx.
+ *
+ * The command runs without a shell (argv array), in `cwd`, with `env` over `process.env`, `node_modules/.bin`
+ * folders on PATH, and `PORT` set when `port` is `'auto'` (a free port on 127.0.0.1) or a number. It is spawned
+ * `detached`, leading its own process group, so `stop()` also reaches the workers it forks (`npm run` → node,
+ * gunicorn → workers). On any failure the group is stopped before the promise rejects with
+ * {@link ServingStartError}: `spawnFailed` when the command cannot run at all, otherwise the exit code or the
+ * deadline, with the last lines of output.
+ *
+ * @example
+ * const server = await startLocalServer({ command: ['node', 'serve.js'], cwd, env: {}, port: 'auto',
+ *   readyUrl: 'http://127.0.0.1:${port}/healthz', readyTimeoutMs: 10_000, stopTimeoutMs: 3000 });
+ * const url = server.resolveUrl('http://127.0.0.1:${port}/features');
+ * try { … } finally { await server.stop(); }
+ */
+export async function startLocalServer(options: StartOptions, context: StartContext = {}): Promise<LocalServer> {
+  const { signal, log } = context;
+  signal?.throwIfAborted();
+  const [command, ...args] = options.command;
+  if (command === undefined || command === '') throw new ConfigError('serving.start.command', 'is empty');
+  if (!isDirectory(options.cwd)) {
+    throw new ServingStartError(`could not start "${command}": working directory ${options.cwd} does not exist`, {
+      spawnFailed: true,
+    });
+  }
+  const port = options.port === 'auto' ? await findFreePort() : options.port;
+  const resolveUrl = (template: string): string => resolvePort(template, port);
+  const readyUrl = resolveUrl(options.readyUrl);
+
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  env['PATH'] = prependNodeBins(options.cwd, env['PATH']);
+  if (port !== null) env['PORT'] = String(port);
+
+  const tail = createOutputTail(TAIL_LINES);
+  const child = spawn(command, args, { cwd: options.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const onOutput = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    for (const line of tail.append(stream, chunk.toString('utf8'))) log?.(line);
+  };
+  child.stdout?.on('data', onOutput('stdout'));
+  child.stderr?.on('data', onOutput('stderr'));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal }));
+  });
+  const spawnError = new Promise<NodeJS.ErrnoException>((resolve) => child.once('error', resolve));
+
+  const stop = createStopper(child, options.stopTimeoutMs, exited);
+  const killNow = (): void => {
+    try {
+      if (child.pid !== undefined) signalProcessGroup(child.pid, 'SIGKILL');
+    } catch {
+      // Runs inside process.on('exit'): nothing useful can be done about a failure here.
+    }
+  };
+  const forget = trackForCleanup({ stop, killNow });
+  const server: LocalServer = {
+    port,
+    resolveUrl,
+    stop: () => stop().finally(forget),
+    outputTail: () => tail.text(),
+  };
+
+  // Readiness races the process: whichever ends first decides. Probing stops as soon as the process is gone.
+  const probing = new AbortController();
+  const onAbort = (): void => probing.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const ended = await Promise.race([
+    waitUntilReady({ url: readyUrl, timeoutMs: options.readyTimeoutMs, signal: probing.signal }),
+    exited.then((exit) => ({ kind: 'exited' as const, ...exit })),
+    spawnError.then((error) => ({ kind: 'spawn-error' as const, error })),
+  ]);
+  probing.abort();
+  signal?.removeEventListener('abort', onAbort);
+  if (ended.kind === 'ready') return server;
+
+  if (ended.kind === 'exited') {
+    await Promise.race([new Promise((resolve) => child.once('close', resolve)), sleep(OUTPUT_DRAIN_MS)]);
+  }
+  await server.stop();
+  const where = stripUrlCredentials(readyUrl);
+  const commandLine = options.command.join(' ');
+  switch (ended.kind) {
+    case 'spawn-error':
+      throw new ServingStartError(describeSpawnError(command, options.cwd, ended.error), {
+        spawnFailed: ['ENOENT', 'EACCES', 'ENOTDIR', 'EPERM'].includes(ended.error.code ?? ''),
+        cause: ended.error,
+      });
+    case 'exited': {
+      const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
+      throw new ServingStartError(`serving command ${how} before it became ready at ${where}: ${commandLine}`, {
+        outputTail: tail.text(),
+      });
+    }
+    case 'aborted':
+      throw signal?.reason ?? new ServingStartError(`serving start was interrupted: ${commandLine}`);
+    case 'timeout': {
+      const last = ended.lastProbe ? ` (last probe: ${ended.lastProbe})` : '';
+      throw new ServingStartError(
+        `serving did not become ready at ${where} within ${options.readyTimeoutMs} ms${last}: ${commandLine}`,
+        { outputTail: tail.text() },
+      );
+    }
+  }
+}
+
+/** Replaces `${port}`; a URL that needs a port when none was configured is a configuration error. */
+function resolvePort(template: string, port: number | null): string {
+  if (!template.includes('${port}')) return template;
+  if (port === null) {
+    throw new ConfigError('serving.start.port', `is null, but ${stripUrlCredentials(template)} uses \${port}`);
+  }
+  return template.split('${port}').join(String(port));
+}
+
+function createStopper(
+  child: ChildProcess,
+  stopTimeoutMs: number,
+  exited: Promise<unknown>,
+): () => Promise<void> {
+  let stopping: Promise<void> | null = null;
+  const waitForGroup = async (pgid: number, timeoutMs: number): Promise<boolean> => {
+    const deadline = performance.now() + timeoutMs;
+    while (isProcessGroupAlive(pgid)) {
+      if (performance.now() >= deadline) return false;
+      await sleep(25);
+    }
+    return true;
+  };
+  return () => {
+    stopping ??= (async () => {
+      const pgid = child.pid;
+      if (pgid === undefined) return; // never spawned: nothing to stop
+      try {
+        // Even if the leader already exited, workers it forked may still be running in its group.
+        if (signalProcessGroup(pgid, 'SIGTERM') && !(await waitForGroup(pgid, stopTimeoutMs))) {
+          signalProcessGroup(pgid, 'SIGKILL');
+          await waitForGroup(pgid, 2000);
+        }
+        await Promise.race([exited, sleep(1000)]);
+      } catch {
+        // stop() must not reject (it runs in finally blocks and signal handlers); EPERM here means the group is
+        // no longer ours.
+      } finally {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }
+    })();
+    return stopping;
+  };
+}
+
+function describeSpawnError(command: string, cwd: string, error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `could not start "${command}": command not found (ENOENT; looked on PATH and in node_modules/.bin from ${cwd})`;
+    case 'EACCES':
+    case 'EPERM':
+      return `could not start "${command}": permission denied (${error.code}); is it executable?`;
+    default:
+      return `could not start "${command}": ${error.message}`;
+  }
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,193 @@
+import { setMaxListeners } from 'node:events';
+import type { Redactor, SideResult } from '../../core/row';
+import { ConfigError } from '../../errors/config-error';
+import { ServingError } from '../../errors/serving-error';
+import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
+import { createCircuitBreaker } from './circuit-breaker';
+import { createConcurrencyLimiter } from './concurrency-limiter';
+import { createHttpClient } from './http-client';
+import { createMessageRedactor } from './message-redactor';
+import { createRateLimiter } from './rate-limiter';
+import { sendBatch, sendRow, type RequestContext, type RequestOutcome } from './row-requests';
+import type { ServingOptions } from './serving-options';
+import { describeEndpoint, SKIPPED_ABORTED } from './serving-messages';
+import { createServingStats, type ServingStats } from './serving-stats';
+import { parseUrlTemplate } from './url-template';
+
+/** The serving side of a comparison: an HTTP endpoint, reached through retries, limits and a circuit breaker. */
+export interface ServingAdapter extends FeatureAdapter {
+  readonly side: 'online';
+  /**
+   * Why serving was declared unavailable (`serving unavailable: 10 consecutive requests failed; last: …`), or
+   * `null`. Once set it stays set: later `compute` calls skip every row at once, and the run is inconclusive.
+   */
+  readonly unavailable: string | null;
+  /** Requests, retries, statuses and latency so far, across all `compute` calls. */
+  readonly stats: ServingStats;
+}
+
+/** What the adapter takes from its caller besides options. */
+export interface ServingAdapterContext {
+  /** Hides secrets in every message (header values from env, tokens in URLs). */
+  redact?: Redactor;
+  /** Float in [0, 1) for backoff jitter; default `Math.random` (tests pass a seeded one). */
+  random?: () => number;
+}
+
+/**
+ * Creates the HTTP serving adapter.
+ *
+ * Rows are pulled by at most `concurrency` workers (100k rows never become 100k pending promises); each HTTP attempt
+ * also takes a permit from an adapter-wide limiter (so concurrent `compute` calls share `concurrency`) and a start
+ * slot from the rate limiter. A row that fails for good becomes `{ kind: 'error', message, status }`, never a
+ * match. After `maxConsecutiveFailures` such failures in a row the breaker opens: requests in flight are aborted,
+ * every row not yet answered becomes `{ kind: 'skipped' }`, and {@link ServingAdapter.unavailable} says why.
+ *
+ * @example
+ * const serving = createServingAdapter({ ...resolved.serving }, { redact });
+ * const results = await serving.compute(rows, { signal, onResult: (i, r) => progress.tick() });
+ * if (serving.unavailable) verdict = 'inconclusive';
+ * await serving.close();
+ */
+export function createServingAdapter(options: ServingOptions, context: ServingAdapterContext = {}): ServingAdapter {
+  validateOptions(options);
+  const redact = createMessageRedactor(options.headers, [options.url, options.batch?.url ?? ''], context.redact);
+  const urlTemplate = parseUrlTemplate(options.url);
+  const loopback = [options.url, options.batch?.url ?? options.url].every(isLoopbackUrl);
+  const client = createHttpClient({
+    maxSockets: options.concurrency,
+    timeoutMs: options.timeoutMs,
+    headers: options.headers,
+    // A proxy from the environment is never right for a server on this machine (and NO_PROXY rarely lists it).
+    envProxy: !loopback,
+  });
+  const stats = createServingStats();
+  const breaker = createCircuitBreaker(options.maxConsecutiveFailures);
+  const requests: RequestContext = {
+    options,
+    urlTemplate,
+    redact,
+    retry: {
+      client,
+      limiter: createConcurrencyLimiter(options.concurrency),
+      rate: createRateLimiter(options.ratePerSecond),
+      stats,
+      retries: options.retries,
+      backoff: options.backoff,
+      random: context.random ?? Math.random,
+    },
+  };
+  const description = redact(
+    options.batch
+      ? `${describeEndpoint(options.method === 'PUT' ? 'PUT' : 'POST', options.batch.url)} (batches of ${options.batch.size})`
+      : describeEndpoint(options.method, options.url),
+  );
+  let closed = false;
+
+  const compute = async (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
+    if (closed) throw new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 });
+    const { signal, onResult } = computeOptions;
+    const results = new Array<SideResult | undefined>(rows.length);
+    // One controller per call: the caller's abort, the breaker opening and a throwing onResult all stop this call.
+    const run = new AbortController();
+    setMaxListeners(options.concurrency * 2 + 16, run.signal);
+    const forwardAbort = (): void => run.abort();
+    if (signal?.aborted) run.abort();
+    signal?.addEventListener('abort', forwardAbort, { once: true });
+
+    let callbackError: { error: unknown } | null = null;
+    const settle = (index: number, result: SideResult): void => {
+      results[index] = result;
+      if (!onResult || callbackError) return;
+      try {
+        onResult(index, result);
+      } catch (error) {
+        callbackError = { error };
+        run.abort();
+      }
+    };
+
+    const batchSize = options.batch?.size ?? 1;
+    const unitCount = Math.ceil(rows.length / batchSize);
+    const runUnit = async (unit: number): Promise<void> => {
+      const first = unit * batchSize;
+      const unitRows = rows.slice(first, first + batchSize);
+      const outcome: RequestOutcome = options.batch
+        ? await sendBatch(requests, unitRows.map((row) => row.fields), run.signal)
+        : await sendRow(requests, unitRows[0]!.fields, run.signal);
+      if (outcome.kind === 'aborted' || run.signal.aborted) return;
+      if (outcome.endpoint === 'up') breaker.recordSuccess();
+      if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) run.abort();
+      outcome.results.forEach((result, i) => settle(first + i, result));
+    };
+
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (!run.signal.aborted && breaker.openReason === null && next < unitCount) await runUnit(next++);
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(options.concurrency, unitCount) }, worker));
+    } finally {
+      signal?.removeEventListener('abort', forwardAbort);
+    }
+
+    const skipped: SideResult = { kind: 'skipped', reason: breaker.openReason ?? SKIPPED_ABORTED };
+    for (let i = 0; i < rows.length; i++) if (results[i] === undefined) settle(i, { ...skipped });
+    if (callbackError) throw (callbackError as { error: unknown }).error;
+    return results as SideResult[];
+  };
+
+  return {
+    side: 'online',
+    description,
+    get unavailable() {
+      return breaker.openReason;
+    },
+    get stats() {
+      return stats.snapshot();
+    },
+    compute,
+    async close() {
+      closed = true;
+      client.close();
+    },
+  };
+}
+
+function validateOptions(options: ServingOptions): void {
+  const check = (path: string, url: string): void => {
+    if (/\$\{[^}]*\}/.test(url)) {
+      throw new ConfigError(path, `still contains a \${…} placeholder after substitution: ${describeEndpoint('', url).trim()}`);
+    }
+    let parsed: URL;
+    try {
+      parsed = new URL(url.replace(/\{[^{}\s]+\}/g, 'x'));
+    } catch {
+      throw new ConfigError(path, `is not a valid URL: ${describeEndpoint('', url).trim()}`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new ConfigError(path, `must be an http:// or https:// URL (got ${parsed.protocol})`);
+    }
+  };
+  const positiveInteger = (path: string, value: number): void => {
+    if (!Number.isInteger(value) || value < 1) throw new ConfigError(path, `must be a positive integer (got ${value})`);
+  };
+  check('serving.url', options.url);
+  positiveInteger('serving.concurrency', options.concurrency);
+  if (options.batch) {
+    check('serving.batch.url', options.batch.url);
+    positiveInteger('serving.batch.size', options.batch.size);
+    if (parseUrlTemplate(options.batch.url).columns.length > 0) {
+      throw new ConfigError('serving.batch.url', 'cannot contain {column} placeholders: a batch holds many rows');
+    }
+  }
+}
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url.replace(/\{[^{}\s]+\}/g, 'x')).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}

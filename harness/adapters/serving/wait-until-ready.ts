@@ -1,0 +1,59 @@
+import { sleep } from './abortable-sleep';
+import { createHttpClient } from './http-client';
+
+/** How a readiness wait ended. `lastProbe` says what the last attempt saw (`HTTP 503`, `ECONNREFUSED`). */
+export type ReadyOutcome = { kind: 'ready' } | { kind: 'timeout' | 'aborted'; lastProbe: string | null };
+
+/** Options of {@link waitUntilReady}. */
+export interface WaitUntilReadyOptions {
+  /** URL polled with GET until it answers 2xx. */
+  url: string;
+  /** Give up after this many milliseconds. */
+  timeoutMs: number;
+  /** Stops the wait (the process exited, the run was interrupted). */
+  signal: AbortSignal;
+  /** First pause between probes; it grows to {@link MAX_INTERVAL_MS} (default 50). */
+  initialIntervalMs?: number;
+}
+
+/** Longest pause between two probes: a server that is up is noticed within this long. */
+export const MAX_INTERVAL_MS = 250;
+// One hung probe (a server that accepts but does not answer yet) must not eat the whole deadline.
+const PROBE_TIMEOUT_MS = 1000;
+
+/**
+ * Polls `url` until it answers 2xx, the deadline passes or `signal` aborts. Starts fast (most local servers are
+ * up within a second) and backs off to {@link MAX_INTERVAL_MS}. Probes do not keep connections alive, so nothing
+ * is left open when the wait ends.
+ */
+export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<ReadyOutcome> {
+  const deadline = performance.now() + options.timeoutMs;
+  const client = createHttpClient({
+    maxSockets: 1,
+    timeoutMs: Math.max(1, Math.min(PROBE_TIMEOUT_MS, options.timeoutMs)),
+    headers: { Accept: '*/*' },
+    keepAlive: false,
+    envProxy: false,
+  });
+  let interval = options.initialIntervalMs ?? 50;
+  let lastProbe: string | null = null;
+  try {
+    for (;;) {
+      if (options.signal.aborted) return { kind: 'aborted', lastProbe };
+      const outcome = await client.send({ method: 'GET', url: options.url, signal: options.signal });
+      if (outcome.kind === 'response') {
+        if (outcome.status >= 200 && outcome.status <= 299) return { kind: 'ready' };
+        lastProbe = `HTTP ${outcome.status}`;
+      } else if (outcome.failure.kind !== 'aborted') {
+        lastProbe = outcome.failure.code ?? outcome.failure.kind;
+      }
+      const remaining = deadline - performance.now();
+      if (remaining <= 0) return { kind: 'timeout', lastProbe };
+      if (!(await sleep(Math.min(interval, remaining), options.signal))) return { kind: 'aborted', lastProbe };
+      if (performance.now() >= deadline) return { kind: 'timeout', lastProbe };
+      interval = Math.min(MAX_INTERVAL_MS, interval * 1.5);
+    }
+  } finally {
+    client.close();
+  }
+}

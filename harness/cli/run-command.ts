@@ -1,0 +1,92 @@
+import * as path from 'node:path';
+import { loadConfig } from '../config/load-config';
+import type { TargetConfig } from '../config/user-config';
+import { UsageError } from '../errors/usage-error';
+import { ReporterMultiplexer } from '../reporters/reporter-multiplexer';
+import { shouldColor } from '../reporters/colors';
+import { runSkew } from '../runner/run-skew';
+import type { CliIo } from './cli-io';
+import { createReporters } from './create-reporters';
+import { SkewError } from '../errors/skew-error';
+
+/** Arguments of `skew run`, as parsed by yargs. */
+export interface RunArgs {
+  config?: string | undefined;
+  target?: string | undefined;
+  sample?: string | undefined;
+  sampleMethod?: string | undefined;
+  seed?: number | undefined;
+  keys?: string | undefined;
+  reporter?: string[] | undefined;
+  reportDir?: string | undefined;
+  url?: string | undefined;
+  start?: boolean | undefined;
+  skipBadRows?: boolean | undefined;
+  color?: boolean | undefined;
+}
+
+/**
+ * `skew run`: loads the config, applies command-line overrides, runs, reports, and returns the verdict's exit
+ * code (2 if a reporter could not write its output).
+ */
+export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal): Promise<number> {
+  const config = await loadConfig({
+    file: args.config,
+    cwd: io.cwd,
+    target: args.target ?? null,
+    env: io.env,
+    overrides: overridesFrom(args, io.cwd),
+  });
+  const keys = args.keys ? args.keys.split(',').map((k) => k.trim()).filter(Boolean) : undefined;
+  const reporters = createReporters(config.report.reporters, io, { color: args.color ?? shouldColor(io.stdout, io.env) });
+  const reporter = new ReporterMultiplexer(reporters);
+  const report = await runSkew({
+    config,
+    reporter,
+    signal,
+    cwd: io.cwd,
+    log: (line) => io.stderr.write(`${line}\n`),
+    ...(keys ? { keys } : {}),
+  });
+  if (reporter.failures.length > 0) {
+    const f = reporter.failures[0]!;
+    const why = f.error instanceof Error ? f.error.message : String(f.error);
+    throw new SkewError('REPORT', `${f.reporter} reporter failed: ${why}`, { cause: f.error });
+  }
+  return report.verdict.exitCode;
+}
+
+function overridesFrom(args: RunArgs, cwd: string): TargetConfig {
+  const sample: NonNullable<TargetConfig['sample']> = {};
+  if (args.sample !== undefined) {
+    if (args.sample === 'all') sample.method = 'all';
+    else {
+      const size = Number(args.sample);
+      if (!Number.isInteger(size) || size <= 0) throw new UsageError(`--sample must be a positive integer or "all" (got ${JSON.stringify(args.sample)})`);
+      sample.size = size;
+    }
+  }
+  if (args.sampleMethod !== undefined) sample.method = args.sampleMethod as 'reservoir';
+  if (args.seed !== undefined) {
+    if (!Number.isInteger(args.seed)) throw new UsageError(`--seed must be an integer (got ${args.seed})`);
+    sample.seed = args.seed;
+  }
+  const overrides: TargetConfig = {};
+  if (Object.keys(sample).length > 0) overrides.sample = sample;
+  const serving: NonNullable<TargetConfig['serving']> = {};
+  if (args.url !== undefined) serving.url = args.url;
+  if (args.start === false) serving.start = null;
+  if (Object.keys(serving).length > 0) overrides.serving = serving;
+  if (args.skipBadRows) overrides.source = { onBadRow: 'skip' };
+  const report: NonNullable<TargetConfig['report']> = {};
+  if (args.reportDir !== undefined) report.dir = path.resolve(cwd, args.reportDir);
+  if (args.reporter !== undefined) {
+    const names = args.reporter.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+    for (const name of names) {
+      if (name !== 'terminal' && name !== 'json') throw new UsageError(`--reporter must be terminal or json (got "${name}")`);
+    }
+    report.reporters = names as Array<'terminal' | 'json'>;
+  }
+  if (Object.keys(report).length > 0) overrides.report = report;
+  return overrides;
+}

@@ -1,0 +1,20 @@
+import type { FeatureAdapter } from '../adapters/feature-adapter';
+import { createColumnsAdapter } from '../adapters/offline/columns-adapter';
+import { createCommandAdapter } from '../adapters/offline/command-adapter';
+import { createModuleAdapter } from '../adapters/offline/module-adapter';
+import type { ResolvedOffline } from '../config/resolved-config';
+
+/** Creates the offline adapter a resolved config asks for. */
+export async function createOfflineAdapter(
+  offline: ResolvedOffline,
+  featureColumns: ReadonlyArray<{ column: string; feature: string }>,
+): Promise<FeatureAdapter> {
+  switch (offline.kind) {
+    case 'module':
+      return createModuleAdapter({ path: offline.path, exportName: offline.exportName, batchSize: offline.batchSize });
+    case 'command':
+      return createCommandAdapter({ command: offline.command, cwd: offline.cwd, env: offline.env });
+    case 'columns':
+      return createColumnsAdapter({ columns: featureColumns });
+  }
+}

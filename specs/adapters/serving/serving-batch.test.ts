@@ -1,0 +1,99 @@
+import { createServingAdapter, type ServingAdapter } from '../../../harness/adapters/serving';
+import { ConfigError } from '../../../harness/errors/config-error';
+import { batchOptions, makeRows, sendJson, servingOptions, startTestServer, type TestServer } from './test-server';
+
+describe('serving adapter: batch endpoint and URL templates', () => {
+  let server: TestServer | null = null;
+  let adapter: ServingAdapter | null = null;
+  afterEach(async () => {
+    await adapter?.close();
+    await server?.close();
+    adapter = null;
+    server = null;
+  });
+
+  it('sends rows in chunks of `size` as { rows } and reads features in order', async () => {
+    server = await startTestServer((req, res) => {
+      const { rows } = JSON.parse(req.body) as { rows: Array<{ x: number }> };
+      sendJson(res, 200, { features: rows.map((r) => ({ y: r.x * 10 })) });
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/one`, batch: batchOptions(`${server.url}/batch`, 4) }));
+    const results = await adapter.compute(makeRows(10));
+    expect(results).toEqual(makeRows(10).map((_, i) => ({ kind: 'ok', features: { y: i * 10 } })));
+    expect(server.requests.map((r) => [r.method, r.url, (JSON.parse(r.body) as { rows: unknown[] }).rows.length])).toEqual(
+      expect.arrayContaining([
+        ['POST', '/batch', 4],
+        ['POST', '/batch', 4],
+        ['POST', '/batch', 2],
+      ]),
+    );
+    expect(adapter.description).toBe(`POST ${server.url}/batch (batches of 4)`);
+  });
+
+  it('fails every row of a batch whose response has the wrong length', async () => {
+    server = await startTestServer((req, res) => {
+      const { rows } = JSON.parse(req.body) as { rows: unknown[] };
+      sendJson(res, 200, { features: rows.slice(1).map(() => ({ y: 1 })) });
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/one`, batch: batchOptions(`${server.url}/batch`, 3) }));
+    const results = await adapter.compute(makeRows(3));
+    const message = `Unexpected response from POST ${server.url}/batch: response "features" has 2 entries for a batch of 3 rows`;
+    expect(results).toEqual([0, 1, 2].map(() => ({ kind: 'error', status: 200, message })));
+  });
+
+  it('fails every row of a failed batch with the same message, and retries the batch', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 500, { error: 'boom' }));
+    adapter = createServingAdapter(
+      servingOptions({ url: `${server.url}/one`, retries: 1, batch: batchOptions(`${server.url}/batch`, 2) }),
+    );
+    const results = await adapter.compute(makeRows(3));
+    expect(results[0]).toEqual({ kind: 'error', status: 500, message: `HTTP 500 from POST ${server.url}/batch after 2 attempts: {"error":"boom"}` });
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('applies the concurrency limit to batch requests', async () => {
+    server = await startTestServer((req, res) => {
+      const { rows } = JSON.parse(req.body) as { rows: unknown[] };
+      setTimeout(() => sendJson(res, 200, { features: rows.map(() => ({})) }), 5);
+    });
+    adapter = createServingAdapter(
+      servingOptions({ url: `${server.url}/one`, concurrency: 2, batch: batchOptions(`${server.url}/batch`, 3) }),
+    );
+    const results = await adapter.compute(makeRows(30));
+    expect(results.every((r) => r.kind === 'ok')).toBe(true);
+    expect(server.requests).toHaveLength(10);
+    expect(server.maxInFlight).toBeLessThanOrEqual(2);
+  });
+
+  it('fills {column} placeholders URL-encoded and sends GET without a body', async () => {
+    server = await startTestServer((req, res) => sendJson(res, 200, { features: { path: req.url, body: req.body } }));
+    adapter = createServingAdapter(
+      servingOptions({ url: `${server.url}/users/{user}/features?day={day}`, method: 'GET' }),
+    );
+    const results = await adapter.compute([
+      { key: 'a', fields: { user: 'a/b c', day: 3 } },
+      { key: 'b', fields: { user: 'ünï', day: null } },
+    ]);
+    expect(results[0]).toEqual({ kind: 'ok', features: { path: '/users/a%2Fb%20c/features?day=3', body: '' } });
+    expect(results[1]).toEqual({
+      kind: 'error',
+      message: `URL template column "day" has no value in this row: GET ${server.url}/users/{user}/features?day={day}`,
+    });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.method).toBe('GET');
+    expect(server.requests[0]!.headers['content-type']).toBeUndefined();
+    expect(server.requests[0]!.headers['content-length']).toBeUndefined();
+  });
+
+  it('rejects invalid URLs and leftover ${…} placeholders at creation', () => {
+    expect(() => createServingAdapter(servingOptions({ url: 'not a url' }))).toThrow(ConfigError);
+    expect(() => createServingAdapter(servingOptions({ url: 'http://127.0.0.1:${port}/f' }))).toThrow(
+      'serving.url still contains a ${…} placeholder',
+    );
+    expect(() =>
+      createServingAdapter(servingOptions({ url: 'http://h/f', batch: batchOptions('http://h/b/{id}', 2) })),
+    ).toThrow('serving.batch.url cannot contain {column} placeholders');
+  });
+});

@@ -1,0 +1,150 @@
+import { createServingAdapter, type ServingAdapter } from '../../../harness/adapters/serving';
+import { closedPort, makeRows, sendJson, servingOptions, startTestServer, type TestServer } from './test-server';
+
+describe('serving adapter: breaker, abort, redaction', () => {
+  let server: TestServer | null = null;
+  let adapter: ServingAdapter | null = null;
+  afterEach(async () => {
+    await adapter?.close();
+    await server?.close();
+    adapter = null;
+    server = null;
+  });
+
+  it('opens the circuit breaker on a closed port and skips the remaining rows', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/features`;
+    adapter = createServingAdapter(servingOptions({ url, retries: 2, concurrency: 1, maxConsecutiveFailures: 5 }));
+    const results = await adapter.compute(makeRows(200));
+
+    const kinds = results.map((r) => r.kind);
+    expect(kinds.slice(0, 5)).toEqual(['error', 'error', 'error', 'error', 'error']);
+    expect(kinds.slice(5).every((k) => k === 'skipped')).toBe(true);
+    const reason = `serving unavailable: 5 consecutive requests failed; last: Connection refused: POST ${url} after 3 attempts`;
+    expect(adapter.unavailable).toBe(reason);
+    expect(results[5]).toEqual({ kind: 'skipped', reason });
+    // Only the rows before the breaker opened were sent: 5 rows × 3 attempts.
+    expect(adapter.stats.requests).toBe(15);
+
+    // Once unavailable, later calls skip at once.
+    const again = await adapter.compute(makeRows(3));
+    expect(again).toEqual([0, 1, 2].map(() => ({ kind: 'skipped', reason })));
+  });
+
+  it('opens the breaker with concurrent workers too, and never reports a match', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/features`;
+    adapter = createServingAdapter(servingOptions({ url, retries: 1, concurrency: 4, maxConsecutiveFailures: 10 }));
+    const results = await adapter.compute(makeRows(1000));
+    const errors = results.filter((r) => r.kind === 'error').length;
+    expect(errors).toBeGreaterThanOrEqual(10);
+    expect(errors).toBeLessThan(50);
+    expect(results.filter((r) => r.kind === 'skipped')).toHaveLength(1000 - errors);
+    expect(results.some((r) => r.kind === 'ok')).toBe(false);
+  });
+
+  it('does not count per-row 4xx (400, 422) towards the breaker', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 422, { error: 'bad input' }));
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, maxConsecutiveFailures: 3 }));
+    const results = await adapter.compute(makeRows(10));
+    expect(results.every((r) => r.kind === 'error' && r.status === 422)).toBe(true);
+    expect(adapter.unavailable).toBeNull();
+  });
+
+  it('stops on abort: requests in flight are cancelled and unsent rows are skipped', async () => {
+    server = await startTestServer((req, res) => {
+      const row = JSON.parse(req.body) as { x: number };
+      if (row.x < 3) sendJson(res, 200, { features: { x: row.x } });
+      // later rows hang until aborted
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, concurrency: 1, timeoutMs: 30_000 }));
+    const controller = new AbortController();
+    const pending = adapter.compute(makeRows(10), {
+      signal: controller.signal,
+      onResult: (i) => {
+        if (i === 2) setTimeout(() => controller.abort(), 20);
+      },
+    });
+    const results = await pending;
+    expect(results.slice(0, 3).map((r) => r.kind)).toEqual(['ok', 'ok', 'ok']);
+    expect(results.slice(3).every((r) => r.kind === 'skipped' && r.reason === 'not sent: the run was aborted')).toBe(true);
+    expect(adapter.unavailable).toBeNull();
+  });
+
+  it('skips everything when the signal is already aborted', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, { features: {} }));
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f` }));
+    const results = await adapter.compute(makeRows(3), { signal: AbortSignal.abort() });
+    expect(results.every((r) => r.kind === 'skipped')).toBe(true);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('redacts secret header values in every message', async () => {
+    const token = 'tok-5ecr3t-value';
+    server = await startTestServer((req, res) =>
+      sendJson(res, 401, { error: `invalid token ${String(req.headers['authorization']).slice('Bearer '.length)}` }),
+    );
+    const url = `http://127.0.0.1:${server.port}/f?key=${token}`;
+    // The caller's redactor knows the env secret; the adapter adds header values and URL credentials on its own.
+    const redact = (text: string): string => text.split(token).join('${env.TOKEN}');
+    adapter = createServingAdapter(
+      servingOptions({ url, headers: { Authorization: `Bearer ${token}`, 'X-Api-Key': 'k3y-from-env' }, maxConsecutiveFailures: 1 }),
+      { redact },
+    );
+    const [result] = await adapter.compute(makeRows(1));
+    expect(result).toEqual({
+      kind: 'error',
+      status: 401,
+      message: `HTTP 401 from POST http://127.0.0.1:${server.port}/f?key=\${env.TOKEN}: {"error":"invalid token \${env.TOKEN}"}`,
+    });
+    expect(adapter.unavailable).not.toContain(token);
+    expect(adapter.description).toBe(`POST http://127.0.0.1:${server.port}/f?key=\${env.TOKEN}`);
+    // The secrets did reach the server: redaction is for output only.
+    expect(server.requests[0]!.headers['authorization']).toBe(`Bearer ${token}`);
+    expect(server.requests[0]!.headers['x-api-key']).toBe('k3y-from-env');
+  });
+
+  it('strips URL credentials, also when the server echoes them back as Basic auth', async () => {
+    server = await startTestServer((req, res) => sendJson(res, 401, { got: req.headers['authorization'] }));
+    const url = `http://user:pa55word@127.0.0.1:${server.port}/f`;
+    adapter = createServingAdapter(servingOptions({ url, maxConsecutiveFailures: 1 }));
+    const [result] = await adapter.compute(makeRows(1));
+    expect(result).toEqual({
+      kind: 'error',
+      status: 401,
+      message: `HTTP 401 from POST http://127.0.0.1:${server.port}/f: {"got":"Basic ***"}`,
+    });
+    expect(adapter.unavailable).not.toContain('pa55word');
+    expect(adapter.description).toBe(`POST http://127.0.0.1:${server.port}/f`);
+  });
+
+  it('redacts header secrets even without a caller redactor', async () => {
+    server = await startTestServer((req, res) => sendJson(res, 403, { echo: req.headers['x-api-key'] }));
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, headers: { 'X-Api-Key': 'k3y-from-env' } }));
+    const [result] = await adapter.compute(makeRows(1));
+    expect(result).toMatchObject({ kind: 'error', status: 403, message: expect.stringContaining('{"echo":"***"}') });
+  });
+
+  it('rejects with the error of a throwing onResult after stopping', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, { features: {} }));
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, concurrency: 1 }));
+    await expect(
+      adapter.compute(makeRows(20), {
+        onResult: () => {
+          throw new Error('reporter broke');
+        },
+      }),
+    ).rejects.toThrow('reporter broke');
+    expect(server.requests.length).toBeLessThan(20);
+  });
+
+  it('caps a huge Retry-After at 4 × backoff.maxMs', async () => {
+    let calls = 0;
+    server = await startTestServer((_req, res) => {
+      calls++;
+      if (calls === 1) sendJson(res, 429, {}, { 'retry-after': '3600' });
+      else sendJson(res, 200, { features: { a: 1 } });
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, backoff: { initialMs: 1, maxMs: 10 } }));
+    // Would hang for an hour (and the test time out) if the header were obeyed as is.
+    expect(await adapter.compute(makeRows(1))).toEqual([{ kind: 'ok', features: { a: 1 } }]);
+  });
+});
