@@ -38,7 +38,7 @@ export function formatTerminalReport(report: SkewReport, options: TerminalFormat
   out.push(paint(c.bold(v.summary)));
   out.push(`${c.dim('Reproduce with:')} ${report.reproduce}`);
   const firstKey = report.checks.flatMap((ch) => ch.fields).find((f) => f.status === 'failed')?.examples[0]?.key;
-  if (firstKey !== undefined) out.push(`${c.dim('One row:       ')} ${reproduceRow(report.reproduce, firstKey)}`);
+  if (firstKey !== undefined && !report.reproduce.includes(' --keys ')) out.push(`${c.dim('One row:       ')} ${reproduceRow(report.reproduce, firstKey)}`);
   for (const file of options.files ?? []) out.push(`${c.dim('Report:        ')} ${file}`);
   return out.join('\n');
 }

@@ -48,7 +48,10 @@ export interface HttpClient {
  * Creates an {@link HttpClient} on axios with keep-alive agents (one `http.Agent`, one `https.Agent`, shared by
  * every request of the adapter).
  *
- * Tuned for throughput against a fast endpoint (see the report in the serving adapter's notes):
+ * Tuned for throughput against a fast endpoint. Measured at concurrency 16 against a trivial node:http handler in
+ * another process (2-core sandbox, medians of 9 runs of 20k requests): default axios ≈ 2.2k req/s,
+ * `maxRedirects: 0` ≈ 2.6k, this client ≈ 2.8k (the full adapter ≈ 2.6k), raw keep-alive `http.request` ≈ 6.3k.
+ * What helped:
  * - `new Axios(config)` instead of `axios.create`: the instance starts from our few settings rather than axios's
  *   global defaults, so the per-request `mergeConfig` and header flattening walk a handful of keys, and the
  *   per-request `transitional` validation is skipped (its defaults apply inside the adapter).
@@ -56,7 +59,10 @@ export interface HttpClient {
  *   redirects is a misconfiguration we want to see as a 3xx, not follow).
  * - We serialise and parse JSON ourselves (`responseType: 'text'`, no transforms): one `JSON.stringify`, and a
  *   parse error we can word ourselves instead of axios silently handing back a string.
- * - `decompress: false` with `Accept-Encoding: identity`: no zlib pipeline per response.
+ * - `decompress: false` with `Accept-Encoding: identity`: no zlib pipeline per response. (A server that compresses
+ *   anyway shows up as an "Invalid JSON" error naming the endpoint.)
+ * - One keep-alive agent per protocol for the adapter's life. Node 20's global agent keeps alive too, so the win
+ *   is `maxSockets` and not sharing the pool with the rest of the process, rather than speed.
  * - `validateStatus: null`: every status resolves; retry decisions happen above.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {

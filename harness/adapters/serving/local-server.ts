@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { ConfigError } from '../../errors/config-error';
+import type { Redactor } from '../../core/row';
 import { ServingStartError } from '../../errors/serving-error';
 import { sleep } from './abortable-sleep';
 import { findFreePort } from './free-port';
@@ -31,8 +32,10 @@ export interface LocalServer {
 export interface StartContext {
   /** Aborts the start: the process is stopped and the promise rejects with `signal.reason`. */
   signal?: AbortSignal;
-  /** Receives each line the server prints (for `--verbose` / debug output). */
+  /** Receives each line the server prints (for `--verbose` / debug output), redacted. */
   log?: (line: string) => void;
+  /** Hides secrets in error messages, the output tail and logged lines (servers like to print their env). */
+  redact?: Redactor;
 }
 
 const TAIL_LINES = 50;
@@ -57,6 +60,7 @@ const OUTPUT_DRAIN_MS = 200;
  */
 export async function startLocalServer(options: StartOptions, context: StartContext = {}): Promise<LocalServer> {
   const { signal, log } = context;
+  const redact = context.redact ?? ((text: string) => text);
   signal?.throwIfAborted();
   const [command, ...args] = options.command;
   if (command === undefined || command === '') throw new ConfigError('serving.start.command', 'is empty');
@@ -76,7 +80,7 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   const tail = createOutputTail(TAIL_LINES);
   const child = spawn(command, args, { cwd: options.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const onOutput = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-    for (const line of tail.append(stream, chunk.toString('utf8'))) log?.(line);
+    for (const line of tail.append(stream, chunk.toString('utf8'))) log?.(redact(line));
   };
   child.stdout?.on('data', onOutput('stdout'));
   child.stderr?.on('data', onOutput('stderr'));
@@ -93,13 +97,12 @@ export async function startLocalServer(options: StartOptions, context: StartCont
       // Runs inside process.on('exit'): nothing useful can be done about a failure here.
     }
   };
-  const forget = trackForCleanup({ stop, killNow });
-  const server: LocalServer = {
-    port,
-    resolveUrl,
-    stop: () => stop().finally(forget),
-    outputTail: () => tail.text(),
-  };
+  // However it is stopped (here, or by stopAllLocalServers), a stopped server is forgotten, so the exit hook never
+  // signals a process group id that may since have been reused.
+  let forget = (): void => {};
+  const stopServer = (): Promise<void> => stop().finally(() => forget());
+  forget = trackForCleanup({ stop: stopServer, killNow });
+  const server: LocalServer = { port, resolveUrl, stop: stopServer, outputTail: () => redact(tail.text()) };
 
   // Readiness races the process: whichever ends first decides. Probing stops as soon as the process is gone.
   const probing = new AbortController();
@@ -119,17 +122,17 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   }
   await server.stop();
   const where = stripUrlCredentials(readyUrl);
-  const commandLine = options.command.join(' ');
+  const commandLine = redact(options.command.join(' '));
   switch (ended.kind) {
     case 'spawn-error':
-      throw new ServingStartError(describeSpawnError(command, options.cwd, ended.error), {
+      throw new ServingStartError(redact(describeSpawnError(command, options.cwd, ended.error)), {
         spawnFailed: ['ENOENT', 'EACCES', 'ENOTDIR', 'EPERM'].includes(ended.error.code ?? ''),
         cause: ended.error,
       });
     case 'exited': {
       const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
       throw new ServingStartError(`serving command ${how} before it became ready at ${where}: ${commandLine}`, {
-        outputTail: tail.text(),
+        outputTail: server.outputTail(),
       });
     }
     case 'aborted':
@@ -138,7 +141,7 @@ export async function startLocalServer(options: StartOptions, context: StartCont
       const last = ended.lastProbe ? ` (last probe: ${ended.lastProbe})` : '';
       throw new ServingStartError(
         `serving did not become ready at ${where} within ${options.readyTimeoutMs} ms${last}: ${commandLine}`,
-        { outputTail: tail.text() },
+        { outputTail: server.outputTail() },
       );
     }
   }

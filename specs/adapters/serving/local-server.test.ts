@@ -74,6 +74,7 @@ describe('startLocalServer', () => {
     writeFileSync(path.join(dir, 'family.js'), FAMILY_JS);
     writeFileSync(path.join(dir, 'never-ready.js'), `console.log('booting, loading model'); setInterval(() => {}, 1000);`);
     writeFileSync(path.join(dir, 'crash.js'), `console.log('loading model'); console.error('fatal: model.bin not found'); process.exit(3);`);
+    writeFileSync(path.join(dir, 'leaky.js'), `console.log('token is ' + process.env.TOKEN); process.exit(1);`);
     writeFileSync(path.join(dir, 'stubborn.js'), `process.on('SIGTERM', () => console.log('ignoring SIGTERM')); ${SERVER_JS}`);
     mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
     const bin = path.join(dir, 'node_modules', '.bin', 'my-model-server');
@@ -115,6 +116,19 @@ describe('startLocalServer', () => {
     expect(error.outputTail).toBe('booting, loading model');
     expect(error.message).toContain('--- server output (last lines) ---\nbooting, loading model');
     expect(error.spawnFailed).toBe(false);
+  });
+
+  it('redacts secrets in the output tail and in logged lines', async () => {
+    const lines: string[] = [];
+    const redact = (text: string): string => text.split('s3cret-token').join('${env.TOKEN}');
+    const error: unknown = await startLocalServer(options({ command: [process.execPath, 'leaky.js'], env: { TOKEN: 's3cret-token' } }), {
+      redact,
+      log: (line) => lines.push(line),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServingStartError);
+    expect((error as ServingStartError).outputTail).toBe('token is ${env.TOKEN}');
+    expect((error as ServingStartError).message).not.toContain('s3cret-token');
+    expect(lines).toEqual(['token is ${env.TOKEN}']);
   });
 
   it('fails with the exit code and output when the process exits early', async () => {

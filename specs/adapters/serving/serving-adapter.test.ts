@@ -160,6 +160,34 @@ describe('createServingAdapter against a real HTTP server', () => {
     expect(result).toEqual({ kind: 'error', message: `Connection refused: POST ${url} after 2 attempts` });
   });
 
+  it('returns nothing for no rows, and refuses work after close()', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, { features: {} }));
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f` }));
+    expect(await adapter.compute([])).toEqual([]);
+    await adapter.close();
+    await adapter.close();
+    await expect(adapter.compute(makeRows(1))).rejects.toThrow('serving adapter used after close()');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("reports an error thrown by a custom request mapper as that row's error, without sending it", async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, { features: {} }));
+    const url = `${server.url}/f`;
+    adapter = createServingAdapter(
+      servingOptions({
+        url,
+        request: (row) => {
+          if (row['x'] === 1) throw new Error('x must not be 1');
+          return row;
+        },
+      }),
+    );
+    const results = await adapter.compute(makeRows(2));
+    expect(results[0]).toEqual({ kind: 'ok', features: {} });
+    expect(results[1]).toEqual({ kind: 'error', message: `Could not build the request body for POST ${url}: x must not be 1` });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('returns results in row order even when responses arrive out of order', async () => {
     server = await startTestServer((req, res) => {
       const row = JSON.parse(req.body) as { x: number };
