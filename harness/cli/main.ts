@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { TOOL_VERSION } from '../version';
+import { stopAllLocalServers } from '../adapters/serving';
 import { UsageError } from '../errors/usage-error';
 import { processIo, type CliIo } from './cli-io';
 import { exitCodeForError, formatError } from './exit-code';
@@ -14,7 +15,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let interrupts = 0;
   const onSigint = () => {
     interrupts++;
-    if (interrupts > 1) process.exit(130);
+    if (interrupts > 1) {
+      // The user means it: kill local servers' process groups without waiting for graceful teardown.
+      void stopAllLocalServers().finally(() => process.exit(130));
+      return;
+    }
     io.stderr.write('\nskew: interrupted, stopping (Ctrl-C again to force)\n');
     controller.abort(new Error('interrupted'));
   };

@@ -92,7 +92,7 @@ export interface ServingStatsInfo {
   requests: number;
   /** Retries among them. */
   retries: number;
-  /** Responses by status code (`"200"`, …) and network failures (`"network"`). */
+  /** Responses by status code (`"200"`, …) and failures without a response by kind (`"network:refused"`, `"network:timeout"`, …). */
   statuses: Record<string, number>;
   /** Latency percentiles in ms. */
   latencyMs: { p50: number; p95: number; max: number } | null;

@@ -68,7 +68,7 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
     adapters.push(offline);
     let servingOptions = config.serving;
     if (config.start) {
-      server = await startLocalServer(config.start, { ...(signal ? { signal } : {}), ...(options.log ? { log: options.log } : {}) });
+      server = await startLocalServer(config.start, { redact, ...(signal ? { signal } : {}), ...(options.log ? { log: options.log } : {}) });
       const running = server;
       servingOptions = {
         ...servingOptions,
@@ -106,6 +106,8 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
         ...(signal ? { signal } : {}),
         onProgress: (side, done, total) => reporter?.onProgress?.({ check: 'parity', side, done, total }),
       });
+      // Adapters answer an abort with `skipped` rows rather than an exception: a cut-short run must not report.
+      signal?.throwIfAborted();
       const result = redactCheck(parity.result, redact);
       checks.push(result);
       reporter?.onCheckEnd?.(result);

@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: speed and memory as ratios against references measured in the same run, on this machine.
+ * Never run by `npm test`. Results go to stdout as a Markdown table; BENCHMARKS.md records them.
+ *
+ * 1. Sampling memory and speed: a 1,000,000-row CSV made on the fly in a temp dir; 1,000 rows drawn by the
+ *    reservoir sampler in a fresh process (peak RSS), against a process that only reads the bytes and one that
+ *    runs csv-parse alone.
+ * 2. Serving throughput: the example server (clean), the harness's adapter vs a raw keep-alive http.request loop.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { makeBigCsv } from './bench/make-big-csv';
+import { measureInChild } from './bench/measure-child';
+import { benchServing } from './bench/serving-bench';
+
+const root = path.resolve(__dirname, '..', '..');
+const worker = path.join(__dirname, 'bench', 'bench-worker.js');
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const rows = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'skew-bench-'));
+  const lines: string[] = [];
+  try {
+    const file = path.join(dir, 'big.csv');
+    const bytes = await makeBigCsv(file, rows);
+    process.stderr.write(`bench: made ${fmt(rows, 0)} rows (${fmt(bytes / 2 ** 20)} MiB) in ${dir}\n`);
+    const raw = await measureInChild(worker, ['read-raw', file]);
+    const csv = await measureInChild(worker, ['csv-parse', file]);
+    const sample = await measureInChild(worker, ['sample', file, '1000']);
+    const rps = (m: { result: Record<string, number> }) => (rows / (m.result['ms'] ?? 1)) * 1000;
+    lines.push(
+      `## Sampling 1,000 of ${fmt(rows, 0)} CSV rows (${fmt(bytes / 2 ** 20)} MiB)`,
+      '',
+      '| process | time (s) | rows/s | peak RSS (MiB) |',
+      '|---|---:|---:|---:|',
+      `| reference: read the bytes only | ${fmt(raw.result['ms']! / 1000, 2)} | — | ${fmt(raw.peakRssMiB)} |`,
+      `| reference: csv-parse alone | ${fmt(csv.result['ms']! / 1000, 2)} | ${fmt(rps(csv), 0)} | ${fmt(csv.peakRssMiB)} |`,
+      `| skew-harness readSample (reservoir, 1,000) | ${fmt(sample.result['ms']! / 1000, 2)} | ${fmt(rps(sample), 0)} | ${fmt(sample.peakRssMiB)} |`,
+      '',
+      `- peak RSS of sampling ÷ file size: **${fmt(sample.peakRssMiB / (bytes / 2 ** 20), 2)}** (the file is never loaded whole)`,
+      `- peak RSS of sampling ÷ peak RSS of reading the bytes: **${fmt(sample.peakRssMiB / raw.peakRssMiB, 2)}**`,
+      `- sampling time ÷ csv-parse alone: **${fmt(sample.result['ms']! / csv.result['ms']!, 2)}** (what inference, keys and sampling add to the parser)`,
+      '',
+    );
+
+    const training = parse(readFileSync(path.join(root, 'examples', 'churn', 'data', 'training.csv'), 'utf8'), { columns: true, cast: true }) as Array<Record<string, unknown>>;
+    const requests = Array.from({ length: 12_000 }, (_, i) => {
+      const { churned: _label, ...inputs } = training[i % training.length]!;
+      return inputs;
+    });
+    const serving = await benchServing(root, requests, 16);
+    lines.push(
+      `## Serving throughput against the example server (${fmt(serving.rows, 0)} single-row requests, concurrency ${serving.concurrency})`,
+      '',
+      '| client | requests/s |',
+      '|---|---:|',
+      `| reference: raw keep-alive http.request | ${fmt(serving.rawPerSecond, 0)} |`,
+      `| skew-harness serving adapter (axios) | ${fmt(serving.harnessPerSecond, 0)} |`,
+      '',
+      `- harness ÷ raw: **${fmt(serving.harnessPerSecond / serving.rawPerSecond, 2)}**`,
+      '',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
