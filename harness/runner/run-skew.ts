@@ -68,7 +68,8 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
     adapters.push(offline);
     let servingOptions = config.serving;
     if (config.start) {
-      server = await startLocalServer(config.start, { redact, ...(signal ? { signal } : {}), ...(options.log ? { log: options.log } : {}) });
+      const log = options.log;
+      server = await startLocalServer(config.start, { redact, ...(signal ? { signal } : {}), ...(log ? { log: (line: string) => log(`serving | ${line}`) } : {}) });
       const running = server;
       servingOptions = {
         ...servingOptions,
