@@ -9,15 +9,18 @@ import * as path from 'node:path';
 const ALLOWED: Record<string, { folders: string[]; external: boolean }> = {
   core: { folders: ['core'], external: false },
   errors: { folders: ['errors'], external: false },
+  profile: { folders: ['profile', 'core'], external: false },
   io: { folders: ['io', 'errors'], external: true },
   source: { folders: ['source', 'core', 'errors', 'io'], external: true },
   adapters: { folders: ['adapters', 'core', 'errors', 'io'], external: true },
   config: { folders: ['config', 'core', 'errors', 'adapters', 'source'], external: true },
-  checks: { folders: ['checks', 'core', 'errors', 'adapters'], external: true },
+  checks: { folders: ['checks', 'core', 'errors', 'adapters', 'profile'], external: true },
   reporters: { folders: ['reporters', 'core', 'errors', 'io'], external: true },
-  runner: { folders: ['runner', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', '.'], external: true },
+  memory: { folders: ['memory', 'core', 'errors', 'io'], external: true },
+  runner: { folders: ['runner', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', 'profile', 'memory', '.'], external: true },
   cli: { folders: ['cli', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', 'runner', '.'], external: true },
-  '.': { folders: ['.', 'core', 'errors', 'config', 'reporters', 'adapters', 'runner', 'checks', 'source'], external: true },
+  jest: { folders: ['jest', 'core', 'errors', 'config', 'reporters', 'runner', 'checks', '.'], external: true },
+  '.': { folders: ['.', 'core', 'errors', 'config', 'reporters', 'adapters', 'runner', 'checks', 'source', 'profile'], external: true },
 };
 
 const harness = path.resolve(__dirname, '..', '..', 'harness');

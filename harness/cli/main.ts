@@ -44,6 +44,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
             .option('sample', { alias: 'n', type: 'string', describe: 'Rows to sample, or "all"' })
             .option('sample-method', { type: 'string', choices: ['reservoir', 'stratified', 'key-hash', 'all'], describe: 'Sampling method' })
             .option('seed', { alias: 's', type: 'number', describe: 'Sampling seed' })
+            .option('checks', { type: 'array', string: true, describe: 'Only these checks: determinism, parity, generated-parity, batch-invariance, label-invariance' })
             .option('keys', { type: 'string', describe: 'Only these row keys (comma-separated): reproduces single rows' })
             .option('reporter', { alias: 'r', type: 'array', string: true, describe: 'Reporters: terminal, json' })
             .option('report-dir', { type: 'string', describe: 'Directory for report files (default: reports/ beside the config)' })

@@ -8,6 +8,7 @@ import { runSkew } from '../runner/run-skew';
 import type { CliIo } from './cli-io';
 import { createReporters } from './create-reporters';
 import { SkewError } from '../errors/skew-error';
+import { CHECK_NAMES, isCheckName, type CheckName } from '../checks/check-names';
 
 /** Arguments of `skew run`, as parsed by yargs. */
 export interface RunArgs {
@@ -22,6 +23,7 @@ export interface RunArgs {
   url?: string | undefined;
   start?: boolean | undefined;
   skipBadRows?: boolean | undefined;
+  checks?: string[] | undefined;
   color?: boolean | undefined;
 }
 
@@ -38,6 +40,7 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
     overrides: overridesFrom(args, io.cwd),
   });
   const keys = args.keys ? args.keys.split(',').map((k) => k.trim()).filter(Boolean) : undefined;
+  const checks = args.checks ? parseChecks(args.checks) : undefined;
   const reporters = createReporters(config.report.reporters, io, { color: args.color ?? shouldColor(io.stdout, io.env) });
   const reporter = new ReporterMultiplexer(reporters);
   const report = await runSkew({
@@ -47,6 +50,7 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
     cwd: io.cwd,
     log: (line) => io.stderr.write(`${line}\n`),
     ...(keys ? { keys } : {}),
+    ...(checks ? { checks } : {}),
   });
   if (reporter.failures.length > 0) {
     const f = reporter.failures[0]!;
@@ -54,6 +58,14 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
     throw new SkewError('REPORT', `${f.reporter} reporter failed: ${why}`, { cause: f.error });
   }
   return report.verdict.exitCode;
+}
+
+function parseChecks(values: string[]): CheckName[] {
+  const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!isCheckName(name)) throw new UsageError(`--checks: unknown check "${name}" (checks: ${CHECK_NAMES.join(', ')})`);
+  }
+  return names as CheckName[];
 }
 
 function overridesFrom(args: RunArgs, cwd: string): TargetConfig {

@@ -106,7 +106,26 @@ export const configSchema = z.strictObject({
       ignore: z.array(nonEmpty).optional(),
     })
     .optional(),
-  checks: z.strictObject({ parity: z.boolean().optional() }).optional(),
+  checks: z
+    .strictObject({
+      parity: z.boolean().optional(),
+      generatedParity: z
+        .union([
+          z.boolean(),
+          z.strictObject({
+            runs: nonNegativeInt.optional(),
+            seed: z.number().int().optional(),
+            maxShrinks: nonNegativeInt.optional(),
+            columns: z.record(z.string(), z.union([z.literal(false), z.record(z.string(), z.unknown())])).optional(),
+          }),
+        ])
+        .optional(),
+      determinism: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional(), allowNoise: z.array(nonEmpty).optional() })]).optional(),
+      batchInvariance: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional() })]).optional(),
+      labelInvariance: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional() })]).optional(),
+    })
+    .optional(),
+  failures: z.strictObject({ dir: nonEmpty.optional(), remember: z.boolean().optional() }).optional(),
   budget: z.strictObject({ errorRate: rate.optional(), minCompared: nonNegativeInt.optional() }).optional(),
   report: z
     .strictObject({

@@ -10,7 +10,7 @@ import { formatIssue, valueAt } from './format-issue';
 import { interpolateEnv } from './interpolate-env';
 import { knownKeysAt } from './known-keys';
 import { isPlainObject, mergeConfig } from './merge-config';
-import type { ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
+import type { ResolvedChecks, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 import type { ReporterChoice, ReporterName, ServingConfig, TargetConfig, UserConfig } from './user-config';
 
 /** Where a config came from and what to apply on top of it. */
@@ -93,7 +93,8 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
     serving,
     start,
     compare: config.compare ?? {},
-    checks: { parity: config.checks?.parity ?? true },
+    checks: resolveChecks(config, sample.seed),
+    failures: { dir: at(config.failures?.dir ?? '.skew/failures'), remember: config.failures?.remember ?? true },
     budget: { errorRate: config.budget?.errorRate ?? 0.01, minCompared: config.budget?.minCompared ?? 1 },
     report: {
       dir: reportDir,
@@ -101,6 +102,29 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
       examples: config.report?.examples ?? 5,
     },
     secrets: [...secrets],
+  };
+}
+
+function resolveChecks(config: UserConfig, seed: number): ResolvedChecks {
+  const c = config.checks ?? {};
+  const options = <T extends object>(value: boolean | T | undefined): { enabled: boolean; options: Partial<T> } =>
+    typeof value === 'object' ? { enabled: true, options: value } : { enabled: value ?? true, options: {} };
+  const generated = options(c.generatedParity);
+  const determinism = options(c.determinism);
+  const batch = options(c.batchInvariance);
+  const label = options(c.labelInvariance);
+  return {
+    parity: { enabled: c.parity ?? true },
+    generatedParity: {
+      enabled: generated.enabled && (generated.options.runs ?? 200) > 0,
+      runs: generated.options.runs ?? 200,
+      seed: generated.options.seed ?? seed,
+      maxShrinks: generated.options.maxShrinks ?? 200,
+      columns: generated.options.columns ?? {},
+    },
+    determinism: { enabled: determinism.enabled, rows: determinism.options.rows ?? 50, allowNoise: determinism.options.allowNoise ?? [] },
+    batchInvariance: { enabled: batch.enabled, rows: batch.options.rows ?? 20 },
+    labelInvariance: { enabled: label.enabled, rows: label.options.rows ?? 200 },
   };
 }
 

@@ -9,6 +9,15 @@ export type ResolvedOffline =
   | { kind: 'command'; command: string[]; cwd: string; env: Record<string, string> }
   | { kind: 'columns'; columns: string[] | null; prefix: string | null; stripPrefix: boolean };
 
+/** Every check with `enabled` and its options filled. */
+export interface ResolvedChecks {
+  parity: { enabled: boolean };
+  generatedParity: { enabled: boolean; runs: number; seed: number; maxShrinks: number; columns: Record<string, unknown> };
+  determinism: { enabled: boolean; rows: number; allowNoise: string[] };
+  batchInvariance: { enabled: boolean; rows: number };
+  labelInvariance: { enabled: boolean; rows: number };
+}
+
 /** A reporter with its options. */
 export interface ResolvedReporter {
   /** Reporter name. */
@@ -39,8 +48,10 @@ export interface ResolvedConfig {
   start: StartOptions | null;
   /** Comparison options (compiled by the runner). */
   compare: CompareOptions;
-  /** Checks switched on. */
-  checks: { parity: boolean };
+  /** Checks and their options. */
+  checks: ResolvedChecks;
+  /** Failure memory. */
+  failures: { dir: string; remember: boolean };
   /** Budgets. */
   budget: { errorRate: number; minCompared: number };
   /** Reporting. */

@@ -1,5 +1,6 @@
 import type { FieldStats } from './field-stats';
-import type { Side } from './row';
+import type { Mismatch } from './mismatch';
+import type { Row, Side } from './row';
 
 /** Outcome of one named check. */
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'inconclusive';
@@ -45,4 +46,57 @@ export interface CheckResult {
   fields: FieldStats[];
   /** The first row errors, as examples. */
   errors: RowError[];
+  /**
+   * What the check compares: offline with serving (`offline-online`, the default: its failed fields are skew),
+   * or a side with itself under a change (`same-side`: determinism, batch and label invariance — a failure is a
+   * finding about one side, not skew between them).
+   */
+  compares?: 'offline-online' | 'same-side';
+  /** Milliseconds the check took. */
+  durationMs?: number;
+  /**
+   * What the two compared sides are, when they are not offline and serving (determinism compares a side with
+   * itself, batch-invariance "in batch" with "alone"): reporters use these as column headings.
+   */
+  labels?: { offline: string; online: string };
+  /** Minimal counterexamples (generated-parity): one per distinct failing field. */
+  counterexamples?: Counterexample[];
+  /** Remembered failures that pass again, and were dropped from the failure memory. */
+  fixed?: RememberedFailure[];
+  /** Command that reruns exactly this check's failure, when it has one of its own. */
+  reproduce?: string;
+}
+
+/** A failing generated row, shrunk by fast-check to the most typical row with the fewest, simplest changes. */
+export interface Counterexample {
+  /** The field that differs. */
+  field: string;
+  /** The shrunk row's mismatch in that field. */
+  mismatch: Mismatch;
+  /** Key of the sampled row it was derived from. */
+  baseKey: string;
+  /** What was changed relative to the base row, and why that value was chosen (empty: fails on a typical row). */
+  changes: Array<{ column: string; from: unknown; to: unknown; reason: string }>;
+  /** The whole row as the offline side received it (`undefined` values mean the column was left out). */
+  row: Row;
+  /** One line describing the changes. */
+  description: string;
+  /** fast-check seed and path that replay exactly this case. */
+  seed: number;
+  path: string;
+  /** The command that replays it. */
+  reproduce: string;
+  /** Rows generated before the first failure, and shrink steps taken. */
+  runs: number;
+  shrinks: number;
+}
+
+/** A failure kept in the failure memory (`.skew/failures`), keyed by data: check + field + row key or content. */
+export interface RememberedFailure {
+  /** Check that failed. */
+  check: string;
+  /** Field that differed. */
+  field: string;
+  /** Row key (training rows) or content hash (generated rows). */
+  key: string;
 }

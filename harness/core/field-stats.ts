@@ -1,5 +1,6 @@
 import { MISMATCH_KINDS, type Mismatch, type MismatchKind } from './mismatch';
 import type { FieldOutcome } from './diff';
+import type { Side } from './row';
 import { wilsonInterval, type Interval } from './wilson';
 
 /** Per-field result of a check: how often the field was compared and how often it differed. */
@@ -26,6 +27,13 @@ export interface FieldStats {
   maxRelDiff: number | null;
   /** The first mismatches in row order (at most the configured number of examples). */
   examples: Mismatch[];
+  /** Set by checks that compare one side with itself (determinism): the side the field belongs to. */
+  side?: Side;
+  /**
+   * Set when the field is nondeterministic (measured by the determinism check): its own A/A disagreement, and how
+   * many row differences that noise explained (not counted as mismatches).
+   */
+  noise?: { rate: number; maxAbsDiff: number | null; explained: number };
 }
 
 /** Gathers field outcomes row by row into {@link FieldStats}. Mutable, but pure: no IO. */

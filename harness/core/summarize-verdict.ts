@@ -6,13 +6,13 @@ export function summarizeVerdict(verdict: Verdict): string {
   switch (verdict.status) {
     case 'clean':
       return 'CLEAN: offline and serving features agree on every compared field';
-    case 'skew': {
-      const list = fields.map((f) => `${f.field} (${formatRate(f.rate)} of ${f.compared} rows)`);
-      const others = verdict.reasons.filter((r) => r.kind === 'check_failed').map((r) => (r.kind === 'check_failed' ? `${r.check}: ${r.message}` : ''));
-      const parts = [];
-      if (list.length) parts.push(`${list.length} field${list.length === 1 ? '' : 's'} differ${list.length === 1 ? 's' : ''}: ${list.join(', ')}`);
-      parts.push(...others);
-      return `SKEW: ${parts.join('; ')}`;
+    case 'skew':
+    case 'failed': {
+      const byCheck = new Map<string, string[]>();
+      for (const f of fields) byCheck.set(f.check, [...(byCheck.get(f.check) ?? []), `${f.field} (${formatRate(f.rate)} of ${f.compared} rows)`]);
+      const parts = [...byCheck].map(([check, list]) => `${list.length} field${list.length === 1 ? '' : 's'} differ${list.length === 1 ? 's' : ''}${check === 'parity' ? '' : ` in ${check}`}: ${list.join(', ')}`);
+      for (const r of verdict.reasons) if (r.kind === 'check_failed') parts.push(`${r.check}: ${r.message}`);
+      return `${verdict.status === 'skew' ? 'SKEW' : 'FAILED'}: ${parts.join('; ')}`;
     }
     case 'inconclusive': {
       // Causes first: an unavailable server explains the error budget, which explains the empty comparison.

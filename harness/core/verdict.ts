@@ -1,8 +1,12 @@
 import type { CheckResult } from './check-result';
 import type { Side } from './row';
 
-/** The one verdict of a run; every reporter and the exit code derive from it. */
-export type VerdictStatus = 'clean' | 'skew' | 'inconclusive' | 'interrupted';
+/**
+ * The one verdict of a run; every reporter and the exit code derive from it. `skew`: offline and serving
+ * disagree on some field; `failed`: a check of another property failed (noise, batch or label leakage) while the
+ * sides agree.
+ */
+export type VerdictStatus = 'clean' | 'skew' | 'failed' | 'inconclusive' | 'interrupted';
 
 /** Exit codes: 0 clean, 1 skew or failed check, 2 could not run, 3 inconclusive, 130 interrupted. */
 export const EXIT_CODES = Object.freeze({ clean: 0, skew: 1, usage: 2, inconclusive: 3, interrupted: 130 } as const);
@@ -21,7 +25,7 @@ export type VerdictReason =
 export interface Verdict {
   /** Overall status. */
   status: VerdictStatus;
-  /** Process exit code for this status. */
+  /** Process exit code for this status (`skew` and `failed` both exit 1). */
   exitCode: 0 | 1 | 3 | 130;
   /** Findings behind the status (empty when clean). */
   reasons: VerdictReason[];
@@ -57,10 +61,12 @@ export function decideVerdict(input: VerdictInput): Verdict {
   for (const check of input.checks) {
     if (check.status === 'failed') {
       const failedFields = check.fields.filter((f) => f.status === 'failed');
-      for (const f of failedFields) {
-        skew.push({ kind: 'field_skew', check: check.name, field: f.field, mismatched: f.mismatched, compared: f.compared, rate: f.rate, budget: f.budget });
+      if ((check.compares ?? 'offline-online') === 'offline-online') {
+        for (const f of failedFields) {
+          skew.push({ kind: 'field_skew', check: check.name, field: f.field, mismatched: f.mismatched, compared: f.compared, rate: f.rate, budget: f.budget });
+        }
       }
-      if (failedFields.length === 0) skew.push({ kind: 'check_failed', check: check.name, message: check.summary });
+      if (failedFields.length === 0 || check.compares === 'same-side') skew.push({ kind: 'check_failed', check: check.name, message: check.summary });
     } else if (check.status === 'inconclusive') {
       inconclusive.push({ kind: 'check_inconclusive', check: check.name, message: check.summary });
     }
@@ -77,7 +83,8 @@ export function decideVerdict(input: VerdictInput): Verdict {
 
   const reasons = [...skew, ...inconclusive];
   if (input.interrupted) return { status: 'interrupted', exitCode: 130, reasons: [{ kind: 'interrupted' }, ...reasons] };
-  if (skew.length > 0) return { status: 'skew', exitCode: 1, reasons };
+  if (skew.some((r) => r.kind === 'field_skew')) return { status: 'skew', exitCode: 1, reasons };
+  if (skew.length > 0) return { status: 'failed', exitCode: 1, reasons };
   if (inconclusive.length > 0) return { status: 'inconclusive', exitCode: 3, reasons };
   return { status: 'clean', exitCode: 0, reasons: [] };
 }

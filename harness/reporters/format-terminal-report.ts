@@ -48,12 +48,15 @@ function formatCheck(check: CheckResult, options: TerminalFormatOptions): string
   const mark =
     check.status === 'passed' ? c.green('✓ passed') : check.status === 'failed' ? c.red('✗ FAILED') : check.status === 'skipped' ? c.dim('- skipped') : c.yellow('? inconclusive');
   const out = [`${c.bold(check.name)}  ${mark}  ${check.summary}`];
+  if (check.status === 'skipped') return out;
   const r = check.rows;
   const errorNote = r.offlineErrors + r.onlineErrors > 0 ? c.yellow(`, errors: ${r.offlineErrors} offline, ${r.onlineErrors} online`) : '';
   const notRun = r.notRun > 0 ? c.yellow(`, ${r.notRun} not run`) : '';
   out.push(c.dim(`  ${r.compared} of ${r.total} rows compared`) + errorNote + notRun);
-  if (check.fields.length > 0) {
-    const fields = [...check.fields].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || (a.status === 'failed' ? b.rate - a.rate : 0));
+  // A same-side check's passing fields say nothing a reader needs: show only what moved.
+  const tabled = check.compares === 'same-side' ? check.fields.filter((f) => f.status === 'failed' || f.mismatched > 0) : check.fields;
+  if (tabled.length > 0) {
+    const fields = [...tabled].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || (a.status === 'failed' ? b.rate - a.rate : 0));
     out.push('');
     out.push(
       ...formatTable(
@@ -65,12 +68,15 @@ function formatCheck(check: CheckResult, options: TerminalFormatOptions): string
   }
   const shown = options.examples ?? 3;
   for (const f of check.fields.filter((x) => x.status === 'failed')) {
-    out.push('', `  ${c.bold(f.field)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
+    const name = f.side ? `${f.side} ${f.field}` : f.field;
+    out.push('', `  ${c.bold(name)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
+    if (f.noise) out.push(c.dim(`    nondeterministic: ${formatRate(f.noise.rate)} of repeated rows differ${f.noise.maxAbsDiff !== null ? ` by up to ${formatNumber(f.noise.maxAbsDiff)}` : ''}; ${f.noise.explained} differences within that noise not counted`));
     const examples = f.examples.slice(0, shown);
     // A path column only earns its place when a mismatch sits inside the field (`geo.lat`, `scores[3]`).
     const withPath = examples.some((m) => m.path !== m.field);
     const rows = examples.map((m) => (withPath ? exampleRow(m) : exampleRow(m).filter((_, i) => i !== 1)));
-    const header = withPath ? ['key', 'path', 'offline', 'online', 'diff'] : ['key', 'offline', 'online', 'diff'];
+    const sides = [check.labels?.offline ?? 'offline', check.labels?.online ?? 'online'];
+    const header = withPath ? ['key', 'path', ...sides, 'diff'] : ['key', ...sides, 'diff'];
     const align: Align[] = withPath ? ['left', 'left', 'right', 'right', 'left'] : ['left', 'right', 'right', 'left'];
     out.push(...formatTable(header, rows, align, '    '));
   }
@@ -86,7 +92,7 @@ function fieldRow(f: FieldStats, c: Colors): string[] {
   const paint = failed ? c.red : (s: string) => s;
   const kinds = MISMATCH_KINDS.filter((k) => f.kinds[k] > 0).map((k) => `${k} ${f.kinds[k]}`).join(', ');
   return [
-    paint(f.field),
+    paint(f.side ? `${f.side} ${f.field}` : f.field),
     String(f.compared),
     paint(String(f.mismatched)),
     paint(formatRate(f.rate)),

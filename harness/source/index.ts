@@ -2,5 +2,6 @@
 export type { SampleOptions, SourceOptions } from './source-options';
 export type { BadRow, SampleResult, SourceColumn } from './sample-result';
 export type { ReadSampleOptions } from './read-sample';
+export type { PinnedKeys } from './sampling/pinned-keys';
 export { MAX_LISTED_BAD_ROWS, PROGRESS_EVERY, readSample } from './read-sample';
 export { MAX_STRATA, NULL_STRATUM } from './sampling/stratified';

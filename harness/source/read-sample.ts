@@ -8,6 +8,7 @@ import { createJsonlTable } from './jsonl-table';
 import type { RecordTable } from './record-table';
 import type { BadRow, SampleResult } from './sample-result';
 import { createSampler } from './sampling/create-sampler';
+import { withPinnedKeys, type PinnedKeys } from './sampling/pinned-keys';
 import type { Candidate } from './sampling/sampler';
 import type { SampleOptions, SourceOptions } from './source-options';
 import { uniqueKeys } from './unique-keys';
@@ -18,6 +19,8 @@ export interface ReadSampleOptions {
   signal?: AbortSignal | undefined;
   /** Called with the number of records read so far, every {@link PROGRESS_EVERY} records and once at the end. */
   onProgress?: ((rowsRead: number) => void) | undefined;
+  /** Keys that bypass sampling: `only` these rows, or these rows `always` in addition to the sample. */
+  pinned?: PinnedKeys | undefined;
 }
 
 /** Records between two `onProgress` calls. */
@@ -91,10 +94,11 @@ interface Collector<R> {
 function createCollector<R>(source: SourceOptions, sample: SampleOptions, options: ReadSampleOptions): Collector<R> {
   const file = source.path;
   const { onProgress } = options;
-  const sampler = createSampler<R>(sample, (candidate: Candidate<R>, max: number): never => {
+  const inner = createSampler<R>(sample, (candidate: Candidate<R>, max: number): never => {
     const column = JSON.stringify(sample.stratifyBy);
     throw new SourceError(file, candidate.line, `stratify column ${column} has more than ${max} distinct values (too many strata)`);
   });
+  const sampler = withPinnedKeys(inner, options.pinned ?? {});
   const badRows: BadRow[] = [];
   let badRowCount = 0;
   let rowsRead = 0;

@@ -48,10 +48,23 @@ describe('decideVerdict', () => {
     expect(decideVerdict(input({ servingUnavailable: 'down' })).reasons).toEqual([{ kind: 'serving_unavailable', message: 'down' }]);
   });
 
-  it('puts interrupted before skew, and skew before inconclusive', () => {
-    const failed = check('failed');
-    expect(decideVerdict(input({ checks: [failed], compared: 0 })).status).toBe('skew');
-    expect(decideVerdict(input({ checks: [failed], interrupted: true })).exitCode).toBe(130);
+  it('calls a failed check of one side (noise, leakage) failed, not skew, with exit 1', () => {
+    const leakage = { ...check('failed'), name: 'label-invariance', compares: 'same-side' as const, summary: 'x reads the label' };
+    expect(decideVerdict(input({ checks: [check('passed'), leakage] }))).toEqual({
+      status: 'failed',
+      exitCode: 1,
+      reasons: [{ kind: 'check_failed', check: 'label-invariance', message: 'x reads the label' }],
+    });
+  });
+
+  it('puts interrupted before skew, and skew before failed and inconclusive', () => {
+    const stats = new FieldStatsAccumulator(() => 0);
+    stats.add([{ field: 'f', mismatches: [{ key: 'a', field: 'f', path: 'f', kind: 'value', offline: 1, online: 2 }] }]);
+    const skewed = check('failed', stats.result());
+    const leakage = { ...check('failed'), name: 'batch-invariance', compares: 'same-side' as const };
+    expect(decideVerdict(input({ checks: [skewed, leakage], compared: 0 })).status).toBe('skew');
+    expect(decideVerdict(input({ checks: [leakage], compared: 0 })).status).toBe('failed');
+    expect(decideVerdict(input({ checks: [skewed], interrupted: true })).exitCode).toBe(130);
   });
 });
 

@@ -1,0 +1,47 @@
+import type { CheckResult } from '../core/check-result';
+import type { SideResult } from '../core/row';
+import type { CheckContext } from './check-context';
+import { compareResults, computeSide } from './compare-results';
+import { explainByNoise } from './noise-model';
+import { skippedCheck } from './skipped-check';
+import { summarizeRows } from './summarize-rows';
+
+/**
+ * batch-invariance: offline features of each row computed alone vs within a batch of the sampled rows. A feature
+ * that depends on its batch is fit-on-batch leakage (normalising with the batch's own statistics, the seed
+ * article's "scaling before the split"): offline numbers then depend on which rows happened to be processed
+ * together, which serving — one row at a time — can never reproduce.
+ */
+export async function runBatchInvarianceCheck(ctx: CheckContext, options: { rows: number }): Promise<CheckResult> {
+  if (!ctx.offlineComputes) return skippedCheck('batch-invariance', 'offline features are precomputed columns: there is no pipeline to call with other batches');
+  const rows = ctx.rows.slice(0, Math.max(2, options.rows));
+  if (rows.length < 2) return skippedCheck('batch-invariance', 'fewer than 2 sampled rows: no batch to compare with');
+
+  const inBatch = await computeSide(ctx.offline, rows, ctx.offlineFields, ctx);
+  const alone: SideResult[] = [];
+  for (const row of rows) {
+    ctx.signal?.throwIfAborted();
+    alone.push(...(await computeSide(ctx.offline, [row], ctx.offlineFields, { signal: ctx.signal })));
+  }
+  const offlineNoise = ctx.noise;
+  const comparisons = compareResults(rows, inBatch, alone, ctx.policy).map((c) => ({ ...c, outcomes: explainByNoise(c.outcomes, offlineNoise).outcomes }));
+  // Any difference is leakage: the field budget allows skew between sides, not a pipeline that depends on its batch.
+  const summary = summarizeRows(comparisons, () => 0, ctx.examples);
+  const errors = { offlineErrors: summary.rows.offlineErrors + summary.rows.onlineErrors, onlineErrors: 0 };
+  const failed = summary.fields.filter((f) => f.status === 'failed');
+  return {
+    name: 'batch-invariance',
+    status: summary.rows.compared === 0 ? 'inconclusive' : failed.length > 0 ? 'failed' : 'passed',
+    summary:
+      summary.rows.compared === 0
+        ? 'no row could be computed both alone and in a batch'
+        : failed.length > 0
+          ? `${failed.map((f) => f.field).join(', ')} change${failed.length === 1 ? 's' : ''} when a row is computed alone instead of within a batch of ${rows.length}: the offline pipeline fits on its batch (leakage)`
+          : `offline features of ${summary.rows.compared} rows are the same alone and within a batch of ${rows.length}`,
+    rows: { ...summary.rows, ...errors },
+    fields: summary.fields,
+    errors: summary.errors.map((e) => ({ ...e, side: 'offline' })),
+    compares: 'same-side',
+    labels: { offline: 'in batch', online: 'alone' },
+  };
+}

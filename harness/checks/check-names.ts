@@ -1,0 +1,19 @@
+/** Check names, in the order a run executes them: determinism first, because parity uses the noise it measures. */
+export const CHECK_NAMES = ['determinism', 'parity', 'generated-parity', 'batch-invariance', 'label-invariance'] as const;
+
+/** The name of a check: also its `--checks` name and its name in reports. */
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+/** Config key (`checks.<key>`) of each check. */
+export const CHECK_CONFIG_KEYS = {
+  determinism: 'determinism',
+  parity: 'parity',
+  'generated-parity': 'generatedParity',
+  'batch-invariance': 'batchInvariance',
+  'label-invariance': 'labelInvariance',
+} as const satisfies Record<CheckName, string>;
+
+/** Whether a string names a check. */
+export function isCheckName(name: string): name is CheckName {
+  return (CHECK_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,100 @@
+import type { CheckResult } from '../core/check-result';
+import type { FieldStats } from '../core/field-stats';
+import { formatRate } from '../core/summarize-verdict';
+import type { FeatureAdapter } from '../adapters/feature-adapter';
+import type { Row, SourceRow } from '../core/row';
+import type { CheckContext } from './check-context';
+import { compareResults, computeSide } from './compare-results';
+import type { FieldNoise, NoiseModel } from './noise-model';
+import { summarizeRows } from './summarize-rows';
+
+/** Options of the determinism check. */
+export interface DeterminismOptions {
+  /** Rows asked twice per side. */
+  rows: number;
+  /** Fields allowed to be noisy: reported, not failed on. */
+  allowNoise: readonly string[];
+}
+
+/** The determinism check's result and the noise it measured. */
+export interface DeterminismOutput {
+  /** Check result: one field entry per (side, noisy field). */
+  result: CheckResult;
+  /** Per-field noise, for parity's noise cancellation. */
+  noise: NoiseModel;
+}
+
+/**
+ * determinism (A/A): each side asked twice for the same rows. A field whose two answers differ (beyond its
+ * tolerance) is nondeterministic: its noise (share of rows, largest difference) is measured and handed to parity,
+ * which then counts a difference as skew only where it clearly exceeds the noise. The check fails on noisy fields
+ * unless they are listed in `allowNoise`.
+ */
+export async function runDeterminismCheck(ctx: CheckContext, options: DeterminismOptions): Promise<DeterminismOutput> {
+  const rows = ctx.rows.slice(0, options.rows);
+  const twice = async (adapter: FeatureAdapter, fields: (row: SourceRow) => Row) => {
+    const first = await computeSide(adapter, rows, fields, ctx);
+    const second = await computeSide(adapter, rows, fields, { signal: ctx.signal });
+    return compareResults(rows, first, second, ctx.policy);
+  };
+  const [offline, online] = await Promise.all([
+    ctx.offlineComputes ? twice(ctx.offline, ctx.offlineFields) : Promise.resolve(null),
+    twice(ctx.online, ctx.onlineFields),
+  ]);
+
+  const budget = () => 0;
+  const perSide = [
+    { side: 'offline' as const, comparisons: offline },
+    { side: 'online' as const, comparisons: online },
+  ].flatMap(({ side, comparisons }) => {
+    if (!comparisons) return [];
+    const summary = summarizeRows(comparisons, budget, ctx.examples);
+    return [{ side, summary }];
+  });
+
+  const noisy: FieldStats[] = perSide.flatMap(({ side, summary }) => summary.fields.filter((f) => f.mismatched > 0).map((f) => ({ ...f, side })));
+  const noise = new Map<string, FieldNoise>();
+  for (const f of noisy) {
+    const numeric = f.examples.every((m) => m.kind === 'value' && m.absDiff !== undefined) && f.kinds.value === f.mismatched;
+    const previous = noise.get(f.field);
+    const maxAbsDiff = numeric && f.maxAbsDiff !== null ? f.maxAbsDiff : null;
+    noise.set(f.field, {
+      rate: Math.max(previous?.rate ?? 0, f.rate),
+      rows: f.compared,
+      maxAbsDiff: previous && previous.maxAbsDiff === null ? null : maxAbsDiff === null ? null : Math.max(previous?.maxAbsDiff ?? 0, maxAbsDiff),
+    });
+  }
+
+  const allowed = new Set(options.allowNoise);
+  const fields = noisy.map((f): FieldStats => ({ ...f, status: allowed.has(f.field) ? 'passed' : 'failed' }));
+  const failing = fields.filter((f) => f.status === 'failed');
+  // Both slots of an A/A comparison are the same side: every error there is that side's.
+  const rowsInfo = { total: 0, compared: 0, offlineErrors: 0, onlineErrors: 0, notRun: 0 };
+  for (const { side, summary } of perSide) {
+    rowsInfo.total += summary.rows.total;
+    rowsInfo.compared += summary.rows.compared;
+    rowsInfo.notRun += summary.rows.notRun;
+    rowsInfo[side === 'offline' ? 'offlineErrors' : 'onlineErrors'] += summary.rows.offlineErrors + summary.rows.onlineErrors;
+  }
+  const describe = (f: FieldStats) =>
+    `${f.side} ${f.field} (${formatRate(f.rate)} of repeated rows differ${f.maxAbsDiff !== null ? `, by up to ${f.maxAbsDiff.toPrecision(3)}` : ''})`;
+  const sides = perSide.map((p) => p.side).join(' and ');
+  const result: CheckResult = {
+    name: 'determinism',
+    status: rowsInfo.compared === 0 ? 'inconclusive' : failing.length > 0 ? 'failed' : 'passed',
+    summary:
+      rowsInfo.compared === 0
+        ? 'no row could be compared with itself: every request failed'
+        : noisy.length === 0
+          ? `${sides} gave identical features for ${rows.length} rows asked twice`
+          : `${noisy.length === 1 ? 'a field is' : `${noisy.length} fields are`} nondeterministic: ${noisy.map(describe).join(', ')}${
+              failing.length === 0 ? ' (allowed)' : ''
+            }; parity counts their differences as skew only beyond this noise`,
+    rows: rowsInfo,
+    fields,
+    errors: perSide.flatMap(({ side, summary }) => summary.errors.map((e) => ({ ...e, side }))).slice(0, ctx.examples * 2),
+    compares: 'same-side',
+    labels: { offline: 'first answer', online: 'second answer' },
+  };
+  return { result, noise };
+}

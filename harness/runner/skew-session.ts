@@ -1,0 +1,190 @@
+import type { FeatureAdapter } from '../adapters/feature-adapter';
+import { createServingAdapter, startLocalServer, type LocalServer, type ServingAdapter } from '../adapters/serving';
+import { runBatchInvarianceCheck } from '../checks/batch-invariance';
+import type { CheckContext } from '../checks/check-context';
+import type { CheckName } from '../checks/check-names';
+import { runDeterminismCheck } from '../checks/determinism';
+import { runLabelInvarianceCheck } from '../checks/label-invariance';
+import type { NoiseModel } from '../checks/noise-model';
+import { runParityCheck } from '../checks/parity';
+import type { RowComparison } from '../checks/row-comparison';
+import { skippedCheck } from '../checks/skipped-check';
+import type { CheckResult } from '../core/check-result';
+import { createComparePolicy, type ComparePolicy } from '../core/compare-policy';
+import type { Redactor } from '../core/row';
+import { createRedactor } from '../config/redactor';
+import type { ResolvedConfig } from '../config/resolved-config';
+import { UsageError } from '../errors/usage-error';
+import type { Reporter } from '../reporters/reporter';
+import { readSample, type SampleResult } from '../source';
+import { planColumns, type ColumnPlan } from './column-roles';
+import { createOfflineAdapter } from './create-offline-adapter';
+
+/** Options of {@link openSkewSession}. */
+export interface SkewSessionOptions {
+  /** Aborting it stops whatever is running; the session must still be closed. */
+  signal?: AbortSignal | undefined;
+  /** Receives check events (progress, results). */
+  reporter?: Reporter | undefined;
+  /** Lines for the user that are not part of the report (server output). */
+  log?: ((line: string) => void) | undefined;
+  /** Only these row keys instead of a sample (reproducing single rows). */
+  keys?: readonly string[] | undefined;
+}
+
+/**
+ * An open run: the sample is read, the local server is up, both adapters are ready. Checks run one at a time
+ * with {@link SkewSession.runCheck} (the CLI runs them all; the jest integration runs one per test), and
+ * `close()` releases everything. Results are data: nothing here fails a test or sets an exit code.
+ */
+export interface SkewSession {
+  readonly config: ResolvedConfig;
+  readonly sample: SampleResult;
+  readonly plan: ColumnPlan;
+  readonly offline: FeatureAdapter;
+  readonly online: ServingAdapter;
+  readonly policy: ComparePolicy;
+  readonly redact: Redactor;
+  /** Milliseconds spent reading the sample. */
+  readonly sampleMs: number;
+  /** Results of the checks run so far, in run order. */
+  readonly results: readonly CheckResult[];
+  /** Parity's rows (both sides' results and outcomes), once parity ran. */
+  readonly parityComparisons: readonly RowComparison[] | null;
+  /** Parity's time per side, once parity ran. */
+  readonly parityTimings: { offlineMs: number; onlineMs: number } | null;
+  /** Runs one check and records its result. */
+  runCheck(name: CheckName): Promise<CheckResult>;
+  /** Stops the local server and closes the adapters. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Opens a session: reads the sample, starts the local server (if configured), creates both adapters. */
+export async function openSkewSession(config: ResolvedConfig, options: SkewSessionOptions = {}): Promise<SkewSession> {
+  const { signal, reporter } = options;
+  const redact = createRedactor(config.secrets);
+  const started = performance.now();
+  const sample = await readRows(config, options.keys, signal);
+  const sampleMs = Math.round(performance.now() - started);
+  const plan = planColumns(config, sample.columns);
+
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    const pending = closers.splice(0).reverse();
+    for (const closeOne of pending) await closeOne().catch(() => undefined);
+  };
+  try {
+    const offline = await createOfflineAdapter(config.offline, plan.featureColumns);
+    closers.push(() => offline.close());
+    let servingOptions = config.serving;
+    if (config.start) {
+      const log = options.log;
+      const server: LocalServer = await startLocalServer(config.start, {
+        redact,
+        ...(signal ? { signal } : {}),
+        ...(log ? { log: (line: string) => log(`serving | ${line}`) } : {}),
+      });
+      closers.push(() => server.stop());
+      servingOptions = {
+        ...servingOptions,
+        url: server.resolveUrl(servingOptions.url),
+        batch: servingOptions.batch ? { ...servingOptions.batch, url: server.resolveUrl(servingOptions.batch.url) } : null,
+      };
+    }
+    const online = createServingAdapter(servingOptions, { redact });
+    closers.push(() => online.close());
+    const policy = createComparePolicy(config.compare);
+    const results: CheckResult[] = [];
+    let noise: NoiseModel | null = null;
+    let parityComparisons: RowComparison[] | null = null;
+    let parityTimings: { offlineMs: number; onlineMs: number } | null = null;
+
+    const context = (name: CheckName): CheckContext => ({
+      rows: sample.rows,
+      offline,
+      online,
+      offlineComputes: config.offline.kind !== 'columns',
+      offlineFields: plan.offlineFields,
+      onlineFields: plan.onlineFields,
+      label: config.source.label,
+      policy,
+      examples: config.report.examples,
+      noise,
+      signal,
+      onProgress: (side, done, total) => reporter?.onProgress?.({ check: name, side, done, total }),
+    });
+
+    const run = async (name: CheckName): Promise<CheckResult> => {
+      const ctx = context(name);
+      switch (name) {
+        case 'determinism': {
+          const out = await runDeterminismCheck(ctx, config.checks.determinism);
+          noise = out.noise;
+          return out.result;
+        }
+        case 'parity': {
+          const out = await runParityCheck(ctx);
+          parityComparisons = out.comparisons;
+          parityTimings = out.timings;
+          return out.result;
+        }
+        case 'generated-parity':
+          return skippedCheck('generated-parity', 'not available yet');
+        case 'batch-invariance':
+          return runBatchInvarianceCheck(ctx, config.checks.batchInvariance);
+        case 'label-invariance':
+          return runLabelInvarianceCheck(ctx, { rows: config.checks.labelInvariance.rows, seed: config.sample.seed });
+      }
+    };
+
+    return {
+      config,
+      sample,
+      plan,
+      offline,
+      online,
+      policy,
+      redact,
+      sampleMs,
+      results,
+      get parityComparisons() {
+        return parityComparisons;
+      },
+      get parityTimings() {
+        return parityTimings;
+      },
+      async runCheck(name) {
+        reporter?.onCheckBegin?.(name, sample.rows.length);
+        const checkStarted = performance.now();
+        const raw = await run(name);
+        // Adapters answer an abort with `skipped` rows rather than an exception: a cut-short check must not report.
+        signal?.throwIfAborted();
+        const result = redactResult({ ...raw, durationMs: Math.round(performance.now() - checkStarted) }, redact);
+        results.push(result);
+        reporter?.onCheckEnd?.(result);
+        return result;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The sample, or exactly the rows with the given keys (which must all exist). */
+async function readRows(config: ResolvedConfig, keys: readonly string[] | undefined, signal: AbortSignal | undefined): Promise<SampleResult> {
+  const options = { ...(signal ? { signal } : {}), ...(keys ? { pinned: { only: new Set(keys) } } : {}) };
+  const sample = await readSample(config.source, config.sample, options);
+  if (keys) {
+    const found = new Set(sample.rows.map((row) => row.key));
+    const missing = keys.filter((k) => !found.has(k));
+    if (missing.length > 0) throw new UsageError(`--keys: no row with key ${missing.map((k) => JSON.stringify(k)).join(', ')} in ${config.source.path}`);
+  }
+  return sample;
+}
+
+/** Secrets could reach a result through error messages (a URL with a token): scrub them there. */
+function redactResult(result: CheckResult, redact: Redactor): CheckResult {
+  return { ...result, summary: redact(result.summary), errors: result.errors.map((e) => ({ ...e, message: redact(e.message) })) };
+}
