@@ -80,6 +80,10 @@ function formatCheck(check: CheckResult, options: TerminalFormatOptions): string
     const align: Align[] = withPath ? ['left', 'left', 'right', 'right', 'left'] : ['left', 'right', 'right', 'left'];
     out.push(...formatTable(header, rows, align, '    '));
   }
+  if (check.fixed && check.fixed.length > 0) {
+    out.push('', `  ${c.green('fixed since a previous run')} (dropped from the failure memory):`);
+    for (const f of check.fixed.slice(0, shown * 2)) out.push(`    ${f.field} ${f.key}`);
+  }
   if (check.errors.length > 0) {
     out.push('', `  ${c.yellow('row errors')} (first ${Math.min(check.errors.length, shown)}):`);
     for (const e of check.errors.slice(0, shown)) out.push(`    ${e.side} ${e.key}: ${e.message}`);

@@ -56,6 +56,7 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
       online: session.redact(session.online.description),
     });
     for (const name of selectChecks(config, options.checks)) await session.runCheck(name);
+    await session.rememberFailures();
     const report = buildReport(session, { startedAt, cwd, keys: options.keys });
     await reporter?.onEnd?.(report);
     return report;

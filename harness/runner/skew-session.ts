@@ -19,6 +19,8 @@ import type { Reporter } from '../reporters/reporter';
 import { readSample, type SampleResult } from '../source';
 import { planColumns, type ColumnPlan } from './column-roles';
 import { createOfflineAdapter } from './create-offline-adapter';
+import { readFailures, writeFailures } from '../memory/failure-file';
+import { updateMemory, type CheckFindings } from '../memory/update-memory';
 
 /** Options of {@link openSkewSession}. */
 export interface SkewSessionOptions {
@@ -55,6 +57,11 @@ export interface SkewSession {
   readonly parityTimings: { offlineMs: number; onlineMs: number } | null;
   /** Runs one check and records its result. */
   runCheck(name: CheckName): Promise<CheckResult>;
+  /**
+   * Updates the failure memory with what the checks found (when `failures.remember` is on): stored failures that
+   * pass again are dropped and listed as `fixed` on their check's result; new failures are stored.
+   */
+  rememberFailures(): Promise<void>;
   /** Stops the local server and closes the adapters. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -64,7 +71,9 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   const { signal, reporter } = options;
   const redact = createRedactor(config.secrets);
   const started = performance.now();
-  const sample = await readRows(config, options.keys, signal);
+  const remembered = config.failures.remember ? await readFailures(config.failures.dir) : [];
+  const pinned = new Set(remembered.filter((f) => f.check === 'parity').map((f) => f.key));
+  const sample = await readRows(config, options.keys, signal, pinned);
   const sampleMs = Math.round(performance.now() - started);
   const plan = planColumns(config, sample.columns);
 
@@ -95,6 +104,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     closers.push(() => online.close());
     const policy = createComparePolicy(config.compare);
     const results: CheckResult[] = [];
+    const findings: CheckFindings[] = [];
     let noise: NoiseModel | null = null;
     let parityComparisons: RowComparison[] | null = null;
     let parityTimings: { offlineMs: number; onlineMs: number } | null = null;
@@ -126,6 +136,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
           const out = await runParityCheck(ctx);
           parityComparisons = out.comparisons;
           parityTimings = out.timings;
+          findings.push(findingsOf('parity', out.comparisons, out.result));
           return out.result;
         }
         case 'generated-parity':
@@ -164,6 +175,16 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         reporter?.onCheckEnd?.(result);
         return result;
       },
+      async rememberFailures() {
+        if (!config.failures.remember || findings.length === 0) return;
+        const update = updateMemory(remembered, findings);
+        for (const [i, result] of results.entries()) {
+          const fixed = update.fixed.filter((f) => f.check === result.name).map(({ check, field, key }) => ({ check, field, key }));
+          if (fixed.length > 0) results[i] = { ...result, fixed };
+        }
+        const unchanged = JSON.stringify(update.failures) === JSON.stringify(remembered);
+        if (!unchanged) await writeFailures(config.failures.dir, update.failures);
+      },
       close,
     };
   } catch (error) {
@@ -172,9 +193,18 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   }
 }
 
-/** The sample, or exactly the rows with the given keys (which must all exist). */
-async function readRows(config: ResolvedConfig, keys: readonly string[] | undefined, signal: AbortSignal | undefined): Promise<SampleResult> {
-  const options = { ...(signal ? { signal } : {}), ...(keys ? { pinned: { only: new Set(keys) } } : {}) };
+/**
+ * The sample — with the rows of remembered failures added, so they are replayed first — or exactly the rows with
+ * the given keys (which must all exist).
+ */
+async function readRows(
+  config: ResolvedConfig,
+  keys: readonly string[] | undefined,
+  signal: AbortSignal | undefined,
+  remembered: ReadonlySet<string>,
+): Promise<SampleResult> {
+  const pinned = keys ? { only: new Set(keys) } : { always: remembered };
+  const options = { ...(signal ? { signal } : {}), pinned };
   const sample = await readSample(config.source, config.sample, options);
   if (keys) {
     const found = new Set(sample.rows.map((row) => row.key));
@@ -182,6 +212,13 @@ async function readRows(config: ResolvedConfig, keys: readonly string[] | undefi
     if (missing.length > 0) throw new UsageError(`--keys: no row with key ${missing.map((k) => JSON.stringify(k)).join(', ')} in ${config.source.path}`);
   }
   return sample;
+}
+
+/** What a comparing check found, for the failure memory: the rows it compared, and the examples of failed fields. */
+function findingsOf(check: string, comparisons: readonly RowComparison[], result: CheckResult): CheckFindings {
+  const tested = new Set(comparisons.filter((c) => c.offline.kind === 'ok' && c.online.kind === 'ok').map((c) => c.row.key));
+  const failing = result.fields.filter((f) => f.status === 'failed').flatMap((f) => f.examples.map((m) => ({ check, field: f.field, key: m.key })));
+  return { check, tested, failing };
 }
 
 /** Secrets could reach a result through error messages (a URL with a token): scrub them there. */
