@@ -9,7 +9,7 @@ const config: Config = {
   roots: ['<rootDir>/specs'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  moduleNameMapper: { '^skew-harness$': '<rootDir>/harness/index.ts' },
+  moduleNameMapper: { '^skew-harness$': '<rootDir>/harness/index.ts', '^skew-harness/jest$': '<rootDir>/harness/jest/index.ts' },
   testTimeout: 30_000,
 };
 

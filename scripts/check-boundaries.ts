@@ -19,7 +19,7 @@ const ALLOWED: Record<string, { folders: string[]; external: boolean }> = {
   memory: { folders: ['memory', 'core', 'errors', 'io'], external: true },
   runner: { folders: ['runner', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', 'profile', 'memory', '.'], external: true },
   cli: { folders: ['cli', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', 'runner', '.'], external: true },
-  jest: { folders: ['jest', 'core', 'errors', 'config', 'reporters', 'runner', 'checks', '.'], external: true },
+  jest: { folders: ['jest', 'core', 'errors', 'config', 'reporters', 'runner', 'checks', 'io', '.'], external: true },
   '.': { folders: ['.', 'core', 'errors', 'config', 'reporters', 'adapters', 'runner', 'checks', 'source', 'profile'], external: true },
 };
 

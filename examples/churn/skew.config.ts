@@ -22,6 +22,8 @@ export default defineConfig({
     fields: { spend_log: { rel: 1e-12 } },
   },
   targets: {
+    // The same server with every bug switched off: what the example's own `npm test` runs (all checks pass).
+    clean: { serving: { start: { env: { EXAMPLE_BUGS: 'none' } } } },
     // The same offline pipeline as a TypeScript module, loaded in-process.
     'ts-pipeline': { offline: { command: null, module: 'pipeline/features.ts' } },
     // Nightly against a deployed server: URL and token from the environment, nothing started locally.

@@ -24,6 +24,9 @@ export interface RunArgs {
   start?: boolean | undefined;
   skipBadRows?: boolean | undefined;
   checks?: string[] | undefined;
+  generatedSeed?: number | undefined;
+  generatedRuns?: number | undefined;
+  generatedPath?: string | undefined;
   color?: boolean | undefined;
 }
 
@@ -51,6 +54,7 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
     log: (line) => io.stderr.write(`${line}\n`),
     ...(keys ? { keys } : {}),
     ...(checks ? { checks } : {}),
+    ...(args.generatedPath ? { generatedPath: args.generatedPath } : {}),
   });
   if (reporter.failures.length > 0) {
     const f = reporter.failures[0]!;
@@ -90,6 +94,19 @@ function overridesFrom(args: RunArgs, cwd: string): TargetConfig {
   if (args.start === false) serving.start = null;
   if (Object.keys(serving).length > 0) overrides.serving = serving;
   if (args.skipBadRows) overrides.source = { onBadRow: 'skip' };
+  const generated: Record<string, number> = {};
+  if (args.generatedSeed !== undefined) {
+    if (!Number.isInteger(args.generatedSeed)) throw new UsageError(`--generated-seed must be an integer (got ${args.generatedSeed})`);
+    generated['seed'] = args.generatedSeed;
+  }
+  if (args.generatedRuns !== undefined) {
+    if (!Number.isInteger(args.generatedRuns) || args.generatedRuns < 0) throw new UsageError(`--generated-runs must be a non-negative integer (got ${args.generatedRuns})`);
+    generated['runs'] = args.generatedRuns;
+  }
+  if (args.generatedPath !== undefined && !/^\d+(:\d+)*$/.test(args.generatedPath)) {
+    throw new UsageError(`--generated-path must be a fast-check path like 36:1:0 (got ${JSON.stringify(args.generatedPath)})`);
+  }
+  if (Object.keys(generated).length > 0) overrides.checks = { generatedParity: generated };
   const report: NonNullable<TargetConfig['report']> = {};
   if (args.reportDir !== undefined) report.dir = path.resolve(cwd, args.reportDir);
   if (args.reporter !== undefined) {

@@ -15,11 +15,14 @@ export type {
   ReportConfig,
   ReporterName,
   ReporterChoice,
+  GeneratedParityConfig,
+  DeterminismConfig,
+  FailuresConfig,
 } from './user-config';
 export type { ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 export type { ResolveConfigOptions } from './resolve-config';
 export type { LoadConfigOptions } from './load-config';
 export { defineConfig } from './define-config';
 export { resolveConfig } from './resolve-config';
-export { loadConfig, findConfigFile, importConfigFile, CONFIG_FILE_NAMES } from './load-config';
+export { loadConfig, loadConfigSync, findConfigFile, importConfigFile, CONFIG_FILE_NAMES } from './load-config';
 export { createRedactor } from './redactor';

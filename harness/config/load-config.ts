@@ -36,6 +36,27 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   return resolveConfig(raw, { ...options, configFile: file, rootDir: path.dirname(file) });
 }
 
+/**
+ * Like {@link loadConfig}, synchronously — for test registration (jest's `describe` bodies cannot await). ES module
+ * configs with top-level await cannot be loaded this way.
+ */
+export function loadConfigSync(options: LoadConfigOptions = {}): ResolvedConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const file = findConfigFile(options.file, cwd);
+  let raw: unknown;
+  if (file.endsWith('.json')) raw = parseJsonConfig(file);
+  else {
+    try {
+      const jiti = createJiti(__filename, { moduleCache: false, fsCache: false, interopDefault: true });
+      const mod = jiti(file) as unknown;
+      raw = mod !== null && typeof mod === 'object' && 'default' in mod ? (mod as { default: unknown }).default : mod;
+    } catch (error) {
+      throw new ConfigError('', `could not be loaded: ${errorMessage(error).split('\n')[0]}`, { file, cause: error });
+    }
+  }
+  return resolveConfig(raw, { ...options, configFile: file, rootDir: path.dirname(file) });
+}
+
 /** The config file to use: the given one (which must exist) or the first default name present in `cwd`. */
 export function findConfigFile(file: string | undefined, cwd: string): string {
   if (file !== undefined) {

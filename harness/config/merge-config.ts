@@ -12,9 +12,12 @@ export function mergeConfig(base: unknown, override: unknown): unknown {
   return out;
 }
 
-/** True for `{}`-style objects (not arrays, functions, dates or class instances). */
+/**
+ * True for `{}`-style objects (not arrays, functions, dates or class instances) — from any realm: configs loaded
+ * by jiti inside jest's sandbox have another realm's `Object.prototype`.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }

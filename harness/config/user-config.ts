@@ -49,15 +49,16 @@ export interface UserConfig {
 export type TargetConfig = DeepPartial<Omit<UserConfig, 'targets'>>;
 
 /** Recursively optional, with `null` allowed to remove a setting (`serving.start: null`). */
-export type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends (...args: never[]) => unknown
-    ? T[K]
-    : T[K] extends readonly unknown[]
-      ? T[K] | null
-      : T[K] extends object
-        ? DeepPartial<T[K]> | null
-        : T[K] | null;
-};
+export type DeepPartial<T> = { [K in keyof T]?: DeepPartialValue<T[K]> };
+
+/** One value of {@link DeepPartial}: distributes over unions, so `StartConfig | null` becomes partial too. */
+export type DeepPartialValue<V> = V extends (...args: never[]) => unknown
+  ? V
+  : V extends readonly unknown[]
+    ? V | null
+    : V extends object
+      ? DeepPartial<V> | null
+      : V | null;
 
 /** The `source` section. */
 export interface SourceConfig {

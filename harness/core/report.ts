@@ -1,6 +1,7 @@
 import type { CheckResult } from './check-result';
 import type { ColumnInfo } from './row';
 import type { Verdict } from './verdict';
+import type { DataProfile } from './data-profile';
 
 /** Version of the JSON report schema. Bumped on any incompatible change; readers should check it. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -22,6 +23,8 @@ export interface SkewReport {
   sides: { offline: { description: string }; online: { description: string; stats: ServingStatsInfo | null } };
   /** Row accounting across the run. */
   accounting: Accounting;
+  /** Profile of the sampled rows, per column (the basis of generated rows). */
+  profile: DataProfile;
   /** One result per check, in run order. */
   checks: CheckResult[];
   /** The one verdict, with a one-line summary. */

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../core/check-result';
+import type { CheckResult, Counterexample } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
 import { MISMATCH_KINDS, type Mismatch } from '../core/mismatch';
 import type { SkewReport } from '../core/report';
@@ -37,13 +37,18 @@ export function formatTerminalReport(report: SkewReport, options: TerminalFormat
   const paint = v.status === 'clean' ? c.green : v.status === 'skew' ? c.red : c.yellow;
   out.push(paint(c.bold(v.summary)));
   out.push(`${c.dim('Reproduce with:')} ${report.reproduce}`);
-  const firstKey = report.checks.flatMap((ch) => ch.fields).find((f) => f.status === 'failed')?.examples[0]?.key;
+  const firstKey = report.checks
+    .flatMap((ch) => ch.fields)
+    .filter((f) => f.status === 'failed')
+    .flatMap((f) => f.examples)
+    .find((m) => !m.key.startsWith('gen:'))?.key;
   if (firstKey !== undefined && !report.reproduce.includes(' --keys ')) out.push(`${c.dim('One row:       ')} ${reproduceRow(report.reproduce, firstKey)}`);
   for (const file of options.files ?? []) out.push(`${c.dim('Report:        ')} ${file}`);
   return out.join('\n');
 }
 
-function formatCheck(check: CheckResult, options: TerminalFormatOptions): string[] {
+/** Renders one check: its status line, the field table, examples of failing fields, fixed failures and row errors. */
+export function formatCheck(check: CheckResult, options: TerminalFormatOptions): string[] {
   const c = options.colors;
   const mark =
     check.status === 'passed' ? c.green('✓ passed') : check.status === 'failed' ? c.red('✗ FAILED') : check.status === 'skipped' ? c.dim('- skipped') : c.yellow('? inconclusive');
@@ -67,6 +72,11 @@ function formatCheck(check: CheckResult, options: TerminalFormatOptions): string
     );
   }
   const shown = options.examples ?? 3;
+  if (check.counterexamples && check.counterexamples.length > 0) {
+    out.push('', `  ${c.bold('minimal counterexamples')} ${c.dim(`(shrunk by fast-check, seed ${check.counterexamples[0]!.seed})`)}`);
+    for (const x of check.counterexamples) out.push(...formatCounterexample(x, c));
+    return out;
+  }
   for (const f of check.fields.filter((x) => x.status === 'failed')) {
     const name = f.side ? `${f.side} ${f.field}` : f.field;
     out.push('', `  ${c.bold(name)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
@@ -89,6 +99,18 @@ function formatCheck(check: CheckResult, options: TerminalFormatOptions): string
     for (const e of check.errors.slice(0, shown)) out.push(`    ${e.side} ${e.key}: ${e.message}`);
   }
   return out;
+}
+
+function formatCounterexample(x: Counterexample, c: Colors): string[] {
+  const m = x.mismatch;
+  const values = m.kind === 'error' ? (m.detail ?? 'one side rejected the row') : `offline ${formatValue(m.offline)}  online ${formatValue(m.online)}${m.absDiff !== undefined ? `  diff ${formatNumber(m.absDiff)}` : ''}`;
+  return [
+    '',
+    `  ${c.red(x.field)}  ${x.description}`,
+    c.dim(`    base row ${x.baseKey}; found after ${x.runs} generated row${x.runs === 1 ? '' : 's'}, ${x.shrinks} shrink step${x.shrinks === 1 ? '' : 's'}`),
+    `    ${values}`,
+    `    ${c.dim('Reproduce with:')} ${x.reproduce}`,
+  ];
 }
 
 function fieldRow(f: FieldStats, c: Colors): string[] {

@@ -81,6 +81,7 @@ export function buildReport(session: SkewSession, options: BuildReportOptions): 
       onlineErrors: totals.online,
       notRun: totals.notRun,
     },
+    profile: session.profile,
     checks: [...results],
     verdict: { ...verdict, summary: summarizeVerdict(verdict) },
     reproduce: reproduceCommand(config, options.cwd, options.keys ? { keys: options.keys } : {}),

@@ -8,9 +8,14 @@ export function shellQuote(arg: string): string {
 
 /**
  * The command that reruns this run exactly: same config, target, seed, sample size and method. With `keys`,
- * only those rows (`--keys`), which is how a single failing row is reproduced.
+ * only those rows (`--keys`), which is how a single failing row is reproduced; with `generated`, exactly one
+ * generated-parity case (the sample fixes the profile the rows are generated from, the seed and path the case).
  */
-export function reproduceCommand(config: ResolvedConfig, cwd: string, extra: { keys?: readonly string[] } = {}): string {
+export function reproduceCommand(
+  config: ResolvedConfig,
+  cwd: string,
+  extra: { keys?: readonly string[]; generated?: { seed: number; path: string } } = {},
+): string {
   const args = ['npx', 'skew', 'run'];
   if (config.configFile) args.push('--config', path.relative(cwd, config.configFile) || config.configFile);
   if (config.target) args.push('--target', config.target);
@@ -20,6 +25,9 @@ export function reproduceCommand(config: ResolvedConfig, cwd: string, extra: { k
     args.push('--seed', String(config.sample.seed));
     if (config.sample.method === 'all') args.push('--sample', 'all');
     else args.push('--sample', String(config.sample.size), '--sample-method', config.sample.method);
+  }
+  if (extra.generated) {
+    args.push('--checks', 'generated-parity', '--generated-seed', String(extra.generated.seed), '--generated-path', extra.generated.path);
   }
   return args.map(shellQuote).join(' ');
 }

@@ -23,6 +23,8 @@ export interface RunSkewOptions {
   keys?: readonly string[];
   /** Only these checks (of those the config enables; `--checks`). */
   checks?: readonly CheckName[];
+  /** Replay one generated-parity case by its fast-check path. */
+  generatedPath?: string;
 }
 
 /** The checks a run executes, in run order: enabled in the config and, if given, selected. */
@@ -48,7 +50,7 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
   });
   let session: SkewSession | undefined;
   try {
-    session = await openSkewSession(config, { signal, reporter, log: options.log, keys: options.keys });
+    session = await openSkewSession(config, { signal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd });
     reporter?.onSampled?.({
       rowsRead: session.sample.rowsRead,
       rowsSampled: session.sample.rows.length,

@@ -8,7 +8,11 @@ import { runLabelInvarianceCheck } from '../checks/label-invariance';
 import type { NoiseModel } from '../checks/noise-model';
 import { runParityCheck } from '../checks/parity';
 import type { RowComparison } from '../checks/row-comparison';
-import { skippedCheck } from '../checks/skipped-check';
+import { runGeneratedParityCheck } from '../checks/generated-parity';
+import type { ColumnOverride } from '../checks/generated';
+import { profileRows } from '../profile/profile-rows';
+import type { DataProfile } from '../core/data-profile';
+import { reproduceCommand } from './reproduce-command';
 import type { CheckResult } from '../core/check-result';
 import { createComparePolicy, type ComparePolicy } from '../core/compare-policy';
 import type { Redactor } from '../core/row';
@@ -32,6 +36,10 @@ export interface SkewSessionOptions {
   log?: ((line: string) => void) | undefined;
   /** Only these row keys instead of a sample (reproducing single rows). */
   keys?: readonly string[] | undefined;
+  /** Replay this generated-parity case (fast-check path from a `Reproduce with:` line) instead of generating. */
+  generatedPath?: string | undefined;
+  /** Directory the reproduce commands are relative to. Default `process.cwd()`. */
+  cwd?: string | undefined;
 }
 
 /**
@@ -49,6 +57,8 @@ export interface SkewSession {
   readonly redact: Redactor;
   /** Milliseconds spent reading the sample. */
   readonly sampleMs: number;
+  /** Profile of the sampled rows (remembered rows replayed on top of the sample excluded). */
+  readonly profile: DataProfile;
   /** Results of the checks run so far, in run order. */
   readonly results: readonly CheckResult[];
   /** Parity's rows (both sides' results and outcomes), once parity ran. */
@@ -76,6 +86,11 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   const sample = await readRows(config, options.keys, signal, pinned);
   const sampleMs = Math.round(performance.now() - started);
   const plan = planColumns(config, sample.columns);
+  // Remembered rows are replayed, but the profile (and so every generated row) comes from the random sample alone,
+  // so a printed seed and path reproduce the same case whatever the memory holds.
+  const pinnedOnly = new Set(sample.pinnedOnly ?? []);
+  const profile = profileRows(sample.rows.filter((row) => !pinnedOnly.has(row.key)), plan.columns);
+  const cwd = options.cwd ?? process.cwd();
 
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
@@ -139,8 +154,21 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
           findings.push(findingsOf('parity', out.comparisons, out.result));
           return out.result;
         }
-        case 'generated-parity':
-          return skippedCheck('generated-parity', 'not available yet');
+        case 'generated-parity': {
+          const g = config.checks.generatedParity;
+          const randomRows = { ...ctx, rows: sample.rows.filter((row) => !pinnedOnly.has(row.key)) };
+          const out = await runGeneratedParityCheck(randomRows, profile, {
+            runs: g.runs,
+            seed: g.seed,
+            maxShrinks: g.maxShrinks,
+            columns: g.columns as Record<string, ColumnOverride>,
+            path: options.generatedPath ?? null,
+            remembered: options.generatedPath ? [] : remembered.filter((f) => f.check === 'generated-parity' && f.row).map((f) => ({ key: f.key, row: f.row! })),
+            reproduce: (seed, path) => reproduceCommand(config, cwd, { generated: { seed, path } }),
+          });
+          findings.push({ check: 'generated-parity', tested: out.tested, failing: out.failing.map((f) => ({ check: 'generated-parity', ...f })) });
+          return out.result;
+        }
         case 'batch-invariance':
           return runBatchInvarianceCheck(ctx, config.checks.batchInvariance);
         case 'label-invariance':
@@ -157,6 +185,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       policy,
       redact,
       sampleMs,
+      profile,
       results,
       get parityComparisons() {
         return parityComparisons;

@@ -132,7 +132,8 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
       const keys = uniqueKeys(chosen.map((candidate) => candidate.key));
       const rows: SourceRow[] = chosen.map((candidate, i) => ({ key: keys[i]!, line: candidate.line, values: table.toValues(candidate.record) }));
       onProgress?.(rowsRead);
-      return { rows, columns, rowsRead, badRows, badRowCount, strata: sampler.strata() };
+      const pinnedOnly = rows.filter((_, i) => chosen[i]!.pinnedOnly).map((row) => row.key);
+      return { rows, columns, rowsRead, badRows, badRowCount, strata: sampler.strata(), pinnedOnly };
     },
   };
 }

@@ -32,4 +32,6 @@ export interface SampleResult {
   badRowCount: number;
   /** Stratified sampling only: rows read and sampled per stratum value. */
   strata: Record<string, { rows: number; sampled: number }> | null;
+  /** Keys of rows present only because they were pinned (`always`): not part of the random sample. */
+  pinnedOnly?: string[];
 }

@@ -30,7 +30,8 @@ export function withPinnedKeys<R>(inner: Sampler<R>, pinned: PinnedKeys): Sample
     take: () => {
       const sampled = inner.take();
       const taken = new Set(sampled.map((c) => c.index));
-      return inFileOrder([...sampled, ...kept.filter((c) => !taken.has(c.index))]);
+      const extra = kept.filter((c) => !taken.has(c.index)).map((c) => ({ ...c, pinnedOnly: true }));
+      return inFileOrder([...sampled, ...extra]);
     },
     strata: () => inner.strata(),
   };

@@ -10,6 +10,8 @@ export interface Candidate<R> {
   stratum: string | null;
   /** The raw record, kept only while the candidate is in the sample. */
   record: R;
+  /** Set on rows returned only because their key was pinned with `always` (not drawn by the sampler). */
+  pinnedOnly?: boolean;
 }
 
 /** Rows and sampled rows of one stratum (`stratified` only). */

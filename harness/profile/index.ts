@@ -1,0 +1,10 @@
+/** The data profile: what sampled rows say about each column. Pure: no IO, no fast-check. */
+export type { ColumnProfile, DataProfile, DateProfile, NumericProfile, StringProfile } from '../core/data-profile';
+export type { DateFormat, DateText } from './date-text';
+export type { QuantileKey } from './numeric-profile';
+export type { CaseShape } from './string-profile';
+export { profileRows } from './profile-rows';
+export { QUANTILES, decimalPlaces, quantile } from './numeric-profile';
+export { MAX_CATEGORIES, isCategoryColumn } from './category-detection';
+export { parseDateText, parseOffsetMinutes } from './date-text';
+export { caseShapeOf, isPadded } from './string-profile';

@@ -1,0 +1,117 @@
+import { runGeneratedParityCheck, type GeneratedParityOptions } from '../../harness/checks/generated-parity';
+import { runParityCheck } from '../../harness/checks/parity';
+import type { ColumnInfo, Row, SourceRow } from '../../harness/core/row';
+import { profileRows } from '../../harness/profile/profile-rows';
+import { contextFor, moduleDir, servingFor } from './check-fixtures';
+
+/** Training rows: every plan in the vocabulary, amounts never negative. */
+const rows: SourceRow[] = Array.from({ length: 60 }, (_, i) => ({
+  key: `u${i}`,
+  line: i + 2,
+  values: { id: `u${i}`, plan: ['basic', 'pro', 'team'][i % 3]!, amount: 10 + ((i * 7) % 50), label: i % 2 },
+}));
+const columns: ColumnInfo[] = [
+  { name: 'id', type: 'string', typeSource: 'inferred', role: 'key' },
+  { name: 'plan', type: 'string', typeSource: 'inferred', role: 'input' },
+  { name: 'amount', type: 'integer', typeSource: 'inferred', role: 'input' },
+  { name: 'label', type: 'integer', typeSource: 'inferred', role: 'label' },
+];
+const profile = profileRows(rows, columns);
+
+const OFFLINE = `const VOCAB = ['basic', 'pro', 'team'];
+export function computeFeatures(rows: any[]) {
+  return rows.map((r) => ({ plan_code: VOCAB.indexOf(r.plan ?? ''), amount_bucket: Math.floor((r.amount ?? 0) / 10) }));
+}`;
+
+/** Serving maps an unseen plan to 0 instead of -1: invisible on training rows. */
+const buggyServing = (row: Row) => {
+  const code = ['basic', 'pro', 'team'].indexOf((row['plan'] as string | null) ?? '');
+  return { plan_code: code === -1 ? 0 : code, amount_bucket: Math.floor(((row['amount'] as number | null) ?? 0) / 10) };
+};
+const cleanServing = (row: Row) => ({
+  plan_code: ['basic', 'pro', 'team'].indexOf((row['plan'] as string | null) ?? ''),
+  amount_bucket: Math.floor(((row['amount'] as number | null) ?? 0) / 10),
+});
+
+const options = (over: Partial<GeneratedParityOptions> = {}): GeneratedParityOptions => ({
+  runs: 150,
+  seed: 42,
+  maxShrinks: 200,
+  columns: {},
+  path: null,
+  remembered: [],
+  reproduce: (seed, path) => `replay ${seed} ${path}`,
+  ...over,
+});
+
+const dir = moduleDir();
+afterAll(() => dir.remove());
+
+describe('generated-parity', () => {
+  it('finds a skew that training rows cannot show, shrunk to one changed column on the most typical row', async () => {
+    const offline = await dir.write('features.ts', OFFLINE);
+    const serving = await servingFor(buggyServing);
+    try {
+      const ctx = contextFor(rows, offline, serving.adapter);
+      expect((await runParityCheck(ctx)).result.status).toBe('passed');
+
+      const { result } = await runGeneratedParityCheck(ctx, profile, options());
+      expect(result.status).toBe('failed');
+      expect(result.fields.find((f) => f.field === 'plan_code')!.status).toBe('failed');
+      expect(result.fields.find((f) => f.field === 'amount_bucket')!.status).toBe('passed');
+      const [x] = result.counterexamples!;
+      expect(x).toMatchObject({ field: 'plan_code', seed: 42, mismatch: { kind: 'value', offline: -1, online: 0 } });
+      expect(x!.changes).toHaveLength(1);
+      expect(x!.changes[0]!.column).toBe('plan');
+      expect(x!.reproduce).toBe(`replay 42 ${x!.path}`);
+      expect(x!.description).toMatch(/^plan: "(basic|pro|team)" → /);
+    } finally {
+      await serving.close();
+    }
+  });
+
+  it('replays exactly the same counterexample from its seed and path', async () => {
+    const offline = await dir.write('features2.ts', OFFLINE);
+    const serving = await servingFor(buggyServing);
+    try {
+      const ctx = contextFor(rows, offline, serving.adapter);
+      const first = (await runGeneratedParityCheck(ctx, profile, options({ seed: 7 }))).result.counterexamples![0]!;
+      const replay = await runGeneratedParityCheck(ctx, profile, options({ seed: 7, path: first.path }));
+      expect(replay.result.rows.total).toBe(1);
+      expect(replay.result.counterexamples![0]).toMatchObject({ field: 'plan_code', row: first.row, changes: first.changes, path: first.path });
+    } finally {
+      await serving.close();
+    }
+  });
+
+  it('passes two sides that agree on every generated row', async () => {
+    const offline = await dir.write('features3.ts', OFFLINE);
+    const serving = await servingFor(cleanServing);
+    try {
+      const { result, tested } = await runGeneratedParityCheck(contextFor(rows, offline, serving.adapter), profile, options());
+      expect(result).toMatchObject({ status: 'passed', counterexamples: [] });
+      expect(result.rows.compared).toBeGreaterThan(100);
+      // Generated rows can repeat; tested holds each distinct row once.
+      expect(tested.size).toBeGreaterThan(100);
+      expect(tested.size).toBeLessThanOrEqual(result.rows.compared);
+    } finally {
+      await serving.close();
+    }
+  });
+
+  it('counts a row that one side rejects and the other computes as a failure of the (row) contract', async () => {
+    const offline = await dir.write('strict.ts', `export function computeFeatures(rows: any[]) {
+      return rows.map((r) => (typeof r.amount === 'number' ? { a: r.amount } : { $error: 'amount is required' }));
+    }`);
+    const serving = await servingFor((row) => ({ a: (row['amount'] as number | null) ?? 0 }));
+    try {
+      const { result } = await runGeneratedParityCheck(contextFor(rows, offline, serving.adapter), profile, options());
+      const x = result.counterexamples!.find((c) => c.field === '(row)')!;
+      expect(x.mismatch.kind).toBe('error');
+      expect(x.mismatch.detail).toMatch(/^offline rejected the row \(offline row gen:\w+: amount is required\); serving computed features$/);
+      expect(x.changes.map((c) => c.column)).toEqual(['amount']);
+    } finally {
+      await serving.close();
+    }
+  });
+});
