@@ -17,11 +17,19 @@ async function demo(): Promise<number> {
   const code = await main(['run', '--config', 'examples/churn/skew.config.ts', '--report-dir', reportDir, ...process.argv.slice(2)]);
   if (code !== 0 && code !== 1) return code;
   const report = JSON.parse(readFileSync(path.join(reportDir, 'skew-report.json'), 'utf8')) as SkewReport;
-  const failed = report.checks.flatMap((c) => c.fields.filter((f) => f.status === 'failed'));
+  const failedIn = (name: string) => report.checks.find((c) => c.name === name)?.fields.filter((f) => f.status === 'failed') ?? [];
+  const parity = failedIn('parity');
+  const parityNames = new Set(parity.map((f) => f.field));
+  const onlyGenerated = failedIn('generated-parity').filter((f) => !parityNames.has(f.field));
+  const others = report.checks.filter((c) => c.status === 'failed' && c.compares === 'same-side').map((c) => `${c.name}: ${c.summary}`);
+  const parts: string[] = [];
+  if (parity.length > 0) parts.push(`training rows show skew in ${parity.map((f) => `${f.field} (${(f.rate * 100).toFixed(1)}% of rows)`).join(' and ')}`);
+  if (onlyGenerated.length > 0) parts.push(`generated edge rows also expose ${onlyGenerated.map((f) => f.field).join(' and ')}, which no training row shows`);
+  parts.push(...others);
   const line =
-    failed.length === 0
+    parts.length === 0
       ? `Demo: no skew between the offline pipeline and the serving endpoint on ${report.accounting.rowsCompared} rows.`
-      : `Demo: found train-serve skew in ${failed.map((f) => `${f.field} (${(f.rate * 100).toFixed(1)}% of rows)`).join(' and ')}; report in ${reportDir}/skew-report.json.`;
+      : `Demo: ${parts.join('; ')}. Report: ${reportDir}/skew-report.json.`;
   process.stdout.write(`\n${line}\n`);
   return 0;
 }
