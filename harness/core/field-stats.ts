@@ -1,5 +1,6 @@
 import { MISMATCH_KINDS, type Mismatch, type MismatchKind } from './mismatch';
 import type { FieldOutcome } from './diff';
+import type { FieldAnalysis } from './field-analysis';
 import type { Side } from './row';
 import { wilsonInterval, type Interval } from './wilson';
 
@@ -34,6 +35,8 @@ export interface FieldStats {
    * many row differences that noise explained (not counted as mismatches).
    */
   noise?: { rate: number; maxAbsDiff: number | null; explained: number };
+  /** Hints, distribution and chart data (parity and generated-parity fields; set after the check). */
+  analysis?: FieldAnalysis;
 }
 
 /** Gathers field outcomes row by row into {@link FieldStats}. Mutable, but pure: no IO. */
