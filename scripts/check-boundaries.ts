@@ -15,12 +15,13 @@ const ALLOWED: Record<string, { folders: string[]; external: boolean }> = {
   source: { folders: ['source', 'core', 'errors', 'io'], external: true },
   adapters: { folders: ['adapters', 'core', 'errors', 'io'], external: true },
   config: { folders: ['config', 'core', 'errors', 'adapters', 'source'], external: true },
-  checks: { folders: ['checks', 'core', 'errors', 'adapters', 'profile'], external: true },
+  checks: { folders: ['checks', 'core', 'errors', 'adapters', 'profile', 'golden'], external: true },
   reporters: { folders: ['reporters', 'core', 'errors', 'io'], external: true },
   memory: { folders: ['memory', 'core', 'errors', 'io'], external: true },
+  golden: { folders: ['golden', 'core', 'errors', 'io'], external: true },
   runner: { folders: ['runner', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', 'profile', 'memory', 'analysis', 'golden', '.'], external: true },
-  cli: { folders: ['cli', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', 'runner', '.'], external: true },
-  jest: { folders: ['jest', 'core', 'errors', 'config', 'reporters', 'runner', 'checks', 'io', '.'], external: true },
+  cli: { folders: ['cli', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', 'runner', 'golden', 'analysis', '.'], external: true },
+  jest: { folders: ['jest', 'core', 'errors', 'config', 'reporters', 'runner', 'checks', 'io', 'golden', '.'], external: true },
   '.': { folders: ['.', 'core', 'errors', 'config', 'reporters', 'adapters', 'runner', 'checks', 'source', 'profile'], external: true },
 };
 

@@ -17,6 +17,9 @@ export default defineConfig({
       port: 'auto',
     },
   },
+  // Golden files of 50 rows (chosen by key hash, stable as the data grows), kept in the repository's golden/.
+  // Recorded against the clean server: `npx skew golden record --config examples/churn/skew.config.ts --target clean`.
+  golden: { dir: '../../golden', suite: 'churn', rows: 50 },
   compare: {
     // Python and JavaScript may disagree in the last bits of log1p; anything bigger is skew.
     fields: { spend_log: { rel: 1e-12 } },

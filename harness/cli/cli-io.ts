@@ -1,5 +1,7 @@
 /** The streams and environment a CLI invocation uses (replaceable in tests, real process in production). */
 export interface CliIo {
+  /** Standard input (prompts: `skew golden review` on a TTY). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Standard output. */
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   /** Standard error. */
@@ -12,5 +14,5 @@ export interface CliIo {
 
 /** The real process's streams and environment. */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }

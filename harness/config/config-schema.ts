@@ -125,6 +125,18 @@ export const configSchema = z.strictObject({
       labelInvariance: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional() })]).optional(),
     })
     .optional(),
+  golden: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        dir: nonEmpty.optional(),
+        suite: z.string().regex(/^[\w.-]+$/, 'must be a file-name-safe name (letters, digits, . _ -)').optional(),
+        rows: z.union([positiveInt, z.array(nonEmpty).min(1)]).optional(),
+        seed: z.number().int().optional(),
+        redact: z.array(nonEmpty).optional(),
+      }),
+    ])
+    .optional(),
   failures: z.strictObject({ dir: nonEmpty.optional(), remember: z.boolean().optional() }).optional(),
   budget: z.strictObject({ errorRate: rate.optional(), minCompared: nonNegativeInt.optional() }).optional(),
   report: z

@@ -18,6 +18,7 @@ export type {
   GeneratedParityConfig,
   DeterminismConfig,
   FailuresConfig,
+  GoldenConfig,
 } from './user-config';
 export type { ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 export type { ResolveConfigOptions } from './resolve-config';

@@ -10,7 +10,7 @@ import { formatIssue, valueAt } from './format-issue';
 import { interpolateEnv } from './interpolate-env';
 import { knownKeysAt } from './known-keys';
 import { isPlainObject, mergeConfig } from './merge-config';
-import type { ResolvedChecks, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
+import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 import type { ReporterChoice, ReporterName, ServingConfig, TargetConfig, UserConfig } from './user-config';
 
 /** Where a config came from and what to apply on top of it. */
@@ -95,6 +95,7 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
     compare: config.compare ?? {},
     checks: resolveChecks(config, sample.seed),
     failures: { dir: at(config.failures?.dir ?? '.skew/failures'), remember: config.failures?.remember ?? true },
+    golden: resolveGolden(config, rootDir, at),
     budget: { errorRate: config.budget?.errorRate ?? 0.01, minCompared: config.budget?.minCompared ?? 1 },
     report: {
       dir: reportDir,
@@ -102,6 +103,19 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
       examples: config.report?.examples ?? 5,
     },
     secrets: [...secrets],
+  };
+}
+
+function resolveGolden(config: UserConfig, rootDir: string, at: (p: string) => string): ResolvedGolden {
+  const g = config.golden || {};
+  const suite = g.suite ?? (path.basename(rootDir) || 'skew');
+  return {
+    enabled: Boolean(config.golden),
+    file: path.join(at(g.dir ?? 'golden'), `${suite}.golden.jsonl`),
+    suite,
+    rows: g.rows ?? 50,
+    seed: g.seed ?? 1,
+    redact: g.redact ?? [],
   };
 }
 

@@ -18,6 +18,17 @@ export interface ResolvedChecks {
   labelInvariance: { enabled: boolean; rows: number };
 }
 
+/** The golden section with defaults filled. */
+export interface ResolvedGolden {
+  enabled: boolean;
+  /** Absolute path of the golden file. */
+  file: string;
+  suite: string;
+  rows: number | string[];
+  seed: number;
+  redact: string[];
+}
+
 /** A reporter with its options. */
 export interface ResolvedReporter {
   /** Reporter name. */
@@ -52,6 +63,8 @@ export interface ResolvedConfig {
   checks: ResolvedChecks;
   /** Failure memory. */
   failures: { dir: string; remember: boolean };
+  /** Golden files; `enabled` false unless configured. */
+  golden: ResolvedGolden;
   /** Budgets. */
   budget: { errorRate: number; minCompared: number };
   /** Reporting. */

@@ -37,6 +37,8 @@ export interface UserConfig {
   checks?: ChecksConfig;
   /** Failure memory: failing cases replayed first on the next run. */
   failures?: FailuresConfig;
+  /** Golden files: features of a fixed row set kept for regression (the `golden` check). Off unless set. */
+  golden?: GoldenConfig | false;
   /** When a run is conclusive. */
   budget?: BudgetConfig;
   /** Where reports go and which reporters run. */
@@ -231,6 +233,23 @@ export interface DeterminismConfig {
   rows?: number;
   /** Fields known to be nondeterministic: reported as noise, but the check does not fail on them. */
   allowNoise?: string[];
+}
+
+/** The `golden` section. */
+export interface GoldenConfig {
+  /** Directory of golden files, relative to the config file. Default `'golden'`. */
+  dir?: string;
+  /** Suite name: the file is `<dir>/<suite>.golden.jsonl`. Default: the config file's directory name. */
+  suite?: string;
+  /**
+   * The fixed row set: a number of rows chosen by key hash (stable as the data grows), or a list of keys.
+   * Default `50`.
+   */
+  rows?: number | string[];
+  /** Seed of the key-hash choice. Default `1`. */
+  seed?: number;
+  /** Columns with personal data: replaced by `[redacted]` in stored inputs. Default `[]`. */
+  redact?: string[];
 }
 
 /** Where failing cases are remembered between runs. */

@@ -65,6 +65,30 @@ export interface CheckResult {
   fixed?: RememberedFailure[];
   /** Command that reruns exactly this check's failure, when it has one of its own. */
   reproduce?: string;
+  /** The golden check's details. */
+  golden?: GoldenDetails;
+}
+
+/** What the golden check found and did. */
+export interface GoldenDetails {
+  /** Golden file, relative to the working directory. */
+  file: string;
+  /** Update mode of the run. */
+  mode: 'none' | 'missing' | 'changed' | 'all';
+  /** Changed fields by row (the first 200), with the side that changed and old → new values. */
+  changes: Array<{ key: string; field: string; side: 'offline' | 'online' | 'both-alike' | 'both-different'; offline?: { old: unknown; new: unknown }; online?: { old: unknown; new: unknown } }>;
+  /** All changes, counted. */
+  changeCount: number;
+  /** Rows without a golden record. */
+  newKeys: string[];
+  /** Golden records of rows that left the row set (within this run's manifest). */
+  obsoleteKeys: string[];
+  /** Rows whose input changed since recording. */
+  inputChanged: string[];
+  /** What was written to the golden file, or null when nothing was. */
+  written: { added: number; rewritten: number; removed: number } | null;
+  /** Where the would-be golden file was written with `--propose`, or null. */
+  proposed: string | null;
 }
 
 /** A failing generated row, shrunk by fast-check to the most typical row with the fewest, simplest changes. */

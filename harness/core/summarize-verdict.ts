@@ -5,7 +5,7 @@ export function summarizeVerdict(verdict: Verdict): string {
   const fields = verdict.reasons.filter((r): r is Extract<VerdictReason, { kind: 'field_skew' }> => r.kind === 'field_skew');
   switch (verdict.status) {
     case 'clean':
-      return 'CLEAN: offline and serving features agree on every compared field';
+      return 'CLEAN: every check passed';
     case 'skew':
     case 'failed': {
       const byCheck = new Map<string, string[]>();

@@ -5,4 +5,5 @@ export { UsageError } from './usage-error';
 export { SourceError } from './source-error';
 export { OfflineError } from './offline-error';
 export { ServingError, ServingStartError } from './serving-error';
+export { GoldenError } from './golden-error';
 export { errorMessage } from './error-message';

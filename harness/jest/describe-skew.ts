@@ -7,6 +7,7 @@ import { serializeReport } from '../reporters/json-reporter';
 import { buildReport } from '../runner/build-report';
 import { selectChecks } from '../runner/run-skew';
 import { openSkewSession, type SkewSession } from '../runner/skew-session';
+import { defaultGoldenMode } from '../golden/golden-mode';
 import './register-matchers';
 
 /** Options of {@link describeSkew}. */
@@ -56,7 +57,7 @@ export function describeSkew(options: DescribeSkewOptions = {}): void {
     let session: SkewSession | undefined;
     const startedAt = Date.now();
     beforeAll(async () => {
-      session = await openSkewSession(config);
+      session = await openSkewSession(config, { golden: { mode: defaultGoldenMode(process.env), propose: false } });
     }, timeout);
     afterAll(async () => {
       if (!session) return;

@@ -4,6 +4,7 @@ import { MISMATCH_KINDS, type Mismatch } from '../core/mismatch';
 import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
 import type { Colors } from './colors';
+import { formatGoldenChanges } from './format-golden';
 import { formatTable, type Align } from './format-table';
 import { formatNumber, formatValue } from './format-value';
 
@@ -72,6 +73,10 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     );
   }
   const shown = options.examples ?? 3;
+  if (check.golden) {
+    out.push(...formatGoldenChanges(check.golden, c, shown + 2));
+    return out;
+  }
   if (check.counterexamples && check.counterexamples.length > 0) {
     out.push('', `  ${c.bold('minimal counterexamples')} ${c.dim(`(shrunk by fast-check, seed ${check.counterexamples[0]!.seed})`)}`);
     for (const x of check.counterexamples) out.push(...formatCounterexample(x, c));

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { SkewError } from '../errors/skew-error';
 import type { Reporter } from '../reporters/reporter';
 import { buildReport } from './build-report';
+import type { GoldenMode } from '../golden/update-golden';
 import { openSkewSession, type SkewSession } from './skew-session';
 
 /** Options of {@link runSkew}. */
@@ -25,11 +26,14 @@ export interface RunSkewOptions {
   checks?: readonly CheckName[];
   /** Replay one generated-parity case by its fast-check path. */
   generatedPath?: string;
+  /** Golden update mode and `--propose`. Default: mode `none`. */
+  golden?: { mode: GoldenMode; propose: boolean };
 }
 
 /** The checks a run executes, in run order: enabled in the config and, if given, selected. */
 export function selectChecks(config: ResolvedConfig, selected?: readonly CheckName[]): CheckName[] {
-  return CHECK_NAMES.filter((name) => (selected ? selected.includes(name) : config.checks[CHECK_CONFIG_KEYS[name]].enabled));
+  const enabled = (name: CheckName) => (name === 'golden' ? config.golden.enabled : config.checks[CHECK_CONFIG_KEYS[name as Exclude<CheckName, 'golden'>]].enabled);
+  return CHECK_NAMES.filter((name) => (selected ? selected.includes(name) : enabled(name)));
 }
 
 /**
@@ -50,7 +54,7 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
   });
   let session: SkewSession | undefined;
   try {
-    session = await openSkewSession(config, { signal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd });
+    session = await openSkewSession(config, { signal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden });
     reporter?.onSampled?.({
       rowsRead: session.sample.rowsRead,
       rowsSampled: session.sample.rows.length,

@@ -13,6 +13,15 @@ import type { ColumnOverride } from '../checks/generated';
 import { profileRows } from '../profile/profile-rows';
 import type { DataProfile } from '../core/data-profile';
 import { reproduceCommand } from './reproduce-command';
+import * as path from 'node:path';
+import { runGoldenCheck, type GoldenCheckOutput } from '../checks/golden-check';
+import { canonicalJson } from '../golden/canonical-json';
+import { GOLDEN_FORMAT, GOLDEN_VERSION, type GoldenHeader } from '../golden/golden-record';
+import { readGoldenFile, updateGoldenFile, writeGoldenProposal } from '../golden/golden-store';
+import type { GoldenMode } from '../golden/update-golden';
+import { ConfigError } from '../errors/config-error';
+import type { SourceRow } from '../core/row';
+import { TOOL_VERSION } from '../version';
 import type { CheckResult } from '../core/check-result';
 import { createComparePolicy, type ComparePolicy } from '../core/compare-policy';
 import type { Redactor } from '../core/row';
@@ -40,6 +49,8 @@ export interface SkewSessionOptions {
   generatedPath?: string | undefined;
   /** Directory the reproduce commands are relative to. Default `process.cwd()`. */
   cwd?: string | undefined;
+  /** Golden update mode and whether to propose instead of writing. Default: `none`, no proposal. */
+  golden?: { mode: GoldenMode; propose: boolean } | undefined;
 }
 
 /**
@@ -63,6 +74,8 @@ export interface SkewSession {
   readonly results: readonly CheckResult[];
   /** Parity's rows (both sides' results and outcomes), once parity ran. */
   readonly parityComparisons: readonly RowComparison[] | null;
+  /** The golden check's current records and comparison, once it ran (for `skew golden review`). */
+  readonly golden: GoldenCheckOutput | null;
   /** Parity's time per side, once parity ran. */
   readonly parityTimings: { offlineMs: number; onlineMs: number } | null;
   /** Runs one check and records its result. */
@@ -123,6 +136,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     let noise: NoiseModel | null = null;
     let parityComparisons: RowComparison[] | null = null;
     let parityTimings: { offlineMs: number; onlineMs: number } | null = null;
+    let golden: GoldenCheckOutput | null = null;
 
     const context = (name: CheckName): CheckContext => ({
       rows: sample.rows,
@@ -173,6 +187,29 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
           return runBatchInvarianceCheck(ctx, config.checks.batchInvariance);
         case 'label-invariance':
           return runLabelInvarianceCheck(ctx, { rows: config.checks.labelInvariance.rows, seed: config.sample.seed });
+        case 'golden': {
+          const g = config.golden;
+          const rows = await readGoldenRows(config, signal);
+          golden = await runGoldenCheck(ctx, {
+            rows,
+            header: goldenHeader(config),
+            mode: options.golden?.mode ?? 'none',
+            propose: options.golden?.propose ?? false,
+            redact: g.redact,
+            owns: () => true,
+            displayFile: path.relative(cwd, g.file) || g.file,
+            store: {
+              read: () => readGoldenFile(g.file),
+              update: (update) => updateGoldenFile(g.file, update),
+              propose: async (file) => {
+                const target = path.join(config.report.dir, path.basename(g.file));
+                await writeGoldenProposal(target, file);
+                return path.relative(cwd, target) || target;
+              },
+            },
+          });
+          return golden.result;
+        }
       }
     };
 
@@ -189,6 +226,9 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       results,
       get parityComparisons() {
         return parityComparisons;
+      },
+      get golden() {
+        return golden;
       },
       get parityTimings() {
         return parityTimings;
@@ -241,6 +281,35 @@ async function readRows(
     if (missing.length > 0) throw new UsageError(`--keys: no row with key ${missing.map((k) => JSON.stringify(k)).join(', ')} in ${config.source.path}`);
   }
   return sample;
+}
+
+/** The golden row set: the configured keys, or the rows whose keys hash lowest (stable as the data grows). */
+async function readGoldenRows(config: ResolvedConfig, signal: AbortSignal | undefined): Promise<SourceRow[]> {
+  const g = config.golden;
+  const keys = Array.isArray(g.rows) ? g.rows : null;
+  const sample = await readSample(
+    config.source,
+    { method: 'key-hash', size: typeof g.rows === 'number' ? g.rows : 1, seed: g.seed, stratifyBy: null },
+    { ...(signal ? { signal } : {}), ...(keys ? { pinned: { only: new Set(keys) } } : {}) },
+  );
+  if (keys) {
+    const found = new Set(sample.rows.map((r) => r.key));
+    const missing = keys.filter((k) => !found.has(k));
+    if (missing.length > 0) throw new ConfigError('golden.rows', `names key ${missing.map((k) => JSON.stringify(k)).join(', ')}, which ${config.source.path} does not have`);
+  }
+  return sample.rows;
+}
+
+/** The header of the golden file this run writes: what it is, and the comparison settings that decide it. */
+function goldenHeader(config: ResolvedConfig): GoldenHeader {
+  return {
+    format: GOLDEN_FORMAT,
+    version: GOLDEN_VERSION,
+    harness: TOOL_VERSION,
+    suite: config.golden.suite,
+    compare: JSON.parse(canonicalJson(config.compare)) as unknown,
+    redacted: [...config.golden.redact].sort(),
+  };
 }
 
 /** What a comparing check found, for the failure memory: the rows it compared, and the examples of failed fields. */
