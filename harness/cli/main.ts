@@ -5,6 +5,8 @@ import { UsageError } from '../errors/usage-error';
 import { processIo, type CliIo } from './cli-io';
 import { exitCodeForError, formatError } from './exit-code';
 import type { CommandContext } from './command-context';
+import { driftCommand } from './drift-command';
+import { reportCommandModule } from './report-command';
 import { goldenCommandModule } from './golden-command';
 import { runCommandModule } from './run-command';
 
@@ -39,6 +41,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
       .command(runCommandModule(context))
       .command(goldenCommandModule(context))
+      .command(driftCommand(context))
+      .command(reportCommandModule(context))
       .strictCommands()
       .strictOptions()
       .demandCommand(1)

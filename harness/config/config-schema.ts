@@ -90,7 +90,7 @@ const servingSchema = z.strictObject({
   start: startSchema.nullable().optional(),
 });
 
-const reporterName = z.enum(['terminal', 'json']);
+const reporterName = z.enum(['terminal', 'json', 'markdown', 'html', 'junit', 'github']);
 
 /** Schema of the whole config (with `offline` checked separately, see {@link offlineSchemas}). */
 export const configSchema = z.strictObject({
@@ -144,6 +144,7 @@ export const configSchema = z.strictObject({
       dir: nonEmpty.optional(),
       reporters: z.array(z.union([reporterName, z.tuple([reporterName, z.record(z.string(), z.unknown())])])).optional(),
       examples: nonNegativeInt.optional(),
+      baseline: nonEmpty.optional(),
     })
     .optional(),
   targets: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),

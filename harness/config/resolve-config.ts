@@ -101,6 +101,7 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
       dir: reportDir,
       reporters: resolveReporters(config.report?.reporters ?? ['terminal', 'json'], reportDir, at),
       examples: config.report?.examples ?? 5,
+      baseline: config.report?.baseline ? at(config.report.baseline) : null,
     },
     secrets: [...secrets],
   };
@@ -289,11 +290,20 @@ function interpolateMap(
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, interpolateEnv(v, `${configPath}.${k}`, env, secrets)]));
 }
 
+/** File names of the file reporters, inside the report directory. */
+const DEFAULT_REPORT_FILES: Partial<Record<ReporterName, string>> = {
+  json: 'skew-report.json',
+  markdown: 'skew-report.md',
+  html: 'skew-report.html',
+  junit: 'skew-junit.xml',
+};
+
 function resolveReporters(choices: ReporterChoice[], reportDir: string, at: (p: string) => string): ResolvedReporter[] {
   return choices.map((choice) => {
     const [name, options]: [ReporterName, Record<string, unknown>] = typeof choice === 'string' ? [choice, {}] : choice;
     const resolved: Record<string, unknown> = { ...options };
-    if (name === 'json') resolved['file'] = typeof options['file'] === 'string' ? at(options['file']) : path.join(reportDir, 'skew-report.json');
+    const defaultFile = DEFAULT_REPORT_FILES[name];
+    if (defaultFile) resolved['file'] = typeof options['file'] === 'string' ? at(options['file']) : path.join(reportDir, defaultFile);
     return { name, options: resolved };
   });
 }

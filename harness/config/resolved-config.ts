@@ -68,7 +68,7 @@ export interface ResolvedConfig {
   /** Budgets. */
   budget: { errorRate: number; minCompared: number };
   /** Reporting. */
-  report: { dir: string; reporters: ResolvedReporter[]; examples: number };
+  report: { dir: string; reporters: ResolvedReporter[]; examples: number; baseline: string | null };
   /** Values read from the environment into URLs and headers: replaced by `***` in all output. */
   secrets: string[];
 }

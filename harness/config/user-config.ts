@@ -269,7 +269,7 @@ export interface BudgetConfig {
 }
 
 /** Reporter names. */
-export type ReporterName = 'terminal' | 'json';
+export type ReporterName = 'terminal' | 'json' | 'markdown' | 'html' | 'junit' | 'github';
 
 /** A reporter, by name or as a `[name, options]` tuple (`['json', { file: 'out/skew.json' }]`). */
 export type ReporterChoice = ReporterName | [ReporterName, Record<string, unknown>];
@@ -278,8 +278,14 @@ export type ReporterChoice = ReporterName | [ReporterName, Record<string, unknow
 export interface ReportConfig {
   /** Directory for report files, relative to the config file. Default `'reports'`. */
   dir?: string;
-  /** Reporters. Default `['terminal', 'json']`. */
+  /**
+   * Reporters. Default `['terminal', 'json']`. File reporters take `{ file }`: `json` (default
+   * `<dir>/skew-report.json`), `markdown` (`skew-report.md`), `html` (`skew-report.html`), `junit`
+   * (`skew-junit.xml`); `github` prints annotations and appends to `GITHUB_STEP_SUMMARY`.
+   */
   reporters?: ReporterChoice[];
   /** Mismatch examples kept per field. Default `5`. */
   examples?: number;
+  /** A previous JSON report to compare with: new, resolved, worse and better skews. Default: none. */
+  baseline?: string;
 }

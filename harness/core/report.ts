@@ -1,5 +1,6 @@
 import type { CheckResult } from './check-result';
 import type { ColumnInfo } from './row';
+import type { Trend } from './trend';
 import type { Verdict } from './verdict';
 import type { DataProfile } from './data-profile';
 
@@ -31,6 +32,8 @@ export interface SkewReport {
   verdict: Verdict & { summary: string };
   /** Command that reruns exactly this run. */
   reproduce: string;
+  /** Against a previous report (`--baseline`), when one was given. */
+  trend?: Trend;
 }
 
 /** Run metadata. */

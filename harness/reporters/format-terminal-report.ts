@@ -2,11 +2,14 @@ import type { CheckResult, Counterexample } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
 import { MISMATCH_KINDS, type Mismatch } from '../core/mismatch';
 import type { SkewReport } from '../core/report';
+import type { Trend } from '../core/trend';
 import { formatRate } from '../core/summarize-verdict';
 import type { Colors } from './colors';
 import { formatGoldenChanges } from './format-golden';
+import { reproduceRow } from './reproduce-row';
 import { formatTable, type Align } from './format-table';
-import { formatNumber, formatValue } from './format-value';
+import { formatNumber, formatValue, truncate } from './format-value';
+import type { HintKind } from '../core/field-analysis';
 
 /** Options of {@link formatTerminalReport}. */
 export interface TerminalFormatOptions {
@@ -33,6 +36,7 @@ export function formatTerminalReport(report: SkewReport, options: TerminalFormat
 
   for (const check of report.checks) out.push('', ...formatCheck(check, options));
 
+  if (report.trend) out.push('', ...formatTrend(report.trend, c));
   out.push('');
   const v = report.verdict;
   const paint = v.status === 'clean' ? c.green : v.status === 'skew' ? c.red : c.yellow;
@@ -66,9 +70,9 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     out.push('');
     out.push(
       ...formatTable(
-        ['field', 'compared', 'mismatched', 'rate', '95% CI', 'max |diff|', 'kinds'],
-        fields.map((f) => fieldRow(f, c)),
-        ['left', 'right', 'right', 'right', 'left', 'right', 'left'],
+        ['field', 'compared', 'mismatched', 'rate', '95% CI', 'max |diff|', 'kinds', ...(fields.some((f) => f.analysis?.hints[0]) ? ['hint'] : [])],
+        fields.map((f) => [...fieldRow(f, c), ...(f.analysis?.hints[0] ? [c.yellow(truncate(HINT_LABELS[f.analysis.hints[0].kind], 28))] : [])]),
+        ['left', 'right', 'right', 'right', 'left', 'right', 'left', 'left'],
       ),
     );
   }
@@ -85,6 +89,7 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
   for (const f of check.fields.filter((x) => x.status === 'failed')) {
     const name = f.side ? `${f.side} ${f.field}` : f.field;
     out.push('', `  ${c.bold(name)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
+    for (const hint of f.analysis?.hints ?? []) out.push(`    ${c.yellow('Hint:')} ${hint.message} ${c.dim(`(${hint.evidence})`)}`);
     if (f.noise) out.push(c.dim(`    nondeterministic: ${formatRate(f.noise.rate)} of repeated rows differ${f.noise.maxAbsDiff !== null ? ` by up to ${formatNumber(f.noise.maxAbsDiff)}` : ''}; ${f.noise.explained} differences within that noise not counted`));
     const examples = f.examples.slice(0, shown);
     // A path column only earns its place when a mismatch sits inside the field (`geo.lat`, `scores[3]`).
@@ -103,6 +108,38 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     out.push('', `  ${c.yellow('row errors')} (first ${Math.min(check.errors.length, shown)}):`);
     for (const e of check.errors.slice(0, shown)) out.push(`    ${e.side} ${e.key}: ${e.message}`);
   }
+  return out;
+}
+
+/** Short names of hint kinds, for the table column. */
+const HINT_LABELS: Record<HintKind, string> = {
+  constant_offset: 'constant offset',
+  timezone_offset: 'time zone offset',
+  constant_ratio: 'constant ratio (units)',
+  affine: 'affine (stale statistics)',
+  rounding: 'rounding',
+  sign_flip: 'sign flip',
+  null_input: 'null inputs only',
+  category: 'some categories only',
+  unseen_category: 'unseen categories',
+  boundary: 'bucket edges only',
+  grows_with_age: 'grows with row age (clock)',
+  rename: 'renamed',
+  type: 'type (number vs string)',
+};
+
+function formatTrend(t: Trend, c: Colors): string[] {
+  const entry = (e: Trend['new'][number]) =>
+    `${e.check}/${e.field}${e.before && e.after ? ` ${formatRate(e.before.rate)} → ${formatRate(e.after.rate)}` : e.after ? ` ${formatRate(e.after.rate)}` : ''}`;
+  const out = [`${c.bold('trend')}  against ${t.baseline.file} (${t.baseline.startedAt})`];
+  const groups: Array<[string, Trend['new'], (s: string) => string]> = [
+    ['new', t.new, c.red],
+    ['worse', t.worse, c.red],
+    ['better', t.better, c.green],
+    ['resolved', t.resolved, c.green],
+  ];
+  for (const [label, entries, paint] of groups) if (entries.length > 0) out.push(`  ${paint(label.padEnd(8))} ${entries.map(entry).join(', ')}`);
+  if (out.length === 1) out.push(c.dim('  no change in skew'));
   return out;
 }
 
@@ -143,9 +180,3 @@ function exampleRow(m: Mismatch): string[] {
   return [m.key, m.path, formatValue(m.offline), formatValue(m.online), diff];
 }
 
-/** The reproduce command narrowed to one row key. */
-function reproduceRow(reproduce: string, key: string): string {
-  const base = reproduce.replace(/ --seed \S+| --sample \S+| --sample-method \S+/g, '');
-  const quoted = /^[\w@%+=:,./-]+$/.test(key) ? key : `'${key.replace(/'/g, `'\\''`)}'`;
-  return `${base} --keys ${quoted}`;
-}

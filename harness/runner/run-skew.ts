@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { SkewError } from '../errors/skew-error';
 import type { Reporter } from '../reporters/reporter';
 import { buildReport } from './build-report';
+import { computeTrend } from '../core/trend';
+import { readReport } from '../reporters/read-report';
 import type { GoldenMode } from '../golden/update-golden';
 import { openSkewSession, type SkewSession } from './skew-session';
 
@@ -54,6 +56,8 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
   });
   let session: SkewSession | undefined;
   try {
+    // Read the baseline first: an unreadable one should stop the run before any work, not after.
+    const baseline = config.report.baseline ? await readReport(config.report.baseline) : null;
     session = await openSkewSession(config, { signal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden });
     reporter?.onSampled?.({
       rowsRead: session.sample.rowsRead,
@@ -64,6 +68,9 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
     for (const name of selectChecks(config, options.checks)) await session.runCheck(name);
     await session.rememberFailures();
     const report = buildReport(session, { startedAt, cwd, keys: options.keys });
+    if (baseline && config.report.baseline) {
+      report.trend = computeTrend(report.checks, baseline.checks, { file: path.relative(cwd, config.report.baseline) || config.report.baseline, startedAt: baseline.run.startedAt });
+    }
     await reporter?.onEnd?.(report);
     return report;
   } catch (error) {

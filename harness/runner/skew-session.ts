@@ -13,6 +13,7 @@ import type { ColumnOverride } from '../checks/generated';
 import { profileRows } from '../profile/profile-rows';
 import type { DataProfile } from '../core/data-profile';
 import { reproduceCommand } from './reproduce-command';
+import { analysisInput, withFieldAnalysis } from '../analysis/analyze-fields';
 import * as path from 'node:path';
 import { runGoldenCheck, type GoldenCheckOutput } from '../checks/golden-check';
 import { canonicalJson } from '../golden/canonical-json';
@@ -166,7 +167,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
           parityComparisons = out.comparisons;
           parityTimings = out.timings;
           findings.push(findingsOf('parity', out.comparisons, out.result));
-          return out.result;
+          return withFieldAnalysis(out.result, analysisInput(out.comparisons, plan.columns, profile, policy));
         }
         case 'generated-parity': {
           const g = config.checks.generatedParity;

@@ -1,0 +1,52 @@
+import type { AnalysisInput, AnalysisRow } from '../analysis-input';
+
+/** A mismatching (or matching) row where both sides' values of the field are finite numbers. */
+export interface NumericPair {
+  /** The row the values come from (its inputs drive the condition detectors). */
+  row: AnalysisRow;
+  offline: number;
+  online: number;
+}
+
+/** One field's rows, split the way every detector needs them. Built once per field. */
+export interface FieldView {
+  /** Feature name (offline name). */
+  field: string;
+  /** The whole analysis input (columns, profile, offline-only and online-only names). */
+  input: AnalysisInput;
+  /** Rows where the field mismatched: the rows a hint must explain. */
+  mismatching: readonly AnalysisRow[];
+  /** Rows where the field is present on a side and matched: the contrast for "only where X" hints. */
+  matching: readonly AnalysisRow[];
+  /** Mismatching rows with finite numbers on both sides. */
+  pairs: readonly NumericPair[];
+  /** Matching rows with finite numbers on both sides. */
+  matchingPairs: readonly NumericPair[];
+}
+
+/** Splits the rows of `input` for `field`. */
+export function createFieldView(field: string, input: AnalysisInput): FieldView {
+  const mismatching: AnalysisRow[] = [];
+  const matching: AnalysisRow[] = [];
+  const pairs: NumericPair[] = [];
+  const matchingPairs: NumericPair[] = [];
+  for (const row of input.rows) {
+    const isMismatch = row.mismatched.has(field);
+    if (!isMismatch && !hasOwn(row.offline, field) && !hasOwn(row.online, field)) continue;
+    (isMismatch ? mismatching : matching).push(row);
+    const offline = row.offline[field];
+    const online = row.online[field];
+    if (isFiniteNumber(offline) && isFiniteNumber(online)) (isMismatch ? pairs : matchingPairs).push({ row, offline, online });
+  }
+  return { field, input, mismatching, matching, pairs, matchingPairs };
+}
+
+/** Whether `value` is a finite number (not NaN, not ±Infinity, not a numeric string). */
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Own-property check (feature vectors are plain JSON objects; `in` would see the prototype). */
+export function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}

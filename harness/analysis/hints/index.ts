@@ -1,0 +1,30 @@
+/**
+ * Attribution hints: for a skewed field, the likely cause and its evidence. Pure (imports only `core` and
+ * `analysis`), so reporters and the runner can call it on any compared rows. `hintsForField` is the entry
+ * point; the detectors and thresholds are exported for tools that want one cause or the rules behind them.
+ */
+export type { FieldView, NumericPair } from './field-view';
+export type { HintDetector } from './hint-detector';
+export { hintsForField } from './hints-for-field';
+export { createFieldView } from './field-view';
+export { detectBoundary } from './boundary';
+export { detectCategory } from './category';
+export { detectConstantOffset } from './constant-offset';
+export { detectNullInput } from './null-input';
+export { detectAffine, detectConstantRatio } from './ratio-and-affine';
+export { detectRename } from './rename';
+export { detectRounding } from './rounding';
+export { detectRowAge } from './row-age';
+export { detectSignFlip } from './sign-flip';
+export { detectTypeMismatch } from './type-mismatch';
+export {
+  FLOAT_TOLERANCE,
+  MAX_CHANCE,
+  MAX_CONTRAST_RATE,
+  MIN_CONDITION_RATE,
+  MIN_CORRELATION,
+  MIN_EXPLAINED_SHARE,
+  MIN_ROWS,
+  MIN_STRENGTH,
+  RELATION_TOLERANCE,
+} from './hint-thresholds';

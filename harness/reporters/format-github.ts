@@ -1,0 +1,39 @@
+import type { SkewReport } from '../core/report';
+import { formatRate } from '../core/summarize-verdict';
+
+/** Escapes a workflow command's message (`%`, CR, LF). */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command's property value (also `:` and `,`). */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions annotations for the report: an `::error` per failing field (with its rate, first hint and the
+ * reproduce line), a `::warning` for inconclusive checks and the inconclusive verdict, annotated on the config file
+ * when known. Pure: returns the lines to print.
+ */
+export function formatGithubAnnotations(report: SkewReport): string[] {
+  const file = report.run.configFile ? `file=${escapeProperty(report.run.configFile)},` : '';
+  const lines: string[] = [];
+  for (const check of report.checks) {
+    if (check.status === 'inconclusive') lines.push(`::warning ${file}title=${escapeProperty(`skew ${check.name}: inconclusive`)}::${escapeData(check.summary)}`);
+    if (check.status !== 'failed') continue;
+    const failed = check.fields.filter((f) => f.status === 'failed');
+    if (failed.length === 0) lines.push(`::error ${file}title=${escapeProperty(`skew ${check.name}`)}::${escapeData(check.summary)}`);
+    for (const f of failed) {
+      const hint = f.analysis?.hints[0];
+      const message = [
+        `${f.mismatched} of ${f.compared} rows differ (${formatRate(f.rate)})${f.side ? ` on the ${f.side} side` : ''}.`,
+        ...(hint ? [`Hint: ${hint.message}`] : []),
+        `Reproduce with: ${check.counterexamples?.find((x) => x.field === f.field)?.reproduce ?? report.reproduce}`,
+      ].join('\n');
+      lines.push(`::error ${file}title=${escapeProperty(`skew ${check.name}: ${f.field}`)}::${escapeData(message)}`);
+    }
+  }
+  if (report.verdict.status === 'inconclusive') lines.push(`::warning ${file}title=skew-harness inconclusive::${escapeData(report.verdict.summary)}`);
+  return lines;
+}

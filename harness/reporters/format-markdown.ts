@@ -1,0 +1,111 @@
+import type { CheckResult } from '../core/check-result';
+import type { FieldStats } from '../core/field-stats';
+import type { SkewReport } from '../core/report';
+import { formatRate } from '../core/summarize-verdict';
+import type { Trend } from '../core/trend';
+import { markdownCell, markdownCode } from './escape-markdown';
+import { formatNumber, formatValue } from './format-value';
+
+/** Options of {@link formatMarkdownReport}. */
+export interface MarkdownOptions {
+  /** Largest output in characters (a GitHub PR comment holds 65,536). Default 60000. */
+  maxLength?: number;
+  /** Example rows per failing field. Default 3. */
+  examples?: number;
+}
+
+const ICON: Record<string, string> = { passed: '✅', failed: '❌', skipped: '⏭️', inconclusive: '⚠️' };
+const VERDICT_ICON: Record<string, string> = { clean: '✅', skew: '❌', failed: '❌', inconclusive: '⚠️', interrupted: '⏹️' };
+
+/**
+ * The report as Markdown for a PR comment or a CI step summary: a verdict line, a table of checks, per check a
+ * field table (rate with its 95% interval, max difference, hint), top examples and counterexamples in collapsed
+ * sections, reproduce lines, and the trend. Over `maxLength`, detail sections are dropped (last checks first) and a
+ * note says so, rather than posting an oversized comment. Pure and deterministic.
+ */
+export function formatMarkdownReport(report: SkewReport, options: MarkdownOptions = {}): string {
+  const maxLength = options.maxLength ?? 60_000;
+  const head = header(report);
+  const sections = report.checks.map((check) => ({ summary: checkSummary(check), details: checkDetails(check, options.examples ?? 3) }));
+  const tail = footer(report);
+  const assemble = (withDetails: number) =>
+    [
+      ...head,
+      ...sections.flatMap((s, i) => [...s.summary, ...(i < withDetails ? s.details : [])]),
+      ...(withDetails < sections.filter((s) => s.details.length > 0).length ? [`> _Truncated: details of ${sections.length - withDetails} check(s) left out to fit a comment; see the full report artifact._`, ''] : []),
+      ...tail,
+    ].join('\n');
+  for (let withDetails = sections.length; withDetails >= 0; withDetails--) {
+    const text = assemble(withDetails);
+    if (text.length <= maxLength || withDetails === 0) return text.length <= maxLength ? text : `${text.slice(0, maxLength - 80)}\n\n> _Truncated at ${maxLength} characters._\n`;
+  }
+  return assemble(0);
+}
+
+function header(r: SkewReport): string[] {
+  const rows = [
+    `## ${VERDICT_ICON[r.verdict.status] ?? ''} skew-harness: ${r.verdict.status.toUpperCase()}`,
+    '',
+    `**${markdownCell(r.verdict.summary)}**`,
+    '',
+    `${r.accounting.rowsCompared} of ${r.accounting.rowsSampled} sampled rows compared (${r.accounting.rowsRead} read from ${markdownCode(r.source.path)}); errors: ${r.accounting.offlineErrors} offline, ${r.accounting.onlineErrors} online${r.accounting.notRun ? `; ${r.accounting.notRun} not run` : ''}. Config ${markdownCode(r.run.configFile ?? 'inline')}${r.run.target ? `, target ${markdownCode(r.run.target)}` : ''}, seed ${r.run.seed}.`,
+    '',
+    '| check | status | summary |',
+    '|---|---|---|',
+    ...r.checks.map((c) => `| ${c.name} | ${ICON[c.status] ?? ''} ${c.status} | ${markdownCell(c.summary)} |`),
+    '',
+  ];
+  return rows;
+}
+
+function checkSummary(check: CheckResult): string[] {
+  if (check.status === 'skipped' || check.fields.length === 0) return [];
+  const fields = check.compares === 'same-side' ? check.fields.filter((f) => f.mismatched > 0) : check.fields;
+  if (fields.length === 0) return [];
+  const sorted = [...fields].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || b.rate - a.rate);
+  return [
+    `### ${ICON[check.status] ?? ''} ${check.name}`,
+    '',
+    '| field | compared | mismatched | rate (95% CI) | max \\|diff\\| | hint |',
+    '|---|---:|---:|---|---:|---|',
+    ...sorted.map((f) => `| ${fieldName(f)} | ${f.compared} | ${f.mismatched} | ${formatRate(f.rate)} (${formatRate(f.interval[0])}–${formatRate(f.interval[1])}) | ${f.maxAbsDiff === null ? '' : formatNumber(f.maxAbsDiff)} | ${markdownCell(f.analysis?.hints[0]?.message ?? '')} |`),
+    '',
+  ];
+}
+
+function checkDetails(check: CheckResult, examples: number): string[] {
+  const out: string[] = [];
+  for (const f of check.fields.filter((x) => x.status === 'failed' && x.examples.length > 0)) {
+    const [a, b] = [check.labels?.offline ?? 'offline', check.labels?.online ?? 'online'];
+    out.push(`<details><summary>${markdownCell(check.name)}: ${markdownCell(fieldName(f))} — ${f.mismatched} of ${f.compared} rows</summary>`, '');
+    for (const hint of f.analysis?.hints ?? []) out.push(`- **Hint:** ${markdownCell(hint.message)} _(${markdownCell(hint.evidence)})_`);
+    out.push('', `| key | ${a} | ${b} | diff |`, '|---|---:|---:|---|');
+    for (const m of f.examples.slice(0, examples)) {
+      out.push(`| ${markdownCode(m.key)} | ${markdownCode(formatValue(m.offline))} | ${markdownCode(formatValue(m.online))} | ${markdownCell(m.absDiff !== undefined ? formatNumber(m.absDiff) : (m.detail ?? m.kind))} |`);
+    }
+    out.push('', '</details>', '');
+  }
+  for (const x of check.counterexamples ?? []) {
+    out.push(`<details><summary>counterexample: ${markdownCell(x.field)} — ${markdownCell(x.description)}</summary>`, '');
+    out.push(`Base row ${markdownCode(x.baseKey)}; offline ${markdownCode(formatValue(x.mismatch.offline))}, online ${markdownCode(formatValue(x.mismatch.online))}.`, '');
+    out.push('Reproduce with:', '', '```sh', x.reproduce, '```', '', '</details>', '');
+  }
+  return out;
+}
+
+function footer(r: SkewReport): string[] {
+  const out = r.trend ? trendLines(r.trend) : [];
+  out.push('Reproduce with:', '', '```sh', r.reproduce, '```', '');
+  return out;
+}
+
+function trendLines(t: Trend): string[] {
+  const list = (entries: Trend['new'], label: string) =>
+    entries.length === 0 ? [] : [`- **${label}:** ${entries.map((e) => `${markdownCell(e.check)}/${markdownCode(e.field)}${e.before && e.after ? ` ${formatRate(e.before.rate)} → ${formatRate(e.after.rate)}` : e.after ? ` ${formatRate(e.after.rate)}` : ''}`).join(', ')}`];
+  const lines = [...list(t.new, 'New'), ...list(t.worse, 'Worse'), ...list(t.better, 'Better'), ...list(t.resolved, 'Resolved')];
+  return [`### Trend against ${markdownCode(t.baseline.file)} (${t.baseline.startedAt})`, '', ...(lines.length ? lines : ['No change in skew.']), ''];
+}
+
+function fieldName(f: FieldStats): string {
+  return markdownCode(f.side ? `${f.side} ${f.field}` : f.field);
+}

@@ -1,0 +1,64 @@
+import type { SkewReport } from '../../core/report';
+import { formatNumber } from '../format-value';
+import { formatCount, formatDuration } from './format-figures';
+import { html, type HtmlValue, type SafeHtml } from './html';
+import { renderCommand } from './render-code';
+
+/** Malformed source rows listed before the rest fold away. */
+const SHOWN_BAD_ROWS = 20;
+
+/**
+ * Row accounting as tiles (rows read, sampled, compared; errors per side; not run; malformed rows skipped), the
+ * numbers a reviewer checks before trusting any rate below them. Non-zero error counts are marked.
+ */
+export function renderAccounting(report: SkewReport): SafeHtml {
+  const a = report.accounting;
+  const tile = (label: string, value: number, warn = false) =>
+    html`<div class="${warn && value > 0 ? 'tile warn' : 'tile'}"><div class="tile-value">${formatCount(value)}</div><div class="tile-label">${label}</div></div>`;
+  return html`<section class="accounting" aria-label="Row accounting">
+<div class="tiles">
+${tile('rows read', a.rowsRead)}${tile('sampled', a.rowsSampled)}${tile('compared', a.rowsCompared)}
+${tile('offline errors', a.offlineErrors, true)}${tile('online errors', a.onlineErrors, true)}${tile('not run', a.notRun, true)}
+${report.source.badRowCount > 0 ? tile('malformed rows skipped', report.source.badRowCount, true) : ''}
+</div>
+</section>`;
+}
+
+/**
+ * Run metadata: config, target, source, sample, both sides (with serving request statistics), times, versions,
+ * malformed rows, and the command that reruns exactly this run.
+ */
+export function renderRunInfo(report: SkewReport): SafeHtml {
+  const { run, source, sides } = report;
+  const stats = sides.online.stats;
+  // Short facts pair up two to a line; `wide` ones (descriptions, versions) take the whole line.
+  const entry = (term: string, value: HtmlValue, wide = false) => html`<dt class="${wide ? 'wide' : ''}">${term}</dt><dd>${value}</dd>`;
+  const statuses = stats ? Object.entries(stats.statuses).map(([status, n]) => `${status} × ${formatCount(n)}`).join(', ') : '';
+  const latency = stats?.latencyMs ? `p50 ${formatNumber(stats.latencyMs.p50)} ms, p95 ${formatNumber(stats.latencyMs.p95)} ms, max ${formatNumber(stats.latencyMs.max)} ms` : null;
+  const t = run.timings;
+  return html`<section class="run-info">
+<h2>Run</h2>
+<dl class="meta">
+${entry('config', html`<code>${run.configFile ?? 'inline config'}</code> <span class="muted">hash ${run.configHash}</span>`)}
+${entry('target', run.target ?? html`<span class="muted">none</span>`)}
+${entry('source', html`<code>${source.path}</code> <span class="muted">${source.format}, ${source.columns.length} columns</span>`)}
+${entry('sample', `${formatCount(run.sampleSize)} rows, ${run.sampleMethod}, seed ${run.seed}`)}
+${entry('time', html`${run.startedAt} → ${run.finishedAt} <span class="muted">(${formatDuration(run.durationMs)})</span>`)}
+${entry('phases', `sample ${formatDuration(t.sampleMs)}, offline ${formatDuration(t.offlineMs)}, online ${formatDuration(t.onlineMs)}, total ${formatDuration(t.totalMs)}`)}
+${entry('offline', sides.offline.description, true)}
+${entry('online', html`${sides.online.description}${stats ? html` <span class="muted">· ${formatCount(stats.requests)} requests, ${formatCount(stats.retries)} retries${statuses ? `; ${statuses}` : ''}${latency ? `; ${latency}` : ''}</span>` : ''}`, true)}
+${entry('versions', `${report.tool.name} ${report.tool.version}, Node ${run.versions.node}, ${run.versions.platform}, report schema ${report.schemaVersion}`, true)}
+</dl>
+${renderCommand(report.reproduce)}
+${renderBadRows(report)}
+</section>`;
+}
+
+function renderBadRows(report: SkewReport): SafeHtml | null {
+  const { badRows, badRowCount } = report.source;
+  if (badRowCount === 0) return null;
+  return html`<details class="bad-rows"><summary>${formatCount(badRowCount)} malformed source row${badRowCount === 1 ? '' : 's'} skipped</summary>
+<ul>${badRows.slice(0, SHOWN_BAD_ROWS).map((b) => html`<li>line ${b.line}: ${b.message}</li>`)}</ul>
+${badRowCount > Math.min(badRows.length, SHOWN_BAD_ROWS) ? html`<p class="muted small">The report keeps the first ${badRows.length}; ${Math.min(badRows.length, SHOWN_BAD_ROWS)} shown.</p>` : ''}
+</details>`;
+}
