@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { z } from 'zod';
-import type { ServingOptions, StartOptions } from '../adapters/serving/serving-options';
 import { ConfigError } from '../errors/config-error';
 import type { SampleOptions, SourceOptions } from '../source/source-options';
-import { batchRequestFromOptions, batchResponseFromPath, requestFromOptions, responseFromPath } from './build-mappers';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
-import { interpolateEnv } from './interpolate-env';
+import { interpolateMap, resolveServing, resolveStart } from './resolve-serving';
 import { knownKeysAt } from './known-keys';
 import { isPlainObject, mergeConfig } from './merge-config';
 import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
-import type { ReporterChoice, ReporterName, ServingConfig, TargetConfig, UserConfig } from './user-config';
+import type { ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
 
 /** Where a config came from and what to apply on top of it. */
 export interface ResolveConfigOptions {
@@ -200,94 +198,6 @@ function resolveOffline(
       return { kind, columns: c.columns ?? null, prefix: c.prefix ?? null, stripPrefix: c.stripPrefix ?? true };
     }
   }
-}
-
-function resolveStart(
-  start: NonNullable<ServingConfig['start']> | null,
-  at: (p: string) => string,
-  rootDir: string,
-  env: Readonly<Record<string, string | undefined>>,
-  secrets: Set<string>,
-): StartOptions | null {
-  if (!start) return null;
-  return {
-    command: start.command,
-    cwd: start.cwd ? at(start.cwd) : rootDir,
-    env: interpolateMap(start.env ?? {}, 'serving.start.env', env, secrets),
-    readyUrl: interpolateEnv(start.readyUrl, 'serving.start.readyUrl', env, secrets),
-    readyTimeoutMs: start.readyTimeoutMs ?? 30_000,
-    port: start.port ?? null,
-    stopTimeoutMs: start.stopTimeoutMs ?? 5_000,
-  };
-}
-
-function resolveServing(
-  s: ServingConfig,
-  start: StartOptions | null,
-  env: Readonly<Record<string, string | undefined>>,
-  secrets: Set<string>,
-  fail: (p: string, problem: string) => never,
-): ServingOptions {
-  const url = checkUrl('serving.url', s.url, interpolateEnv(s.url, 'serving.url', env, secrets), start, fail);
-  if (start) checkUrl('serving.start.readyUrl', start.readyUrl, start.readyUrl, start, fail);
-  const request = s.request ?? {};
-  const response = s.response ?? {};
-  let batch: ServingOptions['batch'] = null;
-  if (s.batch) {
-    const b = s.batch;
-    const batchUrl = b.url === undefined ? `${url.replace(/\/+$/, '')}/batch` : checkUrl('serving.batch.url', b.url, interpolateEnv(b.url, 'serving.batch.url', env, secrets), start, fail);
-    const br = b.request ?? {};
-    const bs = b.response ?? {};
-    batch = {
-      url: batchUrl,
-      size: b.size ?? 64,
-      request: typeof br === 'function' ? br : batchRequestFromOptions(br),
-      response: typeof bs === 'function' ? bs : batchResponseFromPath(bs.path ?? 'features'),
-    };
-  }
-  return {
-    url,
-    method: s.method ?? 'POST',
-    headers: interpolateMap(s.headers ?? {}, 'serving.headers', env, secrets),
-    timeoutMs: s.timeoutMs ?? 5_000,
-    retries: s.retries ?? 3,
-    backoff: { initialMs: s.backoff?.initialMs ?? 100, maxMs: s.backoff?.maxMs ?? 2_000 },
-    concurrency: s.concurrency ?? 8,
-    ratePerSecond: s.ratePerSecond ?? null,
-    request: typeof request === 'function' ? request : requestFromOptions(request),
-    response: typeof response === 'function' ? response : responseFromPath(response.path ?? 'features'),
-    batch,
-    maxConsecutiveFailures: s.maxConsecutiveFailures ?? 10,
-  };
-}
-
-/** Checks that a URL (after env substitution) is http(s); messages quote the text as written, never secrets. */
-function checkUrl(
-  configPath: string,
-  written: string,
-  value: string,
-  start: StartOptions | null,
-  fail: (p: string, problem: string) => never,
-): string {
-  if (value.includes('${port}') && start?.port == null) fail(configPath, 'uses ${port}, which needs serving.start.port');
-  const probe = value.replace(/\$\{port\}/g, '1').replace(/\{[^{}]+\}/g, 'x');
-  let protocol = '';
-  try {
-    protocol = new URL(probe).protocol;
-  } catch {
-    /* reported below */
-  }
-  if (protocol !== 'http:' && protocol !== 'https:') fail(configPath, `must be an http(s) URL (got ${JSON.stringify(written)})`);
-  return value;
-}
-
-function interpolateMap(
-  map: Record<string, string>,
-  configPath: string,
-  env: Readonly<Record<string, string | undefined>>,
-  secrets: Set<string>,
-): Record<string, string> {
-  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, interpolateEnv(v, `${configPath}.${k}`, env, secrets)]));
 }
 
 /** File names of the file reporters, inside the report directory. */

@@ -16,23 +16,19 @@ import { reproduceCommand } from './reproduce-command';
 import { analysisInput, withFieldAnalysis } from '../analysis/analyze-fields';
 import * as path from 'node:path';
 import { runGoldenCheck, type GoldenCheckOutput } from '../checks/golden-check';
-import { canonicalJson } from '../golden/canonical-json';
-import { GOLDEN_FORMAT, GOLDEN_VERSION, type GoldenHeader } from '../golden/golden-record';
 import { readGoldenFile, updateGoldenFile, writeGoldenProposal } from '../golden/golden-store';
 import type { GoldenMode } from '../golden/update-golden';
-import { ConfigError } from '../errors/config-error';
-import type { SourceRow } from '../core/row';
-import { TOOL_VERSION } from '../version';
 import type { CheckResult } from '../core/check-result';
 import { createComparePolicy, type ComparePolicy } from '../core/compare-policy';
 import type { Redactor } from '../core/row';
 import { createRedactor } from '../config/redactor';
 import type { ResolvedConfig } from '../config/resolved-config';
-import { UsageError } from '../errors/usage-error';
 import type { Reporter } from '../reporters/reporter';
-import { readSample, type SampleResult } from '../source';
+import type { SampleResult } from '../source';
 import { planColumns, type ColumnPlan } from './column-roles';
 import { createOfflineAdapter } from './create-offline-adapter';
+import { readGoldenRows, readRows } from './session-rows';
+import { findingsOf, goldenHeader, redactResult } from './session-results';
 import { readFailures, writeFailures } from '../memory/failure-file';
 import { updateMemory, type CheckFindings } from '../memory/update-memory';
 
@@ -263,64 +259,3 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   }
 }
 
-/**
- * The sample — with the rows of remembered failures added, so they are replayed first — or exactly the rows with
- * the given keys (which must all exist).
- */
-async function readRows(
-  config: ResolvedConfig,
-  keys: readonly string[] | undefined,
-  signal: AbortSignal | undefined,
-  remembered: ReadonlySet<string>,
-): Promise<SampleResult> {
-  const pinned = keys ? { only: new Set(keys) } : { always: remembered };
-  const options = { ...(signal ? { signal } : {}), pinned };
-  const sample = await readSample(config.source, config.sample, options);
-  if (keys) {
-    const found = new Set(sample.rows.map((row) => row.key));
-    const missing = keys.filter((k) => !found.has(k));
-    if (missing.length > 0) throw new UsageError(`--keys: no row with key ${missing.map((k) => JSON.stringify(k)).join(', ')} in ${config.source.path}`);
-  }
-  return sample;
-}
-
-/** The golden row set: the configured keys, or the rows whose keys hash lowest (stable as the data grows). */
-async function readGoldenRows(config: ResolvedConfig, signal: AbortSignal | undefined): Promise<SourceRow[]> {
-  const g = config.golden;
-  const keys = Array.isArray(g.rows) ? g.rows : null;
-  const sample = await readSample(
-    config.source,
-    { method: 'key-hash', size: typeof g.rows === 'number' ? g.rows : 1, seed: g.seed, stratifyBy: null },
-    { ...(signal ? { signal } : {}), ...(keys ? { pinned: { only: new Set(keys) } } : {}) },
-  );
-  if (keys) {
-    const found = new Set(sample.rows.map((r) => r.key));
-    const missing = keys.filter((k) => !found.has(k));
-    if (missing.length > 0) throw new ConfigError('golden.rows', `names key ${missing.map((k) => JSON.stringify(k)).join(', ')}, which ${config.source.path} does not have`);
-  }
-  return sample.rows;
-}
-
-/** The header of the golden file this run writes: what it is, and the comparison settings that decide it. */
-function goldenHeader(config: ResolvedConfig): GoldenHeader {
-  return {
-    format: GOLDEN_FORMAT,
-    version: GOLDEN_VERSION,
-    harness: TOOL_VERSION,
-    suite: config.golden.suite,
-    compare: JSON.parse(canonicalJson(config.compare)) as unknown,
-    redacted: [...config.golden.redact].sort(),
-  };
-}
-
-/** What a comparing check found, for the failure memory: the rows it compared, and the examples of failed fields. */
-function findingsOf(check: string, comparisons: readonly RowComparison[], result: CheckResult): CheckFindings {
-  const tested = new Set(comparisons.filter((c) => c.offline.kind === 'ok' && c.online.kind === 'ok').map((c) => c.row.key));
-  const failing = result.fields.filter((f) => f.status === 'failed').flatMap((f) => f.examples.map((m) => ({ check, field: f.field, key: m.key })));
-  return { check, tested, failing };
-}
-
-/** Secrets could reach a result through error messages (a URL with a token): scrub them there. */
-function redactResult(result: CheckResult, redact: Redactor): CheckResult {
-  return { ...result, summary: redact(result.summary), errors: result.errors.map((e) => ({ ...e, message: redact(e.message) })) };
-}
