@@ -22,7 +22,7 @@ const ALLOWED: Record<string, { folders: string[]; external: boolean }> = {
   runner: { folders: ['runner', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', 'profile', 'memory', 'analysis', 'golden', '.'], external: true },
   cli: { folders: ['cli', 'core', 'errors', 'io', 'source', 'adapters', 'config', 'checks', 'reporters', 'runner', 'golden', 'analysis', '.'], external: true },
   jest: { folders: ['jest', 'core', 'errors', 'config', 'reporters', 'runner', 'checks', 'io', 'golden', '.'], external: true },
-  '.': { folders: ['.', 'core', 'errors', 'config', 'reporters', 'adapters', 'runner', 'checks', 'source', 'profile'], external: true },
+  '.': { folders: ['.', 'core', 'errors', 'config', 'reporters', 'adapters', 'runner', 'checks', 'source', 'profile', 'golden'], external: true },
 };
 
 const harness = path.resolve(__dirname, '..', '..', 'harness');
