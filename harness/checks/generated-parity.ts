@@ -7,7 +7,7 @@ import type { DataProfile } from '../core/data-profile';
 import type { CheckContext } from './check-context';
 import { chooseBaseRows, createRowArbitrary, describeChanges, MISSING, type ColumnOverride, type GeneratedRow } from './generated';
 import { evaluateRows, type RowEvaluation } from './generated/evaluate-rows';
-import { summarizeRows } from './summarize-rows';
+import { FieldStatsAccumulator } from '../core/field-stats';
 
 /** Options of the generated-parity check. */
 export interface GeneratedParityOptions {
@@ -89,15 +89,15 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   }
   evaluations.push(...replayed);
 
-  const comparisons = evaluations
-    .filter((e) => !e.infraError)
-    .map((e) => ({
-      row: e.row,
-      offline: e.offline,
-      online: e.online,
-      outcomes: e.compared.length > 0 || e.failing.size > 0 ? outcomesOf(e) : [],
-    }));
-  const summary = summarizeRows(comparisons, () => 0, ctx.examples);
+  // Statistics over every row with an outcome: compared fields, and the (row) contract when one side rejected it.
+  const stats = new FieldStatsAccumulator(() => 0, ctx.examples);
+  let compared = 0;
+  for (const e of evaluations) {
+    if (e.infraError || (e.compared.length === 0 && e.failing.size === 0)) continue;
+    compared++;
+    stats.add(outcomesOf(e));
+  }
+  const summary = { rows: { compared }, fields: stats.result() };
   const infra = evaluations.filter((e) => e.infraError);
   const failedFields = summary.fields.filter((f) => f.status === 'failed');
   const tested = new Set(evaluations.filter((e) => !e.infraError).map((e) => e.row.key));
@@ -106,15 +106,17 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
     ...remembered.flatMap((e) => [...e.failing.keys()].map((field) => ({ field, key: e.row.key, row: e.row.values }))),
   ];
   const total = evaluations.length;
+  const rejectedByBoth = evaluations.filter((e) => !e.infraError && e.offline.kind === 'error' && e.online.kind === 'error').length;
+  const bothNote = rejectedByBoth > 0 ? `; ${rejectedByBoth} row${rejectedByBoth === 1 ? '' : 's'} rejected by both sides alike` : '';
   const result: CheckResult = {
     name: 'generated-parity',
     status: summary.rows.compared === 0 && failedFields.length === 0 ? 'inconclusive' : failedFields.length > 0 ? 'failed' : 'passed',
     summary:
       failedFields.length > 0
-        ? `${failedFields.length} field${failedFields.length === 1 ? '' : 's'} differ on generated rows (${failedFields.map((f) => f.field).join(', ')}); ${counterexamples.length} minimal counterexample${counterexamples.length === 1 ? '' : 's'}`
+        ? `${failedFields.length} field${failedFields.length === 1 ? '' : 's'} differ on generated rows (${failedFields.map((f) => f.field).join(', ')}); ${counterexamples.length} minimal counterexample${counterexamples.length === 1 ? '' : 's'}${bothNote}`
         : summary.rows.compared === 0
           ? 'no generated row could be compared'
-          : `all fields agree on ${summary.rows.compared} generated rows (seed ${options.seed})`,
+          : `all fields agree on ${summary.rows.compared} generated rows (seed ${options.seed})${bothNote}`,
     rows: {
       total,
       compared: summary.rows.compared,
@@ -123,9 +125,10 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
       notRun: infra.filter((e) => e.offline.kind === 'skipped' || e.online.kind === 'skipped').length,
     },
     fields: summary.fields,
-    errors: infra.slice(0, ctx.examples).map((e) =>
-      e.online.kind === 'error' ? { key: e.row.key, side: 'online' as const, message: e.online.message } : { key: e.row.key, side: 'offline' as const, message: e.offline.kind === 'error' ? e.offline.message : 'not run' },
-    ),
+    errors: infra
+      .filter((e) => e.offline.kind === 'error' || e.online.kind === 'error')
+      .slice(0, ctx.examples)
+      .map((e) => (e.online.kind === 'error' ? { key: e.row.key, side: 'online' as const, message: e.online.message } : { key: e.row.key, side: 'offline' as const, message: (e.offline as { message: string }).message })),
     counterexamples,
     ...(counterexamples[0] ? { reproduce: counterexamples[0].reproduce } : {}),
   };

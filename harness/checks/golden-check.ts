@@ -76,9 +76,12 @@ export async function runGoldenCheck(ctx: CheckContext, options: GoldenCheckOpti
     );
   }
 
-  const rewritten = written !== null && (options.mode === 'changed' || options.mode === 'all');
+  // A proposal from `golden record --propose` resolves what it proposes; on a checking run (mode none) it does not.
+  const resolved = written !== null || (proposed !== null && options.mode !== 'none');
+  const rewritten = resolved && (options.mode === 'changed' || options.mode === 'all');
+  const incomplete = new Set(comparison.incomplete);
   const unresolvedChanges = rewritten ? [] : comparison.changes;
-  const unresolvedNew = written !== null ? [] : comparison.newKeys;
+  const unresolvedNew = resolved ? comparison.newKeys.filter((k) => incomplete.has(k)) : comparison.newKeys;
   const errors = options.rows.flatMap((row, i) => [
     ...(offline[i]!.kind === 'error' ? [{ key: row.key, side: 'offline' as const, message: (offline[i] as { message: string }).message }] : []),
     ...(online[i]!.kind === 'error' ? [{ key: row.key, side: 'online' as const, message: (online[i] as { message: string }).message }] : []),
@@ -105,18 +108,19 @@ export async function runGoldenCheck(ctx: CheckContext, options: GoldenCheckOpti
     written: written ? { added: written.added, rewritten: written.rewritten, removed: written.removed } : null,
     proposed,
   };
-  const failing = unresolvedChanges.length > 0 || unresolvedNew.length > 0;
+  const failing = unresolvedChanges.length > 0 || unresolvedNew.filter((k) => !incomplete.has(k)).length > 0;
+  const skipped = options.rows.filter((_, i) => offline[i]!.kind === 'skipped' || online[i]!.kind === 'skipped').length;
   return {
     result: {
       name: 'golden',
-      status: failing ? 'failed' : 'passed',
+      status: failing ? 'failed' : incomplete.size > 0 ? 'inconclusive' : 'passed',
       summary: summarize(comparison, unresolvedChanges.length, unresolvedNew.length, details, previous === null),
       rows: {
         total: options.rows.length,
         compared: comparison.compared,
         offlineErrors: errors.filter((e) => e.side === 'offline').length,
         onlineErrors: errors.filter((e) => e.side === 'online').length,
-        notRun: 0,
+        notRun: skipped,
       },
       fields: stats.result().filter((f) => f.mismatched > 0),
       errors: errors.slice(0, ctx.examples * 2),
@@ -132,12 +136,13 @@ export async function runGoldenCheck(ctx: CheckContext, options: GoldenCheckOpti
 
 function summarize(c: GoldenComparison, changes: number, missing: number, d: GoldenDetails, noFile: boolean): string {
   const parts: string[] = [];
+  if (c.incomplete.length > 0) parts.push(`${c.incomplete.length} row${c.incomplete.length === 1 ? '' : 's'} could not be computed on a side (not compared, nothing stored for them)`);
   if (d.written) parts.push(`${d.file} updated: ${d.written.added} added, ${d.written.rewritten} rewritten, ${d.written.removed} removed`);
   if (d.proposed) parts.push(`would-be golden file written to ${d.proposed}`);
   if (changes > 0) {
     const fields = [...new Set(c.changes.map((x) => x.field))];
     const rows = new Set(c.changes.map((x) => x.key)).size;
-    parts.push(`${fields.join(', ')} changed on ${rows} row${rows === 1 ? '' : 's'} (${describeSides(c)})`);
+    parts.push(`${fields.join(', ')} changed on ${rows} row${rows === 1 ? '' : 's'} (field values: ${describeSides(c)})`);
   }
   if (missing > 0) parts.push(noFile ? `no golden file yet (${d.file}): record it with skew golden record` : `${missing} row${missing === 1 ? '' : 's'} without a golden record`);
   if (c.obsoleteKeys.length > 0) parts.push(`${c.obsoleteKeys.length} obsolete record${c.obsoleteKeys.length === 1 ? '' : 's'} (rows no longer in the row set)`);

@@ -20,9 +20,11 @@ export interface ParityOutput {
 /**
  * parity: every sampled training row through both sides, compared field by field. Both sides run concurrently;
  * if the offline side fails as a whole, serving is cancelled and the error propagates (the run cannot conclude).
- * Differences a field's own measured noise explains are not counted (see `noise-model.ts`).
+ * Differences a field's own measured noise explains are not counted (see `noise-model.ts`). Rows in `replayed`
+ * (remembered failures added to the sample) are compared — their outcomes feed the failure memory — but kept out of
+ * the statistics and the verdict, which describe the random sample alone.
  */
-export async function runParityCheck(ctx: CheckContext): Promise<ParityOutput> {
+export async function runParityCheck(ctx: CheckContext, replayed: ReadonlySet<string> = new Set()): Promise<ParityOutput> {
   const inner = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, inner.signal]) : inner.signal;
   const timings = { offlineMs: 0, onlineMs: 0 };
@@ -51,7 +53,15 @@ export async function runParityCheck(ctx: CheckContext): Promise<ParityOutput> {
     return { ...c, outcomes };
   });
 
-  const summary = summarizeRows(comparisons, (field) => ctx.policy.policyFor(field).budget, ctx.examples);
+  const sampled = replayed.size === 0 ? comparisons : comparisons.filter((c) => !replayed.has(c.row.key));
+  const replays = comparisons.filter((c) => replayed.has(c.row.key));
+  const failingReplays = replays.flatMap((c) => c.outcomes.filter((o) => o.mismatches.length > 0).map((o) => `${o.field} on ${c.row.key}`));
+  const stillFailing = new Set(replays.filter((c) => c.outcomes.some((o) => o.mismatches.length > 0)).map((c) => c.row.key)).size;
+  const replayNote =
+    replays.length === 0
+      ? ''
+      : `; ${replays.length} remembered failing row${replays.length === 1 ? '' : 's'} replayed apart (not in the rates): ${stillFailing === 0 ? 'all pass now' : `${stillFailing} still fail${stillFailing === 1 ? 's' : ''} (${failingReplays.slice(0, 5).join(', ')}${failingReplays.length > 5 ? ', …' : ''})`}`;
+  const summary = summarizeRows(sampled, (field) => ctx.policy.policyFor(field).budget, ctx.examples);
   const fields: FieldStats[] = summary.fields.map((f) => {
     const noise = ctx.noise?.get(f.field);
     return noise ? judgeNoisyField(f, noise, explainedCounts.get(f.field) ?? 0) : f;
@@ -60,15 +70,20 @@ export async function runParityCheck(ctx: CheckContext): Promise<ParityOutput> {
   const { compared } = summary.rows;
   const result: CheckResult = {
     name: 'parity',
-    status: compared === 0 ? 'inconclusive' : failed.length > 0 ? 'failed' : 'passed',
+    status: compared === 0 || fields.length === 0 ? 'inconclusive' : failed.length > 0 ? 'failed' : 'passed',
     summary:
       compared === 0
         ? 'no row was compared: every row failed on one side or was not run'
+        : fields.length === 0
+          ? 'no field was compared: both sides returned no features, or compare.ignore leaves none'
         : failed.length > 0
           ? `${failed.length} of ${fields.length} fields differ between offline and serving on ${compared} compared rows`
           : `all ${fields.length} fields agree on ${compared} compared rows`,
     ...summary,
     fields,
   };
+  result.summary += replayNote;
+  // A remembered failure that still fails keeps the check failing, even when the random sample passes.
+  if (stillFailing > 0 && result.status === 'passed') result.status = 'failed';
   return { result, comparisons, timings };
 }

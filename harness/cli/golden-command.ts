@@ -11,6 +11,9 @@ import { openSkewSession, type SkewSession } from '../runner/skew-session';
 import type { CliIo } from './cli-io';
 import type { CommandContext } from './command-context';
 import { withConfigOptions, type ConfigArgs } from './common-options';
+import { withRedactedErrors } from './redact-errors';
+import type { GoldenAcceptance, GoldenMode } from '../golden/update-golden';
+import type { Colors } from '../reporters/colors';
 import { parseAcceptance, reviewGolden } from './golden-review';
 import { goldenWriteOptions } from './run-command';
 
@@ -56,13 +59,26 @@ export async function goldenCommand(args: GoldenArgs, io: CliIo, signal: AbortSi
   if (!config.golden.enabled) throw new ConfigError('golden', 'is not configured: add golden: { rows: 50 } to the config to keep golden files');
   const write = action === 'record' ? goldenWriteOptions({ updateGolden: 'all', propose: args.propose, writeOnCi: args.writeOnCi }, io.env) : { mode: 'none' as const, propose: action === 'check' && (args.propose ?? false) };
   const colors = createColors(args.color ?? shouldColor(io.stdout, io.env));
+  return withRedactedErrors(config.secrets, () => runGoldenAction(action, config, acceptance, write, colors, args, io, signal));
+}
+
+async function runGoldenAction(
+  action: 'record' | 'check' | 'review',
+  config: ResolvedConfig,
+  acceptance: GoldenAcceptance | null,
+  write: { mode: GoldenMode; propose: boolean },
+  colors: Colors,
+  args: GoldenArgs,
+  io: CliIo,
+  signal: AbortSignal,
+): Promise<number> {
   const session = await openSkewSession(config, { signal, keys: [], cwd: io.cwd, golden: write, log: (line) => io.stderr.write(`${line}\n`) });
   try {
     const result = await session.runCheck('golden');
     if (action === 'review') return await reviewGolden(session, config, acceptance, args, io, colors);
     io.stdout.write(`${formatCheck(result, { colors, examples: 5 }).join('\n')}\n`);
     // Recording succeeded once the file (or the proposal) is written, whatever it replaced.
-    if (action === 'record' && (result.golden?.written || result.golden?.proposed)) return 0;
+    if (action === 'record' && (result.golden?.written || result.golden?.proposed)) return result.status === 'inconclusive' ? 3 : 0;
     return exitCodeOf(result, session);
   } finally {
     await session.close();

@@ -36,6 +36,7 @@ export async function reviewGolden(
     return 0;
   }
 
+  if (accepted) checkAcceptance(accepted, golden.current);
   const acceptance = accepted ?? (io.stdin?.isTTY ? await askFieldByField(golden.comparison.changes, details.newKeys.length, io, colors) : null);
   if (!acceptance) {
     io.stdout.write(`\nNothing accepted. Accept with: npx skew golden review --accept field=<name> | row=<key> | new | all\n`);
@@ -50,6 +51,16 @@ export async function reviewGolden(
   io.stdout.write(update ? `\n${file}: ${update.added} added, ${update.rewritten} record${update.rewritten === 1 ? '' : 's'} updated\n` : '\nNothing to write.\n');
   const left = pending - countAccepted(golden.comparison.changes, details.newKeys.length, acceptance);
   return left > 0 ? 1 : 0;
+}
+
+/** Refuses `--accept` names that are no field or row of the golden set: a typo must not look like "nothing to do". */
+function checkAcceptance(accept: GoldenAcceptance, records: ReadonlyArray<{ key: string; offline: object | null; online: object | null }>): void {
+  const fields = new Set(records.flatMap((r) => [...Object.keys(r.offline ?? {}), ...Object.keys(r.online ?? {})]));
+  const keys = new Set(records.map((r) => r.key));
+  const unknownFields = [...accept.fields].filter((f) => !fields.has(f));
+  if (unknownFields.length > 0) throw new UsageError(`--accept field=${unknownFields[0]}: no such field (fields: ${[...fields].sort().join(', ')})`);
+  const unknownRows = [...accept.rows].filter((k) => !keys.has(k));
+  if (unknownRows.length > 0) throw new UsageError(`--accept row=${unknownRows[0]}: no such row in the golden row set`);
 }
 
 /** Parses `field=NAME`, `row=KEY`, `all`. */

@@ -186,11 +186,11 @@ function resolveOffline(
   switch (kind) {
     case 'module': {
       const m = parsed.data as z.infer<(typeof offlineSchemas)['module']>;
-      return { kind, path: at(m.module), exportName: m.export ?? null, batchSize: m.batchSize ?? 1000 };
+      return { kind, path: at(m.module), exportName: m.export ?? null, batchSize: m.batchSize ?? 1000, timeoutMs: m.timeoutMs ?? 300_000 };
     }
     case 'command': {
       const c = parsed.data as z.infer<(typeof offlineSchemas)['command']>;
-      return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets) };
+      return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets), timeoutMs: c.timeoutMs ?? 300_000 };
     }
     case 'columns': {
       const c = parsed.data as z.infer<(typeof offlineSchemas)['columns']>;

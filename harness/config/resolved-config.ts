@@ -5,8 +5,8 @@ import type { ReporterName } from './user-config';
 
 /** The offline side, resolved to one tagged kind. */
 export type ResolvedOffline =
-  | { kind: 'module'; path: string; exportName: string | null; batchSize: number }
-  | { kind: 'command'; command: string[]; cwd: string; env: Record<string, string> }
+  | { kind: 'module'; path: string; exportName: string | null; batchSize: number; timeoutMs: number }
+  | { kind: 'command'; command: string[]; cwd: string; env: Record<string, string>; timeoutMs: number }
   | { kind: 'columns'; columns: string[] | null; prefix: string | null; stripPrefix: boolean };
 
 /** Every check with `enabled` and its options filled. */

@@ -102,6 +102,8 @@ export interface ModuleOfflineConfig {
   export?: string;
   /** Rows per call. Default `1000`. */
   batchSize?: number;
+  /** A call that takes longer fails the run (exit 2) instead of hanging it. Default `300000` (5 min). */
+  timeoutMs?: number;
 }
 
 /**
@@ -115,6 +117,8 @@ export interface CommandOfflineConfig {
   cwd?: string;
   /** Extra environment variables (values may use `${env.NAME}`). */
   env?: Record<string, string>;
+  /** The command is stopped, and the run fails (exit 2), after this long without a line of output. Default `300000`. */
+  timeoutMs?: number;
 }
 
 /** Offline features already in the source: precomputed columns, chosen by list or by prefix. */

@@ -9,7 +9,7 @@ export interface CompareOptions {
   fields?: Record<string, FieldPolicyOptions>;
   /** Online feature names that differ from offline ones: `{ offlineName: 'onlineName' }`. */
   rename?: Record<string, string>;
-  /** Fields (patterns) left out of the comparison on both sides. */
+  /** Fields or nested paths (patterns: `debug_*`, `geo.lon`) left out of the comparison on both sides. */
   ignore?: string[];
 }
 
@@ -19,8 +19,8 @@ export interface ComparePolicy {
   readonly defaultPolicy: FieldPolicy;
   /** Online name → offline name. */
   readonly renameOnline: ReadonlyMap<string, string>;
-  /** Whether a top-level field is left out. */
-  isIgnored(field: string): boolean;
+  /** Whether a field (or a path inside one, `geo.lon`) is left out. */
+  isIgnored(path: string): boolean;
   /** The policy for a path: the first configured pattern matching the path or its nearest ancestor. */
   policyFor(path: string): FieldPolicy;
 }
@@ -46,7 +46,7 @@ export function createComparePolicy(options: CompareOptions = {}): ComparePolicy
   return {
     defaultPolicy,
     renameOnline,
-    isIgnored: (field) => ignored.some((matches) => matches(field)),
+    isIgnored: (path) => ignored.some((matches) => matches(path)),
     policyFor(path) {
       let policy = cache.get(path);
       if (!policy) {

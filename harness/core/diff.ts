@@ -119,7 +119,10 @@ function diffInstants(path: string, offline: unknown, online: unknown, policy: F
 function toInstant(value: unknown, unit: 's' | 'ms'): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? (unit === 's' ? value * 1000 : value) : undefined;
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
-  const ms = Date.parse(value);
+  // Date.parse reads a date-time without an offset in the machine's local zone: read it as UTC, so a comparison
+  // never depends on where it runs.
+  const zoned = /[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+  const ms = Date.parse(zoned);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
@@ -159,7 +162,9 @@ function diffObjects(
   const keys = new Set([...Object.keys(offline), ...Object.keys(online)]);
   const out: ValueMismatch[] = [];
   for (const k of keys) {
-    out.push(...diffPresent(childPath(path, k), hasOwn(offline, k), offline[k], hasOwn(online, k), online[k], policy));
+    const child = childPath(path, k);
+    if (policy.isIgnored(child)) continue;
+    out.push(...diffPresent(child, hasOwn(offline, k), offline[k], hasOwn(online, k), online[k], policy));
   }
   return out;
 }

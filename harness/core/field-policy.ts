@@ -7,6 +7,11 @@ export interface FieldPolicy {
   abs: number;
   /** Relative tolerance: numbers match when |a − b| ≤ rel × max(|a|, |b|). */
   rel: number;
+  /**
+   * Whether `rel` also applies when both values are integers. Off for the built-in default — float noise does not
+   * happen to integers, and 1e-9 of an epoch in ms is a second — on as soon as a config sets `rel`.
+   */
+  relOnIntegers: boolean;
   /** ULP tolerance: numbers match when at most this many doubles lie between them (0 = off). */
   ulps: number;
   /** Whether NaN on both sides is a match. */
@@ -58,7 +63,7 @@ export const PRECISION_MS: Readonly<Record<TimestampPrecision, number>> = {
 export interface FieldPolicyOptions {
   /** Absolute tolerance. Default `1e-9`. */
   abs?: number;
-  /** Relative tolerance. Default `1e-9`. */
+  /** Relative tolerance. Default `1e-9`, applied to non-integers only (integers compare exactly unless `rel` is set). */
   rel?: number;
   /** ULP tolerance. Default `0` (off). */
   ulps?: number;
@@ -88,6 +93,7 @@ export interface FieldPolicyOptions {
 export const DEFAULT_FIELD_POLICY: Readonly<FieldPolicy> = Object.freeze({
   abs: 1e-9,
   rel: 1e-9,
+  relOnIntegers: false,
   ulps: 0,
   nan: 'equal',
   signedZero: 'equal',
@@ -103,6 +109,7 @@ export function resolveFieldPolicy(options: FieldPolicyOptions, base: FieldPolic
   return {
     abs: options.abs ?? base.abs,
     rel: options.rel ?? base.rel,
+    relOnIntegers: options.rel !== undefined ? true : base.relOnIntegers,
     ulps: options.ulps ?? base.ulps,
     nan: options.nan ?? base.nan,
     signedZero: options.signedZero ?? base.signedZero,

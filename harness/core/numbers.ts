@@ -24,7 +24,8 @@ export function numbersMatch(a: number, b: number, policy: FieldPolicy): boolean
   if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
   const diff = Math.abs(a - b);
   if (diff <= policy.abs) return true;
-  if (diff <= policy.rel * Math.max(Math.abs(a), Math.abs(b))) return true;
+  const relApplies = policy.relOnIntegers || !(Number.isInteger(a) && Number.isInteger(b));
+  if (relApplies && diff <= policy.rel * Math.max(Math.abs(a), Math.abs(b))) return true;
   return policy.ulps > 0 && ulpDistance(a, b) <= policy.ulps;
 }
 

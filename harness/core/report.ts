@@ -32,6 +32,8 @@ export interface SkewReport {
   verdict: Verdict & { summary: string };
   /** Command that reruns exactly this run. */
   reproduce: string;
+  /** Things to know that are not findings: a config pattern that matches no field. */
+  warnings?: string[];
   /** Against a previous report (`--baseline`), when one was given. */
   trend?: Trend;
 }

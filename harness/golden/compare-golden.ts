@@ -35,8 +35,10 @@ export interface GoldenComparison {
   obsoleteKeys: string[];
   /** Keys whose stored input differs from the current input (the data changed, not only the pipelines). */
   inputChanged: string[];
-  /** Rows compared against a golden record. */
+  /** Rows compared against a golden record on both sides. */
   compared: number;
+  /** Rows where a side failed now (timeout, crash): not compared on that side, never a change. */
+  incomplete: string[];
 }
 
 /**
@@ -55,6 +57,7 @@ export function compareGolden(
   const changes: GoldenChange[] = [];
   const newKeys: string[] = [];
   const inputChanged: string[] = [];
+  const incomplete: string[] = [];
   let compared = 0;
   for (const now of [...current].sort((a, b) => compareKeys(a.key, b.key))) {
     const old = byKey.get(now.key);
@@ -62,7 +65,8 @@ export function compareGolden(
       newKeys.push(now.key);
       continue;
     }
-    compared++;
+    if (now.offline === null || now.online === null) incomplete.push(now.key);
+    else compared++;
     if (canonicalJson(old.input) !== canonicalJson(now.input)) inputChanged.push(now.key);
     const offline = changedFields(now.key, old.offline, now.offline, policy);
     const online = changedFields(now.key, old.online, now.online, policy);
@@ -74,7 +78,7 @@ export function compareGolden(
     }
   }
   const obsoleteKeys = golden.map((r) => r.key).filter((k) => !currentKeys.has(k) && owns(k)).sort(compareKeys);
-  return { changes, newKeys, obsoleteKeys, inputChanged, compared };
+  return { changes, newKeys, obsoleteKeys, inputChanged, compared, incomplete };
 }
 
 function changedFields(key: string, old: FeatureVector | null, now: FeatureVector | null, policy: ComparePolicy): Set<string> {

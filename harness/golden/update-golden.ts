@@ -46,12 +46,15 @@ export function applyGoldenMode(
   let rewritten = 0;
   let removed = 0;
   for (const key of comparison.newKeys) {
-    records.set(key, byKey.get(key)!);
+    const record = byKey.get(key)!;
+    // A side that failed while recording is not a value: a new row is stored only when both sides answered.
+    if (record.offline === null || record.online === null) continue;
+    records.set(key, record);
     added++;
   }
   if (mode === 'changed' || mode === 'all') {
     const changedKeys = new Set([...comparison.changes.map((c) => c.key), ...comparison.inputChanged]);
-    const keys = mode === 'all' ? current.map((r) => r.key).filter((k) => !comparison.newKeys.includes(k)) : [...changedKeys];
+    const keys = mode === 'all' ? current.map((r) => r.key).filter((k) => records.has(k) && !comparison.newKeys.includes(k)) : [...changedKeys];
     for (const key of keys) {
       if (changedKeys.has(key)) rewritten++;
       records.set(key, keepKnown(records.get(key), byKey.get(key)!));
@@ -82,7 +85,9 @@ export function applyGoldenAcceptance(
   const touched = new Set<string>();
   if (accept.all || accept.newRows) {
     for (const key of comparison.newKeys) {
-      records.set(key, byKey.get(key)!);
+      const record = byKey.get(key)!;
+      if (record.offline === null || record.online === null) continue;
+      records.set(key, record);
       added++;
     }
   }

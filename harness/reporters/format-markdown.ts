@@ -50,6 +50,8 @@ function header(r: SkewReport): string[] {
     '',
     `${r.accounting.rowsCompared} of ${r.accounting.rowsSampled} sampled rows compared (${r.accounting.rowsRead} read from ${markdownCode(r.source.path)}); errors: ${r.accounting.offlineErrors} offline, ${r.accounting.onlineErrors} online${r.accounting.notRun ? `; ${r.accounting.notRun} not run` : ''}. Config ${markdownCode(r.run.configFile ?? 'inline')}${r.run.target ? `, target ${markdownCode(r.run.target)}` : ''}, seed ${r.run.seed}.`,
     '',
+    ...(r.warnings ?? []).map((w) => `> ⚠️ ${markdownCell(w)}`),
+    ...(r.warnings?.length ? [''] : []),
     '| check | status | summary |',
     '|---|---|---|',
     ...r.checks.map((c) => `| ${c.name} | ${ICON[c.status] ?? ''} ${c.status} | ${markdownCell(c.summary)} |`),

@@ -28,12 +28,13 @@ export function formatTerminalReport(report: SkewReport, options: TerminalFormat
   const { run, accounting: acc } = report;
   out.push(c.bold(`skew-harness ${report.tool.version}`) + c.dim(`  ${run.configFile ?? 'inline config'}${run.target ? `  target ${run.target}` : ''}`));
   out.push(`${c.dim('source ')}  ${report.source.path}: ${acc.rowsRead} rows read, ${acc.rowsSampled} sampled (${run.sampleMethod}, seed ${run.seed})`);
-  if (report.source.badRowCount > 0) out.push(c.yellow(`          ${report.source.badRowCount} malformed rows skipped, first at line ${report.source.badRows[0]?.line}: ${report.source.badRows[0]?.message}`));
+  if (report.source.badRowCount > 0) out.push(c.yellow(`          ${report.source.badRowCount} malformed row${report.source.badRowCount === 1 ? '' : 's'} skipped, first at line ${report.source.badRows[0]?.line}: ${report.source.badRows[0]?.message}`));
   out.push(`${c.dim('offline')}  ${report.sides.offline.description}`);
   const stats = report.sides.online.stats;
   const latency = stats?.latencyMs ? `, p50 ${formatNumber(stats.latencyMs.p50)} ms, p95 ${formatNumber(stats.latencyMs.p95)} ms` : '';
-  out.push(`${c.dim('online ')}  ${report.sides.online.description}${stats ? c.dim(`  (${stats.requests} requests, ${stats.retries} retries${latency})`) : ''}`);
+  out.push(`${c.dim('online ')}  ${report.sides.online.description}${stats ? c.dim(`  (${stats.requests} request${stats.requests === 1 ? '' : 's'}, ${stats.retries} retr${stats.retries === 1 ? 'y' : 'ies'}${latency})`) : ''}`);
 
+  for (const warning of report.warnings ?? []) out.push(c.yellow(`warning  ${warning}`));
   for (const check of report.checks) out.push('', ...formatCheck(check, options));
 
   if (report.trend) out.push('', ...formatTrend(report.trend, c));

@@ -85,5 +85,6 @@ export function buildReport(session: SkewSession, options: BuildReportOptions): 
     checks: [...results],
     verdict: { ...verdict, summary: summarizeVerdict(verdict) },
     reproduce: reproduceCommand(config, options.cwd, options.keys ? { keys: options.keys } : {}),
+    ...(session.warnings.length > 0 ? { warnings: [...session.warnings] } : {}),
   };
 }

@@ -11,9 +11,9 @@ export async function createOfflineAdapter(
 ): Promise<FeatureAdapter> {
   switch (offline.kind) {
     case 'module':
-      return createModuleAdapter({ path: offline.path, exportName: offline.exportName, batchSize: offline.batchSize });
+      return createModuleAdapter({ path: offline.path, exportName: offline.exportName, batchSize: offline.batchSize, timeoutMs: offline.timeoutMs });
     case 'command':
-      return createCommandAdapter({ command: offline.command, cwd: offline.cwd, env: offline.env });
+      return createCommandAdapter({ command: offline.command, cwd: offline.cwd, env: offline.env, timeoutMs: offline.timeoutMs });
     case 'columns':
       return createColumnsAdapter({ columns: featureColumns });
   }

@@ -20,9 +20,14 @@ export function goldenHeader(config: ResolvedConfig): GoldenHeader {
 }
 
 /** What a comparing check found, for the failure memory: the rows it compared, and the examples of failed fields. */
-export function findingsOf(check: string, comparisons: readonly RowComparison[], result: CheckResult): CheckFindings {
+export function findingsOf(check: string, comparisons: readonly RowComparison[], result: CheckResult, replayed: ReadonlySet<string> = new Set()): CheckFindings {
   const tested = new Set(comparisons.filter((c) => c.offline.kind === 'ok' && c.online.kind === 'ok').map((c) => c.row.key));
   const failing = result.fields.filter((f) => f.status === 'failed').flatMap((f) => f.examples.map((m) => ({ check, field: f.field, key: m.key })));
+  // A replayed (remembered) row that still fails stays remembered, whatever the random sample's rates say.
+  for (const c of comparisons) {
+    if (!replayed.has(c.row.key)) continue;
+    for (const o of c.outcomes) if (o.mismatches.length > 0) failing.push({ check, field: o.field, key: c.row.key });
+  }
   return { check, tested, failing };
 }
 

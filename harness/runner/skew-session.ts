@@ -28,6 +28,7 @@ import type { SampleResult } from '../source';
 import { planColumns, type ColumnPlan } from './column-roles';
 import { createOfflineAdapter } from './create-offline-adapter';
 import { readGoldenRows, readRows } from './session-rows';
+import { patternWarnings } from './pattern-warnings';
 import { findingsOf, goldenHeader, redactResult } from './session-results';
 import { readFailures, writeFailures } from '../memory/failure-file';
 import { updateMemory, type CheckFindings } from '../memory/update-memory';
@@ -67,6 +68,8 @@ export interface SkewSession {
   readonly sampleMs: number;
   /** Profile of the sampled rows (remembered rows replayed on top of the sample excluded). */
   readonly profile: DataProfile;
+  /** Things the user should know that are not findings (a compare pattern that matches no field). */
+  readonly warnings: string[];
   /** Results of the checks run so far, in run order. */
   readonly results: readonly CheckResult[];
   /** Parity's rows (both sides' results and outcomes), once parity ran. */
@@ -99,7 +102,8 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   // Remembered rows are replayed, but the profile (and so every generated row) comes from the random sample alone,
   // so a printed seed and path reproduce the same case whatever the memory holds.
   const pinnedOnly = new Set(sample.pinnedOnly ?? []);
-  const profile = profileRows(sample.rows.filter((row) => !pinnedOnly.has(row.key)), plan.columns);
+  const randomRows = sample.rows.filter((row) => !pinnedOnly.has(row.key));
+  const profile = profileRows(randomRows, plan.columns);
   const cwd = options.cwd ?? process.cwd();
 
   const closers: Array<() => Promise<void>> = [];
@@ -130,13 +134,15 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     const policy = createComparePolicy(config.compare);
     const results: CheckResult[] = [];
     const findings: CheckFindings[] = [];
+    const warnings: string[] = [];
     let noise: NoiseModel | null = null;
     let parityComparisons: RowComparison[] | null = null;
     let parityTimings: { offlineMs: number; onlineMs: number } | null = null;
     let golden: GoldenCheckOutput | null = null;
 
     const context = (name: CheckName): CheckContext => ({
-      rows: sample.rows,
+      // Every check works on the random sample; parity also replays remembered rows, reported apart.
+      rows: randomRows,
       offline,
       online,
       offlineComputes: config.offline.kind !== 'columns',
@@ -159,16 +165,16 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
           return out.result;
         }
         case 'parity': {
-          const out = await runParityCheck(ctx);
+          const out = await runParityCheck({ ...ctx, rows: sample.rows }, pinnedOnly);
           parityComparisons = out.comparisons;
           parityTimings = out.timings;
-          findings.push(findingsOf('parity', out.comparisons, out.result));
-          return withFieldAnalysis(out.result, analysisInput(out.comparisons, plan.columns, profile, policy));
+          findings.push(findingsOf('parity', out.comparisons, out.result, pinnedOnly));
+          warnings.push(...patternWarnings(config, out.comparisons));
+          return withFieldAnalysis(out.result, analysisInput(out.comparisons.filter((c) => !pinnedOnly.has(c.row.key)), plan.columns, profile, policy));
         }
         case 'generated-parity': {
           const g = config.checks.generatedParity;
-          const randomRows = { ...ctx, rows: sample.rows.filter((row) => !pinnedOnly.has(row.key)) };
-          const out = await runGeneratedParityCheck(randomRows, profile, {
+          const out = await runGeneratedParityCheck(ctx, profile, {
             runs: g.runs,
             seed: g.seed,
             maxShrinks: g.maxShrinks,
@@ -220,6 +226,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       redact,
       sampleMs,
       profile,
+      warnings,
       results,
       get parityComparisons() {
         return parityComparisons;

@@ -106,6 +106,8 @@ describe('generated-parity', () => {
     const serving = await servingFor((row) => ({ a: (row['amount'] as number | null) ?? 0 }));
     try {
       const { result } = await runGeneratedParityCheck(contextFor(rows, offline, serving.adapter), profile, options());
+      expect(result.status).toBe('failed');
+      expect(result.fields.find((f) => f.field === '(row)')).toMatchObject({ status: 'failed' });
       const x = result.counterexamples!.find((c) => c.field === '(row)')!;
       expect(x.mismatch.kind).toBe('error');
       expect(x.mismatch.detail).toMatch(/^offline rejected the row \(offline row gen:\w+: amount is required\); serving computed features$/);

@@ -60,7 +60,7 @@ describe('skew golden', () => {
     repo.write('features.mjs', MODULE(3));
     const changed = await runCli(['golden', 'check'], { cwd: repo.dir, env: noCi });
     expect(changed.code).toBe(1);
-    expect(changed.stdout).toMatch(/golden {2}✗ FAILED {2}x2 changed on \d+ rows \(offline only: \d+\)/);
+    expect(changed.stdout).toMatch(/golden {2}✗ FAILED {2}x2 changed on \d+ rows \(field values: offline only: \d+\)/);
     expect(changed.stdout).toMatch(/^ {2}x2: \d+ rows changed \(offline only\)$/m);
     expect(changed.stdout).toMatch(/^ {4}k\d\d {2}offline (\d+) → \d+$/m);
     expect(goldenText()).toBe(recorded);
@@ -95,6 +95,18 @@ describe('skew golden', () => {
     const forced = await runCli(['golden', 'record', '--write-on-ci'], { cwd: repo.dir, env: { CI: 'true' } });
     expect(forced.code).toBe(0);
     expect(goldenText()).toBe(readFileSync(repo.path('reports/demo.golden.jsonl'), 'utf8'));
+  });
+
+  it('never stores or passes a side that failed: serving down while recording or checking is inconclusive (exit 3)', async () => {
+    expect((await runCli(['golden', 'record'], { cwd: repo.dir, env: noCi })).code).toBe(0);
+    const recorded = goldenText();
+    repo.write('skew.config.js', readFileSync(repo.path('skew.config.js'), 'utf8').replace(/url: '[^']+'/, "url: 'http://127.0.0.1:1/f', retries: 0"));
+    const check = await runCli(['golden', 'check'], { cwd: repo.dir, env: noCi });
+    expect(check.code).toBe(3);
+    expect(check.stdout).toMatch(/golden {2}\? inconclusive {2}10 rows could not be computed on a side/);
+    const record = await runCli(['golden', 'record'], { cwd: repo.dir, env: noCi });
+    expect(record.code).toBe(3);
+    expect(goldenText()).toBe(recorded);
   });
 
   it('review shows old → new per row and accepts by field without prompts', async () => {

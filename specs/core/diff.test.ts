@@ -168,3 +168,29 @@ describe('diffFeatures structure', () => {
     expect(diff({ tenure_days: 5, debug: 1 }, { tenureDays: 5, debug: 2 }, { rename: { tenure_days: 'tenureDays' }, ignore: ['debug'] })).toEqual([]);
   });
 });
+
+describe('diffFeatures integers', () => {
+  it('compares integers exactly by default: the relative float tolerance would hide a second in epoch ms', () => {
+    expect(diff({ t: 1732000000000 }, { t: 1732000001500 })).toMatchObject([{ kind: 'value', absDiff: 1500 }]);
+    expect(diff({ id: 9007199254740000 }, { id: 9007199254740008 })).toHaveLength(1);
+    expect(diff({ x: 1e12 + 0.5 }, { x: 1e12 + 0.5000001 })).toEqual([]);
+  });
+
+  it('applies rel to integers once a config sets it', () => {
+    expect(diff({ n: 1000000 }, { n: 1000001 }, { fields: { n: { rel: 1e-5 } } })).toEqual([]);
+    expect(diff({ n: 1000000 }, { n: 1000001 }, { default: { rel: 1e-5 } })).toEqual([]);
+  });
+});
+
+describe('diffFeatures ignore and time zones', () => {
+  it('ignores nested paths as well as fields', () => {
+    expect(diff({ geo: { lat: 1, lon: 2 } }, { geo: { lat: 1, lon: 3 } }, { ignore: ['geo.lon'] })).toEqual([]);
+    expect(diff({ geo: { lat: 1, lon: 2 } }, { geo: { lat: 5, lon: 3 } }, { ignore: ['geo.lon'] })).toMatchObject([{ path: 'geo.lat' }]);
+  });
+
+  it('reads date-times without an offset as UTC, whatever the machine time zone', () => {
+    const ts = { fields: { at: { timestamp: 's' as const } } };
+    expect(diff({ at: '2024-03-10T10:00:00' }, { at: '2024-03-10T10:00:00Z' }, ts)).toEqual([]);
+    expect(diff({ at: '2024-03-10 10:00:00' }, { at: '2024-03-10T11:00:00+01:00' }, ts)).toEqual([]);
+  });
+});

@@ -15,6 +15,8 @@ export interface CommandAdapterOptions {
   cwd: string;
   /** Extra environment variables. */
   env: Record<string, string>;
+  /** Stop the command and fail after this long without a line of output. Default 300000. */
+  timeoutMs?: number;
 }
 
 /**
@@ -50,6 +52,18 @@ export function createCommandAdapter(options: CommandAdapterOptions): FeatureAda
           child.kill('SIGKILL');
         };
 
+        // A pipeline that stops answering (a deadlock, a prompt, a sleep) must not hang a nightly job forever.
+        const timeoutMs = options.timeoutMs ?? 300_000;
+        let idle: NodeJS.Timeout | undefined;
+        const armIdle = () => {
+          if (idle) clearTimeout(idle);
+          idle = setTimeout(() => {
+            fail(new OfflineError(`offline command ${display} produced no output for ${timeoutMs} ms (after ${results.length} of ${rows.length} rows); raise offline.timeoutMs if it needs longer`));
+          }, timeoutMs);
+          idle.unref();
+        };
+        armIdle();
+
         const onAbort = () => {
           child.kill('SIGKILL');
           reject(computeOptions.signal?.reason ?? new Error('aborted'));
@@ -78,6 +92,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): FeatureAda
 
         child.stdout.setEncoding('utf8');
         child.stdout.on('data', (chunk: string) => {
+          armIdle();
           pending += chunk;
           let newline = pending.indexOf('\n');
           while (newline >= 0) {
@@ -92,6 +107,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): FeatureAda
         child.stdin.on('error', () => {});
 
         child.on('error', (error: NodeJS.ErrnoException) => {
+          if (idle) clearTimeout(idle);
           running.delete(child);
           computeOptions.signal?.removeEventListener('abort', onAbort);
           const why = error.code === 'ENOENT' ? 'not found' : error.code === 'EACCES' ? 'not executable' : error.message;
@@ -99,6 +115,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): FeatureAda
         });
 
         child.on('close', (code, signal) => {
+          if (idle) clearTimeout(idle);
           running.delete(child);
           computeOptions.signal?.removeEventListener('abort', onAbort);
           if (computeOptions.signal?.aborted) return;

@@ -17,6 +17,8 @@ export interface ModuleAdapterOptions {
   exportName: string | null;
   /** Rows per call. */
   batchSize: number;
+  /** A call that takes longer fails the side (an OfflineError). Default 300000. */
+  timeoutMs?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function createModuleAdapter(options: ModuleAdapterOptions): Promis
   const name = `${path.basename(options.path)}#${options.exportName ?? 'computeFeatures'}`;
 
   async function callBatch(rows: readonly AdapterRow[]): Promise<SideResult[]> {
-    const output = await fn(rows.map((r) => structuredClone(r.fields)));
+    const output = await withTimeout(Promise.resolve(fn(rows.map((r) => structuredClone(r.fields)))), options.timeoutMs ?? 300_000, name, rows.length);
     if (!Array.isArray(output)) throw new OfflineError(`offline module ${name} returned ${typeof output}, expected an array of feature objects`);
     if (output.length !== rows.length) {
       throw new OfflineError(`offline module ${name} returned ${output.length} feature objects for ${rows.length} rows`);
@@ -72,6 +74,16 @@ export async function createModuleAdapter(options: ModuleAdapterOptions): Promis
     }
     return out;
   }
+}
+
+/** Fails when a batch call takes longer than `ms` (a module that never resolves must not hang the run). */
+function withTimeout<T>(promise: Promise<T>, ms: number, name: string, rows: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new OfflineError(`offline module ${name} did not answer a batch of ${rows} rows within ${ms} ms; raise offline.timeoutMs if it needs longer`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function thrownResult(error: unknown, name: string): SideResult {

@@ -39,6 +39,9 @@ export async function sendRow(context: RequestContext, fields: Row, signal: Abor
   if (filled.kind === 'missing') {
     return untested(1, redact(formatMissingUrlColumn(filled.column, context.urlTemplate.template, options.method)));
   }
+  if (filled.kind === 'unsafe') {
+    return untested(1, redact(`column ${filled.column} is ${JSON.stringify(filled.value)}, which cannot be put into the URL path of ${context.urlTemplate.template} (a dot segment)`));
+  }
   // Built only when a message needs it: stripping credentials per successful row is measurable at 30k req/s.
   const endpoint = (): string => describeEndpoint(options.method, filled.url);
   let body: string | undefined;

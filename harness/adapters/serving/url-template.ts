@@ -1,7 +1,7 @@
 import type { Row } from '../../core/row';
 
 /** The result of filling a URL template from a row. */
-export type FilledUrl = { kind: 'ok'; url: string } | { kind: 'missing'; column: string };
+export type FilledUrl = { kind: 'ok'; url: string } | { kind: 'missing'; column: string } | { kind: 'unsafe'; column: string; value: string };
 
 /** A URL with `{column}` placeholders, parsed once and filled per row. */
 export interface UrlTemplate {
@@ -18,8 +18,9 @@ const PLACEHOLDER = /(?<!\$)\{([^{}\s]+)\}/g;
 
 /**
  * Parses a URL template such as `http://host/users/{user_id}/features?day={day}`. Values are encoded with
- * `encodeURIComponent`, so a key like `a/b c` cannot change the path. A column that is absent, `null` or
- * `undefined` in the row is reported as missing rather than sent as the text "null".
+ * `encodeURIComponent`, so a key like `a/b c` cannot change the path; a value that is exactly `.` or `..` (a dot
+ * segment, which no encoding protects) is refused as `unsafe`. A column that is absent, `null` or `undefined` in
+ * the row is reported as missing rather than sent as the text "null".
  *
  * @example
  * parseUrlTemplate('http://h/users/{id}').fill({ id: 'a b' }) // { kind: 'ok', url: 'http://h/users/a%20b' }
@@ -46,7 +47,10 @@ export function parseUrlTemplate(template: string): UrlTemplate {
       }
       const value = row[part.column];
       if (value === undefined || value === null) return { kind: 'missing', column: part.column };
-      url += encodeURIComponent(formatValue(value));
+      const text = formatValue(value);
+      // "." and ".." are dot segments however they are encoded (URL parsers decode %2E first): they would move the path.
+      if (text === '.' || text === '..') return { kind: 'unsafe', column: part.column, value: text };
+      url += encodeURIComponent(text);
     }
     return { kind: 'ok', url };
   };

@@ -30,7 +30,8 @@ export function withPinnedKeys<R>(inner: Sampler<R>, pinned: PinnedKeys): Sample
     take: () => {
       const sampled = inner.take();
       const taken = new Set(sampled.map((c) => c.index));
-      const extra = kept.filter((c) => !taken.has(c.index)).map((c) => ({ ...c, pinnedOnly: true }));
+      // With `only`, the pinned rows are the sample itself; with `always`, they are extras the sampler did not draw.
+      const extra = kept.filter((c) => !taken.has(c.index)).map((c) => (only ? c : { ...c, pinnedOnly: true }));
       return inFileOrder([...sampled, ...extra]);
     },
     strata: () => inner.strata(),

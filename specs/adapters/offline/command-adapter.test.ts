@@ -94,6 +94,14 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     expect(result).toEqual({ kind: 'ok', features: { mode: 'strict', cwd: dir } });
   });
 
+  it('fails, and stops the process, when it produces no output for longer than its timeout', async () => {
+    writeFileSync(path.join(dir, 'stuck.py'), `import sys, time\nsys.stdin.readline()\ntime.sleep(30)\n`);
+    const adapter = createCommandAdapter({ command: ['python3', 'stuck.py'], cwd: dir, env: {}, timeoutMs: 300 });
+    await expect(adapter.compute(rows(3))).rejects.toThrow(
+      'offline command python3 stuck.py produced no output for 300 ms (after 0 of 3 rows); raise offline.timeoutMs if it needs longer',
+    );
+  });
+
   it('stops the process when aborted', async () => {
     const adapter = python('slow.py', `import sys, time\nfor line in sys.stdin:\n    time.sleep(10)\n`);
     const controller = new AbortController();
