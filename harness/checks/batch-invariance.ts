@@ -2,9 +2,8 @@ import type { CheckResult } from '../core/check-result';
 import type { SideResult } from '../core/row';
 import type { CheckContext } from './check-context';
 import { compareResults, computeSide } from './compare-results';
-import { explainByNoise } from './noise-model';
+import { invarianceResult } from './invariance-result';
 import { skippedCheck } from './skipped-check';
-import { summarizeRows } from './summarize-rows';
 
 /**
  * batch-invariance: offline features of each row computed alone vs within a batch of the sampled rows. A feature
@@ -29,25 +28,11 @@ export async function runBatchInvarianceCheck(ctx: CheckContext, options: { rows
     }
   };
   await Promise.all(Array.from({ length: Math.min(4, rows.length) }, worker));
-  const offlineNoise = ctx.noise;
-  const comparisons = compareResults(rows, inBatch, alone, ctx.policy).map((c) => ({ ...c, outcomes: explainByNoise(c.outcomes, offlineNoise).outcomes }));
-  // Any difference is leakage: the field budget allows skew between sides, not a pipeline that depends on its batch.
-  const summary = summarizeRows(comparisons, () => 0, ctx.examples);
-  const errors = { offlineErrors: summary.rows.offlineErrors + summary.rows.onlineErrors, onlineErrors: 0 };
-  const failed = summary.fields.filter((f) => f.status === 'failed');
-  return {
-    name: 'batch-invariance',
-    status: summary.rows.compared === 0 ? 'inconclusive' : failed.length > 0 ? 'failed' : 'passed',
-    summary:
-      summary.rows.compared === 0
-        ? 'no row could be computed both alone and in a batch'
-        : failed.length > 0
-          ? `${failed.map((f) => f.field).join(', ')} change${failed.length === 1 ? 's' : ''} when a row is computed alone instead of within a batch of ${rows.length}: the offline pipeline fits on its batch (leakage)`
-          : `offline features of ${summary.rows.compared} rows are the same alone and within a batch of ${rows.length}`,
-    rows: { ...summary.rows, ...errors },
-    fields: summary.fields,
-    errors: summary.errors.map((e) => ({ ...e, side: 'offline' })),
-    compares: 'same-side',
+  return invarianceResult('batch-invariance', compareResults(rows, inBatch, alone, ctx.policy), ctx, {
     labels: { offline: 'in batch', online: 'alone' },
-  };
+    none: 'no row could be computed both alone and in a batch',
+    moved: (failed) =>
+      `${failed.map((f) => f.field).join(', ')} change${failed.length === 1 ? 's' : ''} when a row is computed alone instead of within a batch of ${rows.length}: the offline pipeline fits on its batch (leakage)`,
+    still: (compared) => `offline features of ${compared} rows are the same alone and within a batch of ${rows.length}`,
+  });
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { CheckResult, Counterexample } from '../core/check-result';
 import { hash53 } from '../core/hash';
+import { canonicalJson } from '../golden/canonical-json';
 import type { Mismatch } from '../core/mismatch';
 import type { Row, SourceRow } from '../core/row';
 import type { DataProfile } from '../core/data-profile';
@@ -197,15 +198,6 @@ function firstFailures(evaluations: readonly RowEvaluation[]): Map<string, numbe
 /** A stable key for a row's content: `gen:` + a hash of its canonical JSON. */
 export function rowKey(row: Row): string {
   return `gen:${hash53(canonicalJson(row)).toString(36)}`;
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  if (typeof value === 'number' && !Number.isFinite(value)) return `"${String(value)}"`;
-  return JSON.stringify(value) ?? 'null';
 }
 
 function sameRow(a: Row, b: Row): boolean {

@@ -3,9 +3,8 @@ import { createRandom } from '../core/random';
 import type { SourceRow } from '../core/row';
 import type { CheckContext } from './check-context';
 import { compareResults, computeSide } from './compare-results';
-import { explainByNoise } from './noise-model';
+import { invarianceResult } from './invariance-result';
 import { skippedCheck } from './skipped-check';
-import { summarizeRows } from './summarize-rows';
 
 /**
  * label-invariance: offline features with the label changed — flipped when it has two values, otherwise
@@ -24,26 +23,14 @@ export async function runLabelInvarianceCheck(ctx: CheckContext, options: { rows
 
   const asIs = await computeSide(ctx.offline, rows, ctx.offlineFields, ctx);
   const withChanged = await computeSide(ctx.offline, changed, ctx.offlineFields, { signal: ctx.signal });
-  const comparisons = compareResults(rows, asIs, withChanged, ctx.policy)
-    .filter((c, i) => !Object.is(rows[i]!.values[label], changed[i]!.values[label]))
-    .map((c) => ({ ...c, outcomes: explainByNoise(c.outcomes, ctx.noise).outcomes }));
-  const summary = summarizeRows(comparisons, () => 0, ctx.examples);
-  const failed = summary.fields.filter((f) => f.status === 'failed');
-  return {
-    name: 'label-invariance',
-    status: summary.rows.compared === 0 ? 'inconclusive' : failed.length > 0 ? 'failed' : 'passed',
-    summary:
-      summary.rows.compared === 0
-        ? 'no row could be computed with its label changed'
-        : failed.length > 0
-          ? `${failed.map((f) => f.field).join(', ')} change${failed.length === 1 ? 's' : ''} when only the label ${label} changes: the offline pipeline reads the label (target leakage)`
-          : `no offline feature moved when ${label} changed on ${summary.rows.compared} rows`,
-    rows: { ...summary.rows, offlineErrors: summary.rows.offlineErrors + summary.rows.onlineErrors, onlineErrors: 0 },
-    fields: summary.fields,
-    errors: summary.errors.map((e) => ({ ...e, side: 'offline' })),
-    compares: 'same-side',
+  const comparisons = compareResults(rows, asIs, withChanged, ctx.policy).filter((_, i) => !Object.is(rows[i]!.values[label], changed[i]!.values[label]));
+  return invarianceResult('label-invariance', comparisons, ctx, {
     labels: { offline: 'label as is', online: 'label changed' },
-  };
+    none: 'no row could be computed with its label changed',
+    moved: (failed) =>
+      `${failed.map((f) => f.field).join(', ')} change${failed.length === 1 ? 's' : ''} when only the label ${label} changes: the offline pipeline reads the label (target leakage)`,
+    still: (compared) => `no offline feature moved when ${label} changed on ${compared} rows`,
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ServingOptions, StartOptions } from '../adapters/serving/serving-options';
-import { batchRequestFromOptions, batchResponseFromPath, requestFromOptions, responseFromPath } from './build-mappers';
+import { batchRequestMapper, batchResponseExtractor, requestMapper, responseExtractor } from '../adapters/serving/default-mappers';
 import { interpolateEnv } from './interpolate-env';
 import type { ServingConfig } from './user-config';
 
@@ -44,8 +44,8 @@ export function resolveServing(
     batch = {
       url: batchUrl,
       size: b.size ?? 64,
-      request: typeof br === 'function' ? br : batchRequestFromOptions(br),
-      response: typeof bs === 'function' ? bs : batchResponseFromPath(bs.path ?? 'features'),
+      request: typeof br === 'function' ? br : batchRequestMapper(br.wrap),
+      response: typeof bs === 'function' ? bs : batchResponseExtractor(bs.path),
     };
   }
   return {
@@ -57,8 +57,8 @@ export function resolveServing(
     backoff: { initialMs: s.backoff?.initialMs ?? 100, maxMs: s.backoff?.maxMs ?? 2_000 },
     concurrency: s.concurrency ?? 8,
     ratePerSecond: s.ratePerSecond ?? null,
-    request: typeof request === 'function' ? request : requestFromOptions(request),
-    response: typeof response === 'function' ? response : responseFromPath(response.path ?? 'features'),
+    request: typeof request === 'function' ? request : requestMapper(request),
+    response: typeof response === 'function' ? response : responseExtractor(response.path),
     batch,
     maxConsecutiveFailures: s.maxConsecutiveFailures ?? 10,
   };

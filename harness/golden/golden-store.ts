@@ -1,7 +1,8 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { GoldenError } from '../errors/golden-error';
-import { isAlive, withFileLock } from '../io/file-lock';
+import { withFileLock } from '../io/file-lock';
+import { isAlive } from '../io/process-stat';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { GoldenParseError, parseGolden, serializeGolden } from './golden-format';
 import type { GoldenFile } from './golden-record';

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import * as path from 'node:path';
+import { isAlive } from './process-stat';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Options of {@link withFileLock}. */
@@ -52,21 +52,5 @@ async function readHolder(lockFile: string): Promise<number | null> {
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
-  }
-}
-
-/** Whether a process exists (a zombie counts as gone: it will never release anything). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    // Linux: a zombie still answers kill(0) but is gone (the sandbox's PID 1 may never reap it).
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true;
   }
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { SideResult } from '../../core/row';
 import { OfflineError } from '../../errors/offline-error';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
-import { withNodeBinPath } from './node-bin-path';
+import { prependNodeBins } from '../node-bin-path';
 import { parseJsonLine } from './parse-json-line';
 import { TailBuffer } from './tail-buffer';
 import { toSideResult } from './to-side-result';
@@ -38,7 +38,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): FeatureAda
         const [file, ...args] = options.command as [string, ...string[]];
         const child = spawn(file, args, {
           cwd: options.cwd,
-          env: withNodeBinPath({ ...process.env, ...options.env }, options.cwd),
+          env: { ...process.env, ...options.env, PATH: prependNodeBins(options.cwd, options.env['PATH'] ?? process.env['PATH']) },
           stdio: ['pipe', 'pipe', 'pipe'],
         });
         running.add(child);

@@ -1,47 +1,74 @@
 import type { FeatureVector, Row } from '../../core/row';
+import type { BatchRequestMapper, BatchResponseExtractor, RequestMapper } from './serving-options';
 
 /**
- * The mappers used when the config names none: the plain JSON protocol
- * `POST {…row} → { "features": {…} }`, and for batches `POST { "rows": [...] } → { "features": [...] }`.
- * Errors thrown here become the row's error result, so they say what was expected and what came instead.
+ * The request and response mappers of the plain JSON protocol — `POST {…row} → { "features": {…} }`, and for
+ * batches `POST { "rows": [...] } → { "features": [...] }` — with the property names and columns the config may
+ * change (`serving.request.wrap`, `serving.response.path`, …). Errors thrown here become the row's error result, so
+ * they say what was expected and what came instead.
  */
 
-/** Request body for one row: the row's input columns as a JSON object. */
-export function defaultRequest(row: Row): unknown {
-  return row;
+/** Request body for one row: the chosen columns (default all) as a JSON object, optionally nested under `wrap`. */
+export function requestMapper(options: { columns?: readonly string[] | undefined; wrap?: string | undefined } = {}): RequestMapper {
+  const { columns, wrap } = options;
+  return (row) => {
+    const body = columns ? Object.fromEntries(columns.filter((c) => c in row).map((c) => [c, row[c]])) : row;
+    return wrap ? { [wrap]: body } : body;
+  };
 }
 
-/** Features from one response: `body.features`, which must be a JSON object. */
-export function defaultResponse(body: unknown): FeatureVector {
-  if (!isPlainObject(body)) throw new Error(`response is not a JSON object (got ${describeValue(body)})`);
-  const features = body['features'];
-  if (!isPlainObject(features)) {
-    if (!('features' in body)) throw new Error(`response has no "features" object (got keys: ${describeKeys(body)})`);
-    throw new Error(`response "features" is not an object (got ${describeValue(features)})`);
-  }
-  return features;
+/** Request body for a batch: `{ [wrap]: [row, …] }` (default `rows`). */
+export function batchRequestMapper(wrap = 'rows'): BatchRequestMapper {
+  return (rows) => ({ [wrap]: rows });
 }
 
-/** Request body for a batch: `{ "rows": [row, …] }`. */
-export function defaultBatchRequest(rows: Row[]): unknown {
-  return { rows };
+/** Features from one response: the object at the dotted `path` of the body (`''` = the body itself). */
+export function responseExtractor(path = 'features'): (body: unknown) => FeatureVector {
+  return (body: unknown): FeatureVector => {
+    const features = atPath(body, path, 'object');
+    if (!isPlainObject(features)) throw new Error(`response ${describePath(path)} is not an object (got ${describeValue(features)})`);
+    return features;
+  };
 }
 
-/** Features from a batch response: `body.features`, an array of objects in row order, one per row. */
-export function defaultBatchResponse(body: unknown, rows: Row[]): FeatureVector[] {
-  if (!isPlainObject(body)) throw new Error(`response is not a JSON object (got ${describeValue(body)})`);
-  const features = body['features'];
-  if (!Array.isArray(features)) {
-    if (!('features' in body)) throw new Error(`response has no "features" array (got keys: ${describeKeys(body)})`);
-    throw new Error(`response "features" is not an array (got ${describeValue(features)})`);
+/** Features from a batch response: the array at `path`, one object per row in row order. */
+export function batchResponseExtractor(path = 'features'): BatchResponseExtractor {
+  return (body: unknown, rows: Row[]): FeatureVector[] => {
+    const features = atPath(body, path, 'array');
+    if (!Array.isArray(features)) throw new Error(`response ${describePath(path)} is not an array (got ${describeValue(features)})`);
+    if (features.length !== rows.length) throw new Error(`response ${describePath(path)} has ${features.length} entries for a batch of ${rows.length} rows`);
+    return features.map((entry: unknown, i) => {
+      if (!isPlainObject(entry)) throw new Error(`response ${describePath(path)}[${i}] is not an object (got ${describeValue(entry)})`);
+      return entry;
+    });
+  };
+}
+
+/** Request body for one row when the config names none: the row's input columns. */
+export const defaultRequest: RequestMapper = requestMapper();
+/** Features when the config names none: `body.features`, a JSON object. */
+export const defaultResponse = responseExtractor();
+/** Batch body when the config names none: `{ "rows": [...] }`. */
+export const defaultBatchRequest: BatchRequestMapper = batchRequestMapper();
+/** Batch features when the config names none: `body.features`, an array in row order. */
+export const defaultBatchResponse: BatchResponseExtractor = batchResponseExtractor();
+
+/** The value at a dotted path; a missing step is an error naming the keys that were there instead. */
+function atPath(body: unknown, path: string, expected: 'object' | 'array'): unknown {
+  if (path === '') return body;
+  let current = body;
+  let walked = '';
+  for (const part of path.split('.')) {
+    if (!isPlainObject(current)) throw new Error(`response ${walked ? `${JSON.stringify(walked)} ` : ''}is not a JSON object (got ${describeValue(current)})`);
+    if (!(part in current)) throw new Error(`response has no ${JSON.stringify(walked ? `${walked}.${part}` : part)} ${expected} (got keys: ${describeKeys(current)})`);
+    current = current[part];
+    walked = walked ? `${walked}.${part}` : part;
   }
-  if (features.length !== rows.length) {
-    throw new Error(`response "features" has ${features.length} entries for a batch of ${rows.length} rows`);
-  }
-  return features.map((entry: unknown, i) => {
-    if (!isPlainObject(entry)) throw new Error(`response "features"[${i}] is not an object (got ${describeValue(entry)})`);
-    return entry;
-  });
+  return current;
+}
+
+function describePath(path: string): string {
+  return path === '' ? 'body' : JSON.stringify(path);
 }
 
 /** True for `{…}` (not arrays, not null). */

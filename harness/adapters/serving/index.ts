@@ -19,7 +19,16 @@ export type { LocalServer, StartContext } from './local-server';
 export type { BackoffBounds } from './backoff';
 
 export { createServingAdapter } from './serving-adapter';
-export { defaultRequest, defaultResponse, defaultBatchRequest, defaultBatchResponse } from './default-mappers';
+export {
+  defaultRequest,
+  defaultResponse,
+  defaultBatchRequest,
+  defaultBatchResponse,
+  requestMapper,
+  responseExtractor,
+  batchRequestMapper,
+  batchResponseExtractor,
+} from './default-mappers';
 export { startLocalServer } from './local-server';
 export { stopAllLocalServers } from './server-cleanup';
 export { findFreePort } from './free-port';

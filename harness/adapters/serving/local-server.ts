@@ -5,7 +5,7 @@ import type { Redactor } from '../../core/row';
 import { ServingStartError } from '../../errors/serving-error';
 import { sleep } from './abortable-sleep';
 import { findFreePort } from './free-port';
-import { prependNodeBins } from './node-bin-path';
+import { prependNodeBins } from '../node-bin-path';
 import { createOutputTail } from './output-tail';
 import { isProcessGroupAlive, signalProcessGroup } from './process-group';
 import { trackForCleanup } from './server-cleanup';

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readStat } from '../../io/process-stat';
+import { readdirSync } from 'node:fs';
 
 /**
  * Sends `signal` to every process in the group led by `pgid` (the server was spawned `detached`, so it leads its
@@ -31,17 +32,5 @@ export function isProcessGroupAlive(pgid: number): boolean {
     return false;
   } catch {
     return true;
-  }
-}
-
-/** State and process group of `/proc/<pid>/stat`, or null if the process vanished while we looked. */
-export function readStat(pid: string | number): { state: string; pgrp: number } | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) is in parentheses and may itself contain spaces and parentheses.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0] ?? '', pgrp: Number(fields[2]) };
-  } catch {
-    return null;
   }
 }

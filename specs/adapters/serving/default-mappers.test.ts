@@ -1,8 +1,12 @@
 import {
+  batchRequestMapper,
+  batchResponseExtractor,
   defaultBatchRequest,
   defaultBatchResponse,
   defaultRequest,
   defaultResponse,
+  requestMapper,
+  responseExtractor,
 } from '../../../harness/adapters/serving';
 
 describe('default mappers', () => {
@@ -33,5 +37,15 @@ describe('default mappers', () => {
     expect(() => defaultBatchResponse({ features: [{ f: 1 }, 3] }, [{}, {}])).toThrow(
       'response "features"[1] is not an object (got number 3)',
     );
+  });
+
+  it('follow the config: chosen columns, a wrapper, a dotted response path, the whole body', () => {
+    expect(requestMapper({ columns: ['a', 'missing'], wrap: 'inputs' })({ a: 1, b: 2 })).toEqual({ inputs: { a: 1 } });
+    expect(batchRequestMapper('instances')([{ a: 1 }])).toEqual({ instances: [{ a: 1 }] });
+    expect(responseExtractor('data.features')({ data: { features: { f: 1 } } })).toEqual({ f: 1 });
+    expect(() => responseExtractor('data.features')({ data: { other: 1 } })).toThrow('response has no "data.features" object (got keys: other)');
+    expect(() => responseExtractor('data.features')({ data: 3 })).toThrow('response "data" is not a JSON object (got number 3)');
+    expect(responseExtractor('')({ f: 2 })).toEqual({ f: 2 });
+    expect(batchResponseExtractor('out')({ out: [{ f: 1 }] }, [{}])).toEqual([{ f: 1 }]);
   });
 });

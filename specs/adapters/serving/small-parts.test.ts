@@ -1,6 +1,6 @@
 import { createLatencyHistogram } from '../../../harness/adapters/serving/latency-histogram';
 import { createMessageRedactor } from '../../../harness/adapters/serving/message-redactor';
-import { nodeBinDirs, prependNodeBins } from '../../../harness/adapters/serving/node-bin-path';
+import { nodeBinDirs, prependNodeBins } from '../../../harness/adapters/node-bin-path';
 import { createOutputTail } from '../../../harness/adapters/serving/output-tail';
 import { describeEndpoint, stripUrlCredentials } from '../../../harness/adapters/serving/serving-messages';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';

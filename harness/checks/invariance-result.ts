@@ -1,0 +1,42 @@
+import type { CheckResult } from '../core/check-result';
+import type { FieldStats } from '../core/field-stats';
+import type { CheckContext } from './check-context';
+import { explainByNoise } from './noise-model';
+import type { RowComparison } from './row-comparison';
+import { summarizeRows } from './summarize-rows';
+
+/** How an offline-invariance check words its result. */
+export interface InvarianceWords {
+  /** Column headings: the baseline computation and the changed one (`in batch` / `alone`). */
+  labels: { offline: string; online: string };
+  /** Summary when no row could be computed both ways. */
+  none: string;
+  /** Summary when fields moved. */
+  moved: (fields: FieldStats[]) => string;
+  /** Summary when nothing moved, given the rows compared. */
+  still: (compared: number) => string;
+}
+
+/**
+ * The result of a check that computes the offline side twice — as is, and under a change that must not matter (a
+ * different batch, another label). Differences the field's own noise explains are dropped; any other difference
+ * fails (the field budgets allow skew between sides, not a pipeline that depends on what it must ignore). Both
+ * slots are the offline side, so a row that fails counts once, as an offline error.
+ */
+export function invarianceResult(name: string, comparisons: readonly RowComparison[], ctx: CheckContext, words: InvarianceWords): CheckResult {
+  const explained = comparisons.map((c) => ({ ...c, outcomes: explainByNoise(c.outcomes, ctx.noise).outcomes }));
+  const summary = summarizeRows(explained, () => 0, ctx.examples);
+  const failedRows = comparisons.filter((c) => c.offline.kind === 'error' || c.online.kind === 'error').length;
+  const failed = summary.fields.filter((f) => f.status === 'failed');
+  const { compared } = summary.rows;
+  return {
+    name,
+    status: compared === 0 ? 'inconclusive' : failed.length > 0 ? 'failed' : 'passed',
+    summary: compared === 0 ? words.none : failed.length > 0 ? words.moved(failed) : words.still(compared),
+    rows: { ...summary.rows, offlineErrors: failedRows, onlineErrors: 0 },
+    fields: summary.fields,
+    errors: summary.errors.map((e) => ({ ...e, side: 'offline' })),
+    compares: 'same-side',
+    labels: words.labels,
+  };
+}
