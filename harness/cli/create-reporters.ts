@@ -4,7 +4,7 @@ import { createFileReporter } from '../reporters/file-reporter';
 import { formatJunitReport } from '../reporters/format-junit';
 import { formatMarkdownReport } from '../reporters/format-markdown';
 import { createGithubReporter } from '../reporters/github-reporter';
-import { renderHtmlReport } from '../reporters/html';
+import { createHtmlReporter } from '../reporters/html';
 import { createJsonReporter } from '../reporters/json-reporter';
 import type { Reporter } from '../reporters/reporter';
 import { createTerminalReporter } from '../reporters/terminal-reporter';
@@ -28,7 +28,7 @@ export function createReporters(choices: readonly ResolvedReporter[], io: CliIo,
       case 'markdown':
         return createFileReporter('markdown', file, (report) => formatMarkdownReport(report));
       case 'html':
-        return createFileReporter('html', file, renderHtmlReport);
+        return createHtmlReporter({ file });
       case 'junit':
         return createFileReporter('junit', file, formatJunitReport);
       case 'github':

@@ -1,6 +1,7 @@
 import { EXIT_CODES } from '../core/verdict';
 import { ServingStartError } from '../errors/serving-error';
 import { isSkewError } from '../errors/skew-error';
+import { errorMessage } from '../errors/error-message';
 
 /**
  * Exit code for an error that ended a run: 130 when interrupted; 3 when the local serving process never became
@@ -20,7 +21,7 @@ export function formatError(error: unknown, debug: boolean): string {
     const cause = error.cause instanceof Error ? `\nCaused by: ${error.cause.stack ?? error.cause.message}` : '';
     return `skew: ${error.stack ?? error.message}${cause}`;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (debug && error instanceof Error) return `skew: internal error: ${error.stack ?? message}`;
   return `skew: internal error: ${message.split('\n')[0]} (run again with --debug for the stack trace)`;
 }

@@ -19,6 +19,7 @@ import type { ReporterName } from '../config/user-config';
 export const REPORTER_NAMES: readonly ReporterName[] = ['terminal', 'json', 'markdown', 'html', 'junit', 'github'];
 import { withConfigOptions, type ConfigArgs } from './common-options';
 import { withRedactedErrors } from './redact-errors';
+import { errorMessage } from '../errors/error-message';
 
 /** Arguments of `skew run`, as parsed by yargs. */
 export interface RunArgs extends ConfigArgs {
@@ -71,7 +72,7 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
     });
     if (reporter.failures.length > 0) {
       const f = reporter.failures[0]!;
-      const why = f.error instanceof Error ? f.error.message : String(f.error);
+      const why = errorMessage(f.error);
       throw new SkewError('REPORT', `${f.reporter} reporter failed: ${why}`, { cause: f.error });
     }
     return report.verdict.exitCode;

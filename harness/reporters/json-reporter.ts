@@ -1,6 +1,6 @@
 import { encodeJsonValue } from '../core/json-encoding';
 import type { SkewReport } from '../core/report';
-import { writeFileAtomic } from '../io/write-file-atomic';
+import { createFileReporter } from './file-reporter';
 import type { Reporter } from './reporter';
 
 /** Serialises a report as JSON (non-finite numbers and −0 encoded losslessly, see `encodeJsonValue`). */
@@ -10,10 +10,5 @@ export function serializeReport(report: SkewReport): string {
 
 /** The JSON reporter: writes the versioned report to `file` atomically when the run ends. */
 export function createJsonReporter(options: { file: string }): Reporter {
-  return {
-    name: 'json',
-    async onEnd(report) {
-      await writeFileAtomic(options.file, serializeReport(report));
-    },
-  };
+  return createFileReporter('json', options.file, serializeReport);
 }

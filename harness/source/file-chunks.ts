@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 
 import { SourceError } from '../errors/source-error';
 import { createUtf8Check } from './utf8-check';
+import { errorMessage } from '../errors/error-message';
 
 /** Bytes read at a time: large enough to amortise per-chunk overhead, small enough to keep memory flat. */
 const CHUNK_BYTES = 64 * 1024;
@@ -48,7 +49,7 @@ function describeReadError(file: string, error: unknown): unknown {
     case 'EPERM':
       return new SourceError(file, undefined, 'cannot read file: permission denied', { cause: error });
     default: {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       return new SourceError(file, undefined, `cannot read file: ${detail}`, { cause: error });
     }
   }

@@ -1,6 +1,7 @@
 import { SourceError } from '../errors/source-error';
 import { readFileChunks } from './file-chunks';
 import type { RecordVisitor } from './record-visitor';
+import { errorMessage } from '../errors/error-message';
 
 /** A parsed JSON Lines record: one JSON object. */
 export type JsonObject = Record<string, unknown>;
@@ -65,7 +66,7 @@ function parseLine(text: string): ParsedLine {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { kind: 'bad', problem: `invalid JSON: ${shorten(message)}` };
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { kind: 'ok', value: value as JsonObject };

@@ -6,7 +6,6 @@ import { sendWithRetries, type FinalOutcome, type RetryContext } from './send-wi
 import type { ServingOptions } from './serving-options';
 import {
   describeEndpoint,
-  errorText,
   formatBadResponse,
   formatInvalidJson,
   formatMissingUrlColumn,
@@ -15,6 +14,7 @@ import {
   formatTransportFailure,
 } from './serving-messages';
 import type { UrlTemplate } from './url-template';
+import { errorMessage } from '../../errors/error-message';
 
 /** What one request (one row, or one batch) needs besides its rows. */
 export interface RequestContext {
@@ -104,13 +104,13 @@ function interpret(
   try {
     json = JSON.parse(outcome.body);
   } catch (error) {
-    return failAll(formatInvalidJson(status, endpoint(), errorText(error), outcome.body));
+    return failAll(formatInvalidJson(status, endpoint(), errorMessage(error), outcome.body));
   }
   let vectors: FeatureVector[];
   try {
     vectors = extract(json);
   } catch (error) {
-    return failAll(formatBadResponse(endpoint(), errorText(error)));
+    return failAll(formatBadResponse(endpoint(), errorMessage(error)));
   }
   const results = vectors.map((features): SideResult => {
     // Custom mappers are user code: a non-object here must be this row's error, not a crash in the diff later.
@@ -127,7 +127,7 @@ function buildBody(build: () => unknown): { kind: 'ok'; body: string } | { kind:
     if (body === undefined) return { kind: 'error', message: 'the request mapper returned nothing JSON can encode' };
     return { kind: 'ok', body };
   } catch (error) {
-    return { kind: 'error', message: errorText(error) };
+    return { kind: 'error', message: errorMessage(error) };
   }
 }
 

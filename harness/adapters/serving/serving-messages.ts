@@ -87,8 +87,3 @@ export function formatUnavailable(consecutive: number, last: string): string {
 
 /** Reason for rows not sent because the caller aborted the run. */
 export const SKIPPED_ABORTED = 'not sent: the run was aborted';
-
-/** The message of an unknown thrown value. */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

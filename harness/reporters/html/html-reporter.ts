@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../../io/write-file-atomic';
+import { createFileReporter } from '../file-reporter';
 import type { Reporter } from '../reporter';
 import { renderHtmlReport } from './render-html-report';
 
@@ -15,10 +15,5 @@ export interface HtmlReporterOptions {
  * @example createHtmlReporter({ file: 'reports/skew-report.html' })
  */
 export function createHtmlReporter(options: HtmlReporterOptions): Reporter {
-  return {
-    name: 'html',
-    async onEnd(report) {
-      await writeFileAtomic(options.file, renderHtmlReport(report));
-    },
-  };
+  return createFileReporter('html', options.file, renderHtmlReport);
 }
