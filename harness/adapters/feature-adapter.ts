@@ -1,4 +1,5 @@
 import type { Row, Side, SideResult } from '../core/row';
+import type { SkewError } from '../errors/skew-error';
 
 /** A row as handed to an adapter: its key and the columns that side may see. */
 export interface AdapterRow {
@@ -31,6 +32,12 @@ export interface FeatureAdapter {
   readonly description: string;
   /** Computes features for `rows`, one result per row, in order. */
   compute(rows: readonly AdapterRow[], options?: ComputeOptions): Promise<SideResult[]>;
+  /**
+   * Optional: proves the side runs on a few sample rows before anything else is touched (an offline pipeline that
+   * fails to import stops the run before the first serving request) and learns how it answers. Rejects with a
+   * {@link SkewError} only when the side is broken as a whole.
+   */
+  warmUp?(rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void>;
   /** Releases processes, sockets and agents. Safe to call twice. */
   close(): Promise<void>;
 }

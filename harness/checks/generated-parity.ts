@@ -3,7 +3,7 @@ import type { CheckResult, Counterexample } from '../core/check-result';
 import { hash53 } from '../core/hash';
 import { canonicalJson } from '../golden/canonical-json';
 import type { Mismatch } from '../core/mismatch';
-import type { Row, SourceRow } from '../core/row';
+import type { Row, SideResult, SourceRow } from '../core/row';
 import type { DataProfile } from '../core/data-profile';
 import type { CheckContext } from './check-context';
 import { chooseBaseRows, createRowArbitrary, describeChanges, MISSING, type ColumnOverride, type GeneratedRow } from './generated';
@@ -129,7 +129,7 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
     errors: infra
       .filter((e) => e.offline.kind === 'error' || e.online.kind === 'error')
       .slice(0, ctx.examples)
-      .map((e) => (e.online.kind === 'error' ? { key: e.row.key, side: 'online' as const, message: e.online.message } : { key: e.row.key, side: 'offline' as const, message: (e.offline as { message: string }).message })),
+      .map((e) => (e.online.kind === 'error' ? { key: e.row.key, side: 'online' as const, message: e.online.message } : { key: e.row.key, side: 'offline' as const, ...errorOf(e.offline) })),
     counterexamples,
     ...(counterexamples[0] ? { reproduce: counterexamples[0].reproduce } : {}),
   };
@@ -206,4 +206,9 @@ function sameRow(a: Row, b: Row): boolean {
 
 function emptyResult(summary: string): CheckResult {
   return { name: 'generated-parity', status: 'inconclusive', summary, rows: { total: 0, compared: 0, offlineErrors: 0, onlineErrors: 0, notRun: 0 }, fields: [], errors: [] };
+}
+
+function errorOf(result: SideResult): { message: string; detail?: string } {
+  if (result.kind !== 'error') return { message: result.kind === 'skipped' ? result.reason : 'no error' };
+  return result.detail ? { message: result.message, detail: result.detail } : { message: result.message };
 }

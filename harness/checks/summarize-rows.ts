@@ -22,10 +22,10 @@ export function summarizeRows(
   const stats = new FieldStatsAccumulator(budgetFor, maxExamples);
   const rows: CheckRows = { total: comparisons.length, compared: 0, offlineErrors: 0, onlineErrors: 0, notRun: 0 };
   const errors: RowError[] = [];
-  const noteError = (key: string, side: Side, message: string) => {
+  const noteError = (key: string, side: Side, error: { message: string; detail?: string | undefined }) => {
     if (side === 'offline') rows.offlineErrors++;
     else rows.onlineErrors++;
-    if (errors.length < Math.max(maxExamples, 5) * 2) errors.push({ key, side, message });
+    if (errors.length < Math.max(maxExamples, 5) * 2) errors.push({ key, side, message: error.message, ...(error.detail ? { detail: error.detail } : {}) });
   };
   for (const c of comparisons) {
     if (c.offline.kind === 'ok' && c.online.kind === 'ok') {
@@ -34,12 +34,12 @@ export function summarizeRows(
       continue;
     }
     if (c.offline.kind === 'skipped' || c.online.kind === 'skipped') {
-      if (c.offline.kind === 'error') noteError(c.row.key, 'offline', c.offline.message);
+      if (c.offline.kind === 'error') noteError(c.row.key, 'offline', c.offline);
       else rows.notRun++;
       continue;
     }
-    if (c.offline.kind === 'error') noteError(c.row.key, 'offline', c.offline.message);
-    if (c.online.kind === 'error') noteError(c.row.key, 'online', c.online.message);
+    if (c.offline.kind === 'error') noteError(c.row.key, 'offline', c.offline);
+    if (c.online.kind === 'error') noteError(c.row.key, 'online', c.online);
   }
   return { rows, fields: stats.result(), errors };
 }

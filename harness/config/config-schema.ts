@@ -53,7 +53,14 @@ const sampleSchema = z.strictObject({
 /** Schemas of the three offline kinds, chosen by which key is present. */
 export const offlineSchemas = {
   module: z.strictObject({ module: nonEmpty, export: nonEmpty.optional(), batchSize: positiveInt.optional(), timeoutMs: positiveInt.optional() }),
-  command: z.strictObject({ command: z.array(nonEmpty).min(1), cwd: z.string().optional(), env: stringMap.optional(), timeoutMs: positiveInt.optional() }),
+  command: z.strictObject({
+    command: z.array(nonEmpty).min(1),
+    cwd: z.string().optional(),
+    env: stringMap.optional(),
+    timeoutMs: positiveInt.optional(),
+    concurrency: positiveInt.max(256).optional(),
+    mode: z.enum(['auto', 'stream', 'batch']).optional(),
+  }),
   columns: z.strictObject({ columns: z.array(nonEmpty).min(1).optional(), prefix: nonEmpty.optional(), stripPrefix: z.boolean().optional() }),
 };
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../errors/config-error';
@@ -190,7 +191,7 @@ function resolveOffline(
     }
     case 'command': {
       const c = parsed.data as z.infer<(typeof offlineSchemas)['command']>;
-      return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets), timeoutMs: c.timeoutMs ?? 300_000 };
+      return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets), timeoutMs: c.timeoutMs ?? 300_000, concurrency: c.concurrency ?? availableParallelism(), mode: c.mode ?? 'auto' };
     }
     case 'columns': {
       const c = parsed.data as z.infer<(typeof offlineSchemas)['columns']>;

@@ -6,7 +6,7 @@ import type { ReporterName } from './user-config';
 /** The offline side, resolved to one tagged kind. */
 export type ResolvedOffline =
   | { kind: 'module'; path: string; exportName: string | null; batchSize: number; timeoutMs: number }
-  | { kind: 'command'; command: string[]; cwd: string; env: Record<string, string>; timeoutMs: number }
+  | { kind: 'command'; command: string[]; cwd: string; env: Record<string, string>; timeoutMs: number; concurrency: number; mode: 'auto' | 'stream' | 'batch' }
   | { kind: 'columns'; columns: string[] | null; prefix: string | null; stripPrefix: boolean };
 
 /** Every check with `enabled` and its options filled. */

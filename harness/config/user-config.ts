@@ -108,7 +108,9 @@ export interface ModuleOfflineConfig {
 
 /**
  * Offline features from a command speaking JSON Lines: one row object per stdin line, one feature object (or
- * `{"$error": "why"}`) per stdout line, in order. Started once per run, streamed.
+ * `{"$error": "why"}`) per stdout line, in order. A process per batch (a warm spare started ahead); a pipeline that
+ * answers line by line also keeps one long-lived process for single rows. A batch the pipeline fails as a whole is
+ * split to find the rows responsible, which become row errors; the run goes on.
  */
 export interface CommandOfflineConfig {
   /** argv array, run without a shell; `node_modules/.bin` is on PATH. */
@@ -117,8 +119,15 @@ export interface CommandOfflineConfig {
   cwd?: string;
   /** Extra environment variables (values may use `${env.NAME}`). */
   env?: Record<string, string>;
-  /** The command is stopped, and the run fails (exit 2), after this long without a line of output. Default `300000`. */
+  /** A process that prints no line for this long is stopped and its batch failed (then split). Default `300000`. */
   timeoutMs?: number;
+  /** Pipeline processes at once while isolating failing rows or computing single rows. Default: the number of cores. */
+  concurrency?: number;
+  /**
+   * How the pipeline answers: `'auto'` (default) finds out on one probe row; `'stream'`: it writes each row's line
+   * before reading the next (flushing); `'batch'`: it reads all its input before writing.
+   */
+  mode?: 'auto' | 'stream' | 'batch';
 }
 
 /** Offline features already in the source: precomputed columns, chosen by list or by prefix. */

@@ -2,8 +2,11 @@ import type { FieldStats } from './field-stats';
 import type { Mismatch } from './mismatch';
 import type { Row, Side } from './row';
 
-/** Outcome of one named check. */
-export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'inconclusive';
+/**
+ * Outcome of one named check. `error`: the check itself could not finish (an exception inside it — not a broken
+ * config, source or pipeline, which stop the run); its reason is the summary, and the other checks still run.
+ */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'inconclusive' | 'error';
 
 /** A row one side failed to produce features for: counted as an error, never as a match or a mismatch. */
 export interface RowError {
@@ -11,8 +14,10 @@ export interface RowError {
   key: string;
   /** The side that failed. */
   side: Side;
-  /** Why (HTTP status, timeout, exception message). */
+  /** Why (HTTP status, timeout, exception message), one line. */
   message: string;
+  /** More of what the side said for this row alone (a pipeline's stderr tail), when there is more. */
+  detail?: string;
 }
 
 /** Row accounting of a check. */

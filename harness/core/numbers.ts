@@ -24,9 +24,23 @@ export function numbersMatch(a: number, b: number, policy: FieldPolicy): boolean
   if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
   const diff = Math.abs(a - b);
   if (diff <= policy.abs) return true;
-  const relApplies = policy.relOnIntegers || !(Number.isInteger(a) && Number.isInteger(b));
+  const relApplies = policy.relOnIntegers || !(isExactInteger(a) && isExactInteger(b));
   if (relApplies && diff <= policy.rel * Math.max(Math.abs(a), Math.abs(b))) return true;
   return policy.ulps > 0 && ulpDistance(a, b) <= policy.ulps;
+}
+
+/**
+ * From 2^52 on every double is a whole number, so a whole value there says nothing about whether it came from integer
+ * or float arithmetic: Python's `…023.0` and JavaScript's `…024` may be the same float computation one ulp apart.
+ */
+const FLOATS_ARE_WHOLE = 2 ** 52;
+
+/**
+ * Whether a number is an integer in the sense that matters for tolerance: whole, and below 2^52 in magnitude (where
+ * float noise would still show as a fraction). Integers compare exactly by default; larger whole numbers as floats.
+ */
+export function isExactInteger(x: number): boolean {
+  return Number.isInteger(x) && Math.abs(x) < FLOATS_ARE_WHOLE;
 }
 
 /** Absolute and relative difference of two numbers (relative to the larger magnitude; 0 when both are 0). */

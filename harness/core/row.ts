@@ -42,7 +42,8 @@ export interface SourceRow {
  */
 export type SideResult =
   | { kind: 'ok'; features: FeatureVector }
-  | { kind: 'error'; message: string; status?: number | undefined }
+  /** `detail`: what the side printed for this row alone (a pipeline's stderr tail), when there is more to show. */
+  | { kind: 'error'; message: string; status?: number | undefined; detail?: string | undefined }
   | { kind: 'skipped'; reason: string };
 
 /** Replaces secrets (env-provided header values, URL credentials) in text meant for output. */

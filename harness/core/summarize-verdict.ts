@@ -25,7 +25,7 @@ export function summarizeVerdict(verdict: Verdict): string {
   }
 }
 
-const INCONCLUSIVE_ORDER: ReadonlyArray<VerdictReason['kind']> = ['serving_unavailable', 'error_budget', 'too_few_compared', 'check_inconclusive'];
+const INCONCLUSIVE_ORDER: ReadonlyArray<VerdictReason['kind']> = ['serving_unavailable', 'check_error', 'error_budget', 'too_few_compared', 'check_inconclusive'];
 
 /** Words for one verdict reason. */
 export function describeReason(reason: VerdictReason): string {
@@ -36,6 +36,8 @@ export function describeReason(reason: VerdictReason): string {
       return `${reason.check}: ${reason.message}`;
     case 'check_inconclusive':
       return `${reason.check}: ${reason.message}`;
+    case 'check_error':
+      return `${reason.check} ${reason.message}`;
     case 'error_budget':
       return `${reason.side} errors on ${reason.errors} of ${reason.rows} rows (${formatRate(reason.rate)}, budget ${formatRate(reason.budget)})`;
     case 'too_few_compared':

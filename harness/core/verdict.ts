@@ -16,6 +16,7 @@ export type VerdictReason =
   | { kind: 'field_skew'; check: string; field: string; mismatched: number; compared: number; rate: number; budget: number }
   | { kind: 'check_failed'; check: string; message: string }
   | { kind: 'check_inconclusive'; check: string; message: string }
+  | { kind: 'check_error'; check: string; message: string }
   | { kind: 'error_budget'; side: Side; errors: number; rows: number; rate: number; budget: number }
   | { kind: 'too_few_compared'; compared: number; required: number }
   | { kind: 'serving_unavailable'; message: string }
@@ -52,7 +53,7 @@ export interface VerdictInput {
 /**
  * Decides the verdict. Precedence: interrupted, then skew (a mismatch among compared rows is real whatever
  * else went wrong), then inconclusive (serving unavailable, error budget exceeded, too few rows compared, an
- * inconclusive check), then clean. All reasons found are listed, not only the deciding one.
+ * inconclusive check, a check that ended in an error), then clean. All reasons found are listed, not only the deciding one.
  */
 export function decideVerdict(input: VerdictInput): Verdict {
   const skew: VerdictReason[] = [];
@@ -69,6 +70,8 @@ export function decideVerdict(input: VerdictInput): Verdict {
       if (failedFields.length === 0 || check.compares === 'same-side') skew.push({ kind: 'check_failed', check: check.name, message: check.summary });
     } else if (check.status === 'inconclusive') {
       inconclusive.push({ kind: 'check_inconclusive', check: check.name, message: check.summary });
+    } else if (check.status === 'error') {
+      inconclusive.push({ kind: 'check_error', check: check.name, message: check.summary });
     }
   }
 

@@ -28,7 +28,7 @@ export function toHaveNoSkew(received: unknown): { pass: boolean; message: () =>
           ? `expected skew, but the run was clean (${received.accounting.rowsCompared} rows compared)`
           : [
               received.verdict.summary,
-              ...received.checks.filter((c) => c.status === 'failed' || c.status === 'inconclusive').flatMap((c) => ['', ...formatCheck(c, { colors })]),
+              ...received.checks.filter((c) => c.status === 'failed' || c.status === 'inconclusive' || c.status === 'error').flatMap((c) => ['', ...formatCheck(c, { colors })]),
               '',
               `Reproduce with: ${received.reproduce}`,
             ].join('\n'),

@@ -20,6 +20,7 @@ export function formatGithubAnnotations(report: SkewReport): string[] {
   const file = report.run.configFile ? `file=${escapeProperty(report.run.configFile)},` : '';
   const lines: string[] = [];
   for (const check of report.checks) {
+    if (check.status === 'error') lines.push(`::error ${file}title=${escapeProperty(`skew ${check.name}: error`)}::${escapeData(check.summary)}`);
     if (check.status === 'inconclusive') lines.push(`::warning ${file}title=${escapeProperty(`skew ${check.name}: inconclusive`)}::${escapeData(check.summary)}`);
     if (check.status !== 'failed') continue;
     const failed = check.fields.filter((f) => f.status === 'failed');

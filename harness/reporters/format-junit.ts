@@ -32,6 +32,7 @@ function suite(check: CheckResult, report: SkewReport): { xml: string; counts: {
   const classname = `skew.${check.name}`;
   const cases: Case[] = [];
   if (check.status === 'skipped') cases.push({ name: check.name, body: `<skipped message="${escapeXml(check.summary)}"/>` });
+  else if (check.status === 'error') cases.push({ name: check.name, body: `<error type="error" message="${escapeXml(check.summary)}"></error>` });
   else if (check.status === 'inconclusive') cases.push({ name: check.name, body: `<error type="inconclusive" message="${escapeXml(check.summary)}">${escapeXml(errorsText(check))}</error>` });
   else {
     const fields = check.compares === 'same-side' ? check.fields.filter((f) => f.mismatched > 0 || f.status === 'failed') : check.fields;

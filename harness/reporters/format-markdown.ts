@@ -14,7 +14,7 @@ export interface MarkdownOptions {
   examples?: number;
 }
 
-const ICON: Record<string, string> = { passed: '✅', failed: '❌', skipped: '⏭️', inconclusive: '⚠️' };
+const ICON: Record<string, string> = { passed: '✅', failed: '❌', skipped: '⏭️', inconclusive: '⚠️', error: '🛑' };
 const VERDICT_ICON: Record<string, string> = { clean: '✅', skew: '❌', failed: '❌', inconclusive: '⚠️', interrupted: '⏹️' };
 
 /**

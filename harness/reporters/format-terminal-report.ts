@@ -57,7 +57,7 @@ export function formatTerminalReport(report: SkewReport, options: TerminalFormat
 export function formatCheck(check: CheckResult, options: TerminalFormatOptions): string[] {
   const c = options.colors;
   const mark =
-    check.status === 'passed' ? c.green('✓ passed') : check.status === 'failed' ? c.red('✗ FAILED') : check.status === 'skipped' ? c.dim('- skipped') : c.yellow('? inconclusive');
+    check.status === 'passed' ? c.green('✓ passed') : check.status === 'failed' ? c.red('✗ FAILED') : check.status === 'skipped' ? c.dim('- skipped') : check.status === 'error' ? c.red('! ERROR') : c.yellow('? inconclusive');
   const out = [`${c.bold(check.name)}  ${mark}  ${check.summary}`];
   if (check.status === 'skipped') return out;
   const r = check.rows;
@@ -107,7 +107,11 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
   }
   if (check.errors.length > 0) {
     out.push('', `  ${c.yellow('row errors')} (first ${Math.min(check.errors.length, shown)}):`);
-    for (const e of check.errors.slice(0, shown)) out.push(`    ${e.side} ${e.key}: ${e.message}`);
+    for (const e of check.errors.slice(0, shown)) {
+      out.push(`    ${e.side} ${e.key}: ${e.message}`);
+      // The last lines of what the pipeline printed for this row alone, when it said more than the message.
+      if (e.detail) for (const line of e.detail.split('\n').slice(-3)) out.push(c.dim(`      │ ${line}`));
+    }
   }
   return out;
 }

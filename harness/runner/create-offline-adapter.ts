@@ -13,7 +13,7 @@ export async function createOfflineAdapter(
     case 'module':
       return createModuleAdapter({ path: offline.path, exportName: offline.exportName, batchSize: offline.batchSize, timeoutMs: offline.timeoutMs });
     case 'command':
-      return createCommandAdapter({ command: offline.command, cwd: offline.cwd, env: offline.env, timeoutMs: offline.timeoutMs });
+      return createCommandAdapter({ command: offline.command, cwd: offline.cwd, env: offline.env, timeoutMs: offline.timeoutMs, concurrency: offline.concurrency, mode: offline.mode });
     case 'columns':
       return createColumnsAdapter({ columns: featureColumns });
   }

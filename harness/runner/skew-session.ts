@@ -31,6 +31,7 @@ import { readGoldenRows, readRows } from './session-rows';
 import { patternWarnings } from './pattern-warnings';
 import { findingsOf, goldenHeader, redactResult } from './session-results';
 import { readFailures, writeFailures } from '../memory/failure-file';
+import { checkError, endsTheRun } from './check-error';
 import { updateMemory, type CheckFindings } from '../memory/update-memory';
 
 /** Options of {@link openSkewSession}. */
@@ -114,6 +115,8 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   try {
     const offline = await createOfflineAdapter(config.offline, plan.featureColumns);
     closers.push(() => offline.close());
+    // Prove the pipeline runs before serving is touched: a pipeline that cannot import stops the run here.
+    await offline.warmUp?.(randomRows.slice(0, 4).map((row) => ({ key: row.key, fields: plan.offlineFields(row) })), signal);
     let servingOptions = config.serving;
     if (config.start) {
       const log = options.log;
@@ -240,7 +243,14 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       async runCheck(name) {
         reporter?.onCheckBegin?.(name, sample.rows.length);
         const checkStarted = performance.now();
-        const raw = await run(name);
+        let raw: CheckResult;
+        try {
+          raw = await run(name);
+        } catch (error) {
+          // A broken config, source or pipeline (or Ctrl-C) ends the run; anything else stays inside this check.
+          if (signal?.aborted || endsTheRun(error)) throw error;
+          raw = checkError(name, error);
+        }
         // Adapters answer an abort with `skipped` rows rather than an exception: a cut-short check must not report.
         signal?.throwIfAborted();
         const result = redactResult({ ...raw, durationMs: Math.round(performance.now() - checkStarted) }, redact);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolveConfig } from '../../harness/config/resolve-config';
 import { createRedactor } from '../../harness/config/redactor';
 import { ConfigError } from '../../harness/errors/config-error';
@@ -35,7 +36,7 @@ describe('resolveConfig', () => {
       onBadRow: 'error',
     });
     expect(config.sample).toEqual({ method: 'reservoir', size: 1000, seed: 1, stratifyBy: null });
-    expect(config.offline).toEqual({ kind: 'command', command: ['python3', 'features.py'], cwd: '/repo', env: {}, timeoutMs: 300000 });
+    expect(config.offline).toEqual({ kind: 'command', command: ['python3', 'features.py'], cwd: '/repo', env: {}, timeoutMs: 300000, concurrency: availableParallelism(), mode: 'auto' });
     expect(config.serving).toMatchObject({ url: 'http://127.0.0.1:8080/features', method: 'POST', timeoutMs: 5000, retries: 3, concurrency: 8, batch: null });
     expect(config.budget).toEqual({ errorRate: 0.01, minCompared: 1 });
     expect(config.report.reporters).toEqual([

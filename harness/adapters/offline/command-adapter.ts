@@ -1,174 +1,189 @@
-import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import type { SideResult } from '../../core/row';
 import { OfflineError } from '../../errors/offline-error';
+import { createConcurrencyLimiter } from '../serving/concurrency-limiter';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
-import { prependNodeBins } from '../node-bin-path';
-import { parseJsonLine } from './parse-json-line';
-import { TailBuffer } from './tail-buffer';
-import { toSideResult } from './to-side-result';
+import { PipelineProcess, type PipelineCommand } from './pipeline-process';
+import { probeAnswerMode, type AnswerMode } from './probe-answer-mode';
+import { rowFailure, runPipelineBatch, type BatchOutcome } from './run-pipeline-batch';
+import { StreamingWorker } from './streaming-worker';
 
 /** Options of {@link createCommandAdapter}. */
-export interface CommandAdapterOptions {
-  /** argv array; run without a shell. */
-  command: string[];
-  /** Working directory. */
-  cwd: string;
-  /** Extra environment variables. */
-  env: Record<string, string>;
-  /** Stop the command and fail after this long without a line of output. Default 300000. */
+export interface CommandAdapterOptions extends PipelineCommand {
+  /** Stop the command and fail its batch after this long without a line of output. Default 300000. */
   timeoutMs?: number;
+  /** Pipeline processes running at once (isolating failing rows, single rows of a batch pipeline). Default: cores. */
+  concurrency?: number;
+  /** How the pipeline answers: detected (`'auto'`, the default), or stated. */
+  mode?: 'auto' | AnswerMode;
 }
 
+/** A command adapter: a {@link FeatureAdapter} that also tells how it ran the pipeline. */
+export interface CommandAdapter extends FeatureAdapter {
+  /** Proves the pipeline runs (before serving is touched) and learns how it answers, with a few sample rows. */
+  warmUp(rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void>;
+  /** Processes started so far, and the answer mode once known. */
+  readonly stats: { processesStarted: number; mode: AnswerMode | null };
+}
+
+/** Rows tried alone before a pipeline that has never produced a line is declared broken as a whole. */
+const CANARY_ROWS = 3;
+
 /**
- * Offline features from a command speaking JSON Lines (any language: the usual case is a Python pipeline).
- * One process per `compute` call: every row is written to its stdin as one JSON object per line while its stdout
- * is read concurrently, one feature object (or `{"$error": "why"}`) per line, in order. Writes respect
- * backpressure, so memory stays flat and the pipe never deadlocks. A crash, invalid JSON or the wrong number of
- * lines fails the side as a whole with an {@link OfflineError} that carries the tail of the command's stderr.
+ * Offline features from a command speaking JSON Lines (any language; the usual case is a Python pipeline that reads
+ * its whole batch and raises on input it does not expect).
+ *
+ * - Each multi-row `compute` runs in a process of its own: a batch is one process's input, as in training, so
+ *   batch-invariance and determinism mean what they say. A warm spare process is started ahead, so a pipeline's
+ *   start-up (a pandas import) overlaps the previous batch instead of adding to it.
+ * - A batch the pipeline fails as a whole (non-zero exit, a timeout, invalid JSON, the wrong number of lines) is split
+ *   to find the rows responsible — the rows answered before the failure are kept, the rest bisected, up to
+ *   `concurrency` processes at once — and each such row becomes an error of its own, carrying the stderr of its own
+ *   single-row run. The run goes on; only a pipeline that cannot start, or fails on every row tried, is broken as a
+ *   whole (an {@link OfflineError}).
+ * - A pipeline that answers line by line (seen on a probe row, see {@link probeAnswerMode}) keeps one long-lived
+ *   process for single rows, so shrinking and batch-invariance cost no process start per row.
  */
-export function createCommandAdapter(options: CommandAdapterOptions): FeatureAdapter {
+export function createCommandAdapter(options: CommandAdapterOptions): CommandAdapter {
   const display = options.command.join(' ');
-  const running = new Set<ReturnType<typeof spawn>>();
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const limiter = createConcurrencyLimiter(Math.max(1, options.concurrency ?? availableParallelism()));
+  const live = new Set<PipelineProcess>();
+  const stats = { processesStarted: 0, mode: (options.mode === 'auto' || options.mode === undefined ? null : options.mode) as AnswerMode | null };
+  let spare: PipelineProcess | undefined;
+  let worker: StreamingWorker | undefined;
+  let everAnswered = false;
+  let warming: Promise<void> | undefined;
+  let closed = false;
+
+  const start = (): PipelineProcess => {
+    const proc = new PipelineProcess(options);
+    stats.processesStarted++;
+    live.add(proc);
+    void proc.exited.then(() => live.delete(proc));
+    return proc;
+  };
+  /** A fresh process for a batch: the warm spare if there is one, and a new spare to replace it. */
+  const fresh = (): PipelineProcess => {
+    const proc = spare && !spare.done ? spare : start();
+    spare = closed ? undefined : start();
+    return proc;
+  };
+
+  const runFresh = async (rows: readonly AdapterRow[], signal: AbortSignal | undefined, onResult?: (i: number, r: SideResult) => void): Promise<BatchOutcome> => {
+    const release = await limiter.acquire(signal);
+    if (!release) throw signal?.reason ?? new Error('aborted');
+    try {
+      const outcome = await runPipelineBatch(fresh(), rows, { display, timeoutMs, signal, onResult });
+      if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
+      if (outcome.kind === 'ok' || outcome.answered.length > 0) everAnswered = true;
+      return outcome;
+    } finally {
+      release();
+    }
+  };
+
+  /** One row alone: in the long-lived process of a streaming pipeline, else in a process of its own. */
+  const single = async (row: AdapterRow, signal: AbortSignal | undefined): Promise<SideResult> => {
+    const outcome = worker ? await worker.compute(row, signal) : await runFresh([row], signal);
+    if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
+    if (outcome.kind === 'failed') return rowFailure(outcome);
+    everAnswered = true;
+    return outcome.results[0]!;
+  };
+
+  /** A pipeline that has never answered a line and now fails rows alone too is broken as a whole: stop the run. */
+  const ensureNotBroken = async (rows: readonly AdapterRow[], first: Extract<BatchOutcome, { kind: 'failed' }>, signal: AbortSignal | undefined) => {
+    if (everAnswered) return new Map<AdapterRow, SideResult>();
+    const picks = [...new Set([rows[0]!, rows[Math.floor(rows.length / 2)]!, rows[rows.length - 1]!])].slice(0, CANARY_ROWS);
+    const outcomes = await Promise.all(picks.map((row) => runFresh([row], signal)));
+    if (!everAnswered) {
+      const failed = outcomes.find((o): o is Extract<BatchOutcome, { kind: 'failed' }> => o.kind === 'failed') ?? first;
+      const tried = picks.length === 1 ? '1 row tried alone' : `${picks.length} rows tried alone`;
+      throw new OfflineError(`offline command ${display} fails on every row it is given (${tried}): it ${failed.why}`, { stderrTail: failed.stderrTail });
+    }
+    return new Map(picks.map((row, i) => [row, outcomes[i]!.kind === 'failed' ? rowFailure(outcomes[i] as Extract<BatchOutcome, { kind: 'failed' }>) : (outcomes[i] as Extract<BatchOutcome, { kind: 'ok' }>).results[0]!]));
+  };
+
+  /** Computes rows in one process; if the process fails the batch, finds and isolates the rows responsible. */
+  const computeIsolated = async (rows: readonly AdapterRow[], signal: AbortSignal | undefined, report: (i: number, r: SideResult) => void): Promise<SideResult[]> => {
+    if (rows.length === 1 && worker) {
+      const result = await single(rows[0]!, signal);
+      report(0, result);
+      return [result];
+    }
+    const outcome = await runFresh(rows, signal, report);
+    if (outcome.kind === 'ok') return outcome.results;
+    if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message);
+    if (rows.length === 1) {
+      const result = rowFailure(outcome);
+      report(0, result);
+      return [result];
+    }
+    const known = await ensureNotBroken(rows, outcome, signal);
+    const done = outcome.answered;
+    const rest = rows.slice(done.length);
+    const offset = done.length;
+    const part = (from: number, to: number) => {
+      const slice = rest.slice(from, to);
+      const cached = slice.length === 1 ? known.get(slice[0]!) : undefined;
+      const shift = (i: number, r: SideResult) => report(offset + from + i, r);
+      if (cached) {
+        shift(0, cached);
+        return Promise.resolve([cached]);
+      }
+      return computeIsolated(slice, signal, shift);
+    };
+    if (rest.length === 1) return [...done, ...(await part(0, 1))];
+    if (stats.mode === 'stream') {
+      // A line-by-line pipeline answered every row before the one it died on: that row is the suspect.
+      const [suspect, after] = await Promise.all([part(0, 1), part(1, rest.length)]);
+      return [...done, ...suspect, ...after];
+    }
+    const mid = Math.ceil(rest.length / 2);
+    const [left, right] = await Promise.all([part(0, mid), part(mid, rest.length)]);
+    return [...done, ...left, ...right];
+  };
+
+  const warmUp = async (rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void> => {
+    if (rows.length === 0) return;
+    warming ??= (async () => {
+      if (stats.mode === null) {
+        const proc = start();
+        const { mode, outcome } = await probeAnswerMode(proc, rows[0]!, { display, timeoutMs, signal });
+        stats.mode = mode;
+        if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
+        if (outcome.kind === 'ok') everAnswered = true;
+        if (mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs }, proc);
+        else if (outcome.kind === 'failed') await ensureNotBroken(rows.length > 1 ? rows.slice(1) : rows, outcome, signal);
+      } else {
+        if (stats.mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs });
+        const outcome = await runFresh(rows.slice(0, 1), signal);
+        if (outcome.kind === 'failed') await ensureNotBroken(rows.length > 1 ? rows.slice(1) : rows, outcome, signal);
+      }
+      if (!closed) spare ??= start();
+    })();
+    await warming;
+  };
 
   return {
     side: 'offline',
     description: `command ${display}`,
-    compute(rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> {
-      return new Promise<SideResult[]>((resolve, reject) => {
-        const [file, ...args] = options.command as [string, ...string[]];
-        const child = spawn(file, args, {
-          cwd: options.cwd,
-          env: { ...process.env, ...options.env, PATH: prependNodeBins(options.cwd, options.env['PATH'] ?? process.env['PATH']) },
-          stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        running.add(child);
-        const stderr = new TailBuffer();
-        const results: SideResult[] = [];
-        let pending = '';
-        let failure: OfflineError | undefined;
-        const fail = (error: OfflineError) => {
-          if (failure) return;
-          failure = error;
-          child.kill('SIGKILL');
-        };
-
-        // A pipeline that stops answering (a deadlock, a prompt, a sleep) must not hang a nightly job forever.
-        const timeoutMs = options.timeoutMs ?? 300_000;
-        let idle: NodeJS.Timeout | undefined;
-        const armIdle = () => {
-          if (idle) clearTimeout(idle);
-          idle = setTimeout(() => {
-            fail(new OfflineError(`offline command ${display} produced no output for ${timeoutMs} ms (after ${results.length} of ${rows.length} rows); raise offline.timeoutMs if it needs longer`));
-          }, timeoutMs);
-          idle.unref();
-        };
-        armIdle();
-
-        const onAbort = () => {
-          child.kill('SIGKILL');
-          reject(computeOptions.signal?.reason ?? new Error('aborted'));
-        };
-        computeOptions.signal?.addEventListener('abort', onAbort, { once: true });
-
-        const takeLine = (line: string) => {
-          if (failure) return;
-          const index = results.length;
-          if (index >= rows.length) {
-            fail(new OfflineError(`offline command ${display} printed more lines than the ${rows.length} rows it was given`));
-            return;
-          }
-          let item: unknown;
-          try {
-            item = parseJsonLine(line);
-          } catch {
-            const snippet = line.length > 80 ? `${line.slice(0, 80)}…` : line;
-            fail(new OfflineError(`offline command ${display} printed invalid JSON on output line ${index + 1}: ${snippet}`));
-            return;
-          }
-          const result = toSideResult(item, `offline row ${rows[index]!.key}`);
-          results.push(result);
-          computeOptions.onResult?.(index, result);
-        };
-
-        child.stdout.setEncoding('utf8');
-        child.stdout.on('data', (chunk: string) => {
-          armIdle();
-          pending += chunk;
-          let newline = pending.indexOf('\n');
-          while (newline >= 0) {
-            const line = pending.slice(0, newline).replace(/\r$/, '');
-            pending = pending.slice(newline + 1);
-            if (line.trim() !== '') takeLine(line);
-            newline = pending.indexOf('\n');
-          }
-        });
-        child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-        // The command may exit before reading all input (a crash): EPIPE here is reported via the exit code.
-        child.stdin.on('error', () => {});
-
-        child.on('error', (error: NodeJS.ErrnoException) => {
-          if (idle) clearTimeout(idle);
-          running.delete(child);
-          computeOptions.signal?.removeEventListener('abort', onAbort);
-          const why = error.code === 'ENOENT' ? 'not found' : error.code === 'EACCES' ? 'not executable' : error.message;
-          reject(new OfflineError(`offline command ${display} could not be started: ${file} ${why} (cwd ${options.cwd})`, { cause: error }));
-        });
-
-        child.on('close', (code, signal) => {
-          if (idle) clearTimeout(idle);
-          running.delete(child);
-          computeOptions.signal?.removeEventListener('abort', onAbort);
-          if (computeOptions.signal?.aborted) return;
-          if (pending.trim() !== '') takeLine(pending.replace(/\r$/, ''));
-          const tail = stderr.toString();
-          if (failure) return reject(new OfflineError(failure.message, { stderrTail: tail }));
-          if (code !== 0) {
-            const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-            return reject(new OfflineError(`offline command ${display} ${how} after ${results.length} of ${rows.length} rows`, { stderrTail: tail }));
-          }
-          if (results.length !== rows.length) {
-            return reject(
-              new OfflineError(`offline command ${display} printed ${results.length} lines for ${rows.length} rows (one JSON object per input line expected)`, {
-                stderrTail: tail,
-              }),
-            );
-          }
-          resolve(results);
-        });
-
-        void writeRows(child.stdin, rows);
-      });
+    stats,
+    warmUp,
+    async compute(rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> {
+      if (rows.length === 0) return [];
+      const { signal, onResult } = computeOptions;
+      await warmUp(rows.slice(0, 1 + CANARY_ROWS), signal);
+      signal?.throwIfAborted();
+      return computeIsolated(rows, signal, (i, r) => onResult?.(i, r));
     },
     async close() {
-      for (const child of running) child.kill('SIGKILL');
-      running.clear();
+      closed = true;
+      worker?.close();
+      spare = undefined;
+      for (const proc of live) proc.kill();
+      live.clear();
     },
   };
-}
-
-/** Writes rows as JSON Lines, waiting for `drain` whenever the pipe is full. */
-async function writeRows(stdin: NodeJS.WritableStream, rows: readonly AdapterRow[]): Promise<void> {
-  const chunkRows = 256;
-  for (let start = 0; start < rows.length; start += chunkRows) {
-    let chunk = '';
-    const end = Math.min(rows.length, start + chunkRows);
-    for (let i = start; i < end; i++) chunk += `${JSON.stringify(rows[i]!.fields)}\n`;
-    if (!stdin.write(chunk)) {
-      const drained = await new Promise<boolean>((resolve) => {
-        const done = (ok: boolean) => {
-          stdin.off('drain', onDrain);
-          stdin.off('close', onClose);
-          stdin.off('error', onClose);
-          resolve(ok);
-        };
-        const onDrain = () => done(true);
-        const onClose = () => done(false);
-        stdin.on('drain', onDrain);
-        stdin.on('close', onClose);
-        stdin.on('error', onClose);
-      });
-      if (!drained) return;
-    }
-  }
-  stdin.end();
 }

@@ -8,6 +8,7 @@ import { createConcurrencyLimiter } from './concurrency-limiter';
 import { createHttpClient } from './http-client';
 import { createMessageRedactor } from './message-redactor';
 import { createRateLimiter } from './rate-limiter';
+import { isRowCausedBatchFailure, sendOneByOne } from './batch-fallback';
 import { sendBatch, sendRow, type RequestContext, type RequestOutcome } from './row-requests';
 import type { ServingOptions } from './serving-options';
 import { describeEndpoint, SKIPPED_ABORTED } from './serving-messages';
@@ -112,9 +113,11 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     const runUnit = async (unit: number): Promise<void> => {
       const first = unit * batchSize;
       const unitRows = rows.slice(first, first + batchSize);
-      const outcome: RequestOutcome = options.batch
+      let outcome: RequestOutcome = options.batch
         ? await sendBatch(requests, unitRows.map((row) => row.fields), run.signal)
         : await sendRow(requests, unitRows[0]!.fields, run.signal);
+      // One row the batch endpoint cannot handle must not cost its whole batch: resend the rows one by one.
+      if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) outcome = await sendOneByOne(requests, unitRows.map((row) => row.fields), run.signal);
       if (outcome.kind === 'aborted' || run.signal.aborted) return;
       if (outcome.endpoint === 'up') breaker.recordSuccess();
       if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) run.abort();

@@ -71,6 +71,7 @@ section { margin-top: 32px; }
 .badge.status-failed { color: var(--skew); background: var(--skew-bg); }
 .badge.status-skipped { color: var(--skipped); background: var(--interrupted-bg); }
 .badge.status-inconclusive { color: var(--inconclusive); background: var(--inconclusive-bg); }
+.badge.status-error { color: var(--skew); background: var(--skew-bg); }
 .chip { display: inline-block; font-size: 12px; padding: 0 7px; border-radius: 4px; background: var(--code-bg); color: var(--muted); white-space: nowrap; margin: 1px 0; }
 .chip.kind-value { background: #fdecec; color: #9f1c1c; }
 .chip.kind-type { background: #f3e8fd; color: #6b2fa3; }

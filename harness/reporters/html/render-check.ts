@@ -14,6 +14,7 @@ export const CHECK_STATUS_LABELS: Readonly<Record<CheckStatus, string>> = {
   failed: 'failed',
   skipped: 'skipped',
   inconclusive: 'inconclusive',
+  error: 'error',
 };
 
 /** A check's status badge. */
@@ -81,5 +82,5 @@ function renderErrors(check: CheckResult): SafeHtml | null {
   const shown = total > check.errors.length ? `first ${check.errors.length} of ${formatCount(total)}` : `${check.errors.length}`;
   return html`<h5>Row errors <span class="muted">(${shown}; counted as errors, never as matches or skew)</span></h5>
 <div class="table-wrap"><table class="errors"><thead><tr><th>side</th><th>key</th><th>message</th></tr></thead>
-<tbody>${check.errors.map((e) => html`<tr><td>${e.side}</td><td class="key" title="${e.key}">${e.key}</td><td class="message">${e.message}</td></tr>`)}</tbody></table></div>`;
+<tbody>${check.errors.map((e) => html`<tr><td>${e.side}</td><td class="key" title="${e.key}">${e.key}</td><td class="message">${e.message}${e.detail ? html`<pre class="detail">${e.detail}</pre>` : ''}</td></tr>`)}</tbody></table></div>`;
 }

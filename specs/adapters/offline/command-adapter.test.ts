@@ -9,14 +9,34 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'skew-command-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Every adapter keeps a warm spare process: close them all, as a session does.
+const opened: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const adapter of opened.splice(0)) await adapter.close();
+});
 
 /** Writes a Python script into the temp dir and returns an adapter running it. */
 function python(name: string, source: string, env: Record<string, string> = {}) {
   writeFileSync(path.join(dir, name), source);
-  return createCommandAdapter({ command: ['python3', name], cwd: dir, env });
+  const adapter = createCommandAdapter({ command: ['python3', name], cwd: dir, env });
+  opened.push(adapter);
+  return adapter;
 }
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, fields: { id: i, x: i * 1.5, name: ` n${i} ` } }));
+
+/** Reads the whole batch, then raises on the rows it does not expect: one bad row fails the whole batch. */
+const STRICT_WHOLE_BATCH = `
+import json, sys
+rows = [json.loads(line) for line in sys.stdin]
+out = []
+for row in rows:
+    if row["id"] in (3, 17, 31):
+        raise ValueError("bad id %d" % row["id"])
+    out.append({"x2": row["x"] * 2})
+for o in out:
+    print(json.dumps(o))
+`;
 
 const DOUBLER = `
 import json, sys
@@ -62,29 +82,94 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     expect(results[2]).toEqual({ kind: 'ok', features: { id: 2 } });
   });
 
-  it('fails with the tail of stderr when the process crashes', async () => {
-    const adapter = python(
-      'crash.py',
-      `import json, sys\nfor i, line in enumerate(sys.stdin):\n    if i == 2:\n        raise ValueError("cannot parse signup_date")\n    print(json.dumps({"i": i}), flush=True)\n`,
-    );
-    const error = await adapter.compute(rows(5)).catch((e: unknown) => e);
+  it('finds the rows a whole-batch pipeline crashes on, each an error with its own stderr, and computes the rest', async () => {
+    const adapter = python('whole.py', STRICT_WHOLE_BATCH);
+    const results = await adapter.compute(rows(40));
+    const errors = results.flatMap((r, i) => (r.kind === 'error' ? [{ i, r }] : []));
+    expect(errors.map((e) => e.i)).toEqual([3, 17, 31]);
+    for (const { i, r } of errors) {
+      expect(r).toMatchObject({ kind: 'error', message: `offline command python3 whole.py exited with code 1: ValueError: bad id ${i}` });
+      // The stderr tail is that row's own run: it names only that row.
+      expect((r as { detail: string }).detail).toMatch(/^Traceback/);
+      expect([...(r as { detail: string }).detail.matchAll(/ValueError: bad id (\d+)/g)].map((m) => Number(m[1]))).toEqual([i]);
+    }
+    expect(results.filter((r) => r.kind === 'ok')).toHaveLength(37);
+    expect(results[4]).toEqual({ kind: 'ok', features: { x2: 12 } });
+    expect(adapter.stats.mode).toBe('batch');
+    await adapter.close();
+  });
+
+  it('keeps the rows a line-by-line pipeline answered before it crashed, and isolates the one it died on', async () => {
+    const adapter = python('stream-crash.py', `import json, sys\nfor line in sys.stdin:\n    r = json.loads(line)\n    if r["id"] == 5:\n        raise KeyError("plan")\n    print(json.dumps({"id": r["id"]}), flush=True)\n`);
+    const results = await adapter.compute(rows(12));
+    expect(adapter.stats.mode).toBe('stream');
+    expect(results.map((r) => r.kind)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'error', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(results[5]).toMatchObject({ message: "offline command python3 stream-crash.py exited with code 1: KeyError: 'plan'" });
+    // probe (kept as the long-lived worker) + spare + the batch + the rest after the suspect + a new spare
+    expect(adapter.stats.processesStarted).toBeLessThanOrEqual(6);
+    await adapter.close();
+  });
+
+  it('distrusts every line of a batch with the wrong line count (a pipeline that drops rows shifts the rest)', async () => {
+    const adapter = python('dropna.py', `import json, sys\nrows = [json.loads(l) for l in sys.stdin]\nfor r in rows:\n    if r["id"] % 4 != 1:\n        print(json.dumps({"id": r["id"]}))\n`);
+    const results = await adapter.compute(rows(8));
+    expect(results.map((r) => (r.kind === 'ok' ? r.features['id'] : 'error'))).toEqual([0, 'error', 2, 3, 4, 'error', 6, 7]);
+    expect(results[1]).toMatchObject({ message: 'offline command python3 dropna.py printed 0 lines for 1 rows (one JSON object per input line expected)' });
+    await adapter.close();
+  });
+
+  it('isolates a row whose output line is not JSON', async () => {
+    const adapter = python('junk.py', `import json, sys\nfor line in sys.stdin:\n    r = json.loads(line)\n    print('features: 3' if r["id"] == 2 else json.dumps({"ok": 1}))\n`);
+    const results = await adapter.compute(rows(4));
+    expect(results[2]).toEqual({ kind: 'error', message: 'offline command python3 junk.py printed invalid JSON on output line 1: features: 3' });
+    expect(results.filter((r) => r.kind === 'ok')).toHaveLength(3);
+    await adapter.close();
+  });
+
+  it('stops the run when the pipeline fails on every row it is given (an import error)', async () => {
+    const adapter = python('import-fails.py', `import json, sys\nimport no_such_module_xyz\n`);
+    const error = await adapter.compute(rows(10)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfflineError);
-    expect((error as OfflineError).message).toMatch(/^offline command python3 crash\.py exited with code 1 after 2 of 5 rows\n--- stderr \(last lines\) ---\n/);
-    expect((error as OfflineError).stderrTail).toMatch(/ValueError: cannot parse signup_date$/);
+    expect((error as OfflineError).message).toMatch(/^offline command python3 import-fails\.py fails on every row it is given \(3 rows tried alone\): it exited with code 1\n--- stderr/);
+    expect((error as OfflineError).stderrTail).toMatch(/ModuleNotFoundError: No module named 'no_such_module_xyz'$/);
+    await adapter.close();
   });
 
-  it('fails when the process prints fewer lines than rows', async () => {
-    const adapter = python('short.py', `import sys\nfor i, line in enumerate(sys.stdin):\n    if i < 2: print('{}')\n`);
-    await expect(adapter.compute(rows(4))).rejects.toThrow('offline command python3 short.py printed 2 lines for 4 rows (one JSON object per input line expected)');
+  it('proves the pipeline runs in warmUp, before any batch', async () => {
+    const adapter = python('import-fails-2.py', `import no_such_module_xyz\n`);
+    await expect(adapter.warmUp(rows(4))).rejects.toThrow(/fails on every row it is given/);
+    await adapter.close();
   });
 
-  it('fails on invalid JSON, naming the output line', async () => {
-    const adapter = python('junk.py', `import sys\nfor i, line in enumerate(sys.stdin):\n    print('{"ok": 1}' if i == 0 else 'features: 3')\n`);
-    await expect(adapter.compute(rows(3))).rejects.toThrow('offline command python3 junk.py printed invalid JSON on output line 2: features: 3');
+  it('tells a pipeline that answers line by line from one that reads its whole input first', async () => {
+    const streaming = python('answers.py', `import json, sys\nfor line in sys.stdin:\n    print(json.dumps({"a": 1}), flush=True)\n`);
+    const whole = python('reads-all.py', `import json, sys\nrows = sys.stdin.read().splitlines()\nfor r in rows:\n    print(json.dumps({"a": 1}))\n`);
+    // Line by line but block-buffered output: its answer only comes at exit, so it is a batch pipeline.
+    const buffered = python('buffered.py', `import json, sys\nfor line in sys.stdin:\n    sys.stdout.write(json.dumps({"a": 1}) + "\\n")\n`, { PYTHONUNBUFFERED: '' });
+    const slowStart = python('slow-start.py', `import json, sys, time\ntime.sleep(0.6)\nfor line in sys.stdin:\n    print(json.dumps({"a": 1}), flush=True)\n`);
+    for (const adapter of [streaming, whole, buffered, slowStart]) await adapter.warmUp(rows(1));
+    expect([streaming, whole, buffered, slowStart].map((a) => a.stats.mode)).toEqual(['stream', 'batch', 'batch', 'stream']);
+    for (const adapter of [streaming, whole, buffered, slowStart]) {
+      expect(await adapter.compute(rows(3))).toEqual(Array(3).fill({ kind: 'ok', features: { a: 1 } }));
+      await adapter.close();
+    }
+  });
+
+  it('serves single rows of a line-by-line pipeline from one long-lived process', async () => {
+    const adapter = python('answers-many.py', `import json, os, sys\nfor line in sys.stdin:\n    print(json.dumps({"pid": os.getpid()}), flush=True)\n`);
+    const pids = new Set<unknown>();
+    for (const row of rows(15)) {
+      const [result] = await adapter.compute([row]);
+      pids.add(result!.kind === 'ok' ? result!.features['pid'] : result);
+    }
+    expect(pids.size).toBe(1);
+    expect(adapter.stats.processesStarted).toBeLessThanOrEqual(2);
+    await adapter.close();
   });
 
   it('fails clearly when the command does not exist', async () => {
     const adapter = createCommandAdapter({ command: ['no-such-pipeline-xyz', 'a.py'], cwd: dir, env: {} });
+    opened.push(adapter);
     await expect(adapter.compute(rows(1))).rejects.toThrow(/^offline command no-such-pipeline-xyz a\.py could not be started: no-such-pipeline-xyz not found/);
   });
 
@@ -94,12 +179,14 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     expect(result).toEqual({ kind: 'ok', features: { mode: 'strict', cwd: dir } });
   });
 
-  it('fails, and stops the process, when it produces no output for longer than its timeout', async () => {
+  it('fails, and stops the process, when it produces no output for longer than its timeout on every row', async () => {
     writeFileSync(path.join(dir, 'stuck.py'), `import sys, time\nsys.stdin.readline()\ntime.sleep(30)\n`);
     const adapter = createCommandAdapter({ command: ['python3', 'stuck.py'], cwd: dir, env: {}, timeoutMs: 300 });
+    opened.push(adapter);
     await expect(adapter.compute(rows(3))).rejects.toThrow(
-      'offline command python3 stuck.py produced no output for 300 ms (after 0 of 3 rows); raise offline.timeoutMs if it needs longer',
+      /^offline command python3 stuck\.py fails on every row it is given \(\d rows tried alone\): it produced no output for 300 ms \(after 0 of 1 rows\); raise offline\.timeoutMs if it needs longer$/,
     );
+    await adapter.close();
   });
 
   it('stops the process when aborted', async () => {

@@ -30,24 +30,38 @@ describe('serving adapter: batch endpoint and URL templates', () => {
     expect(adapter.description).toBe(`POST ${server.url}/batch (batches of 4)`);
   });
 
-  it('fails every row of a batch whose response has the wrong length', async () => {
+  it('resends the rows of a batch whose response has the wrong length one by one', async () => {
     server = await startTestServer((req, res) => {
+      if (req.url === '/one') return sendJson(res, 200, { features: { y: (JSON.parse(req.body) as { x: number }).x } });
       const { rows } = JSON.parse(req.body) as { rows: unknown[] };
       sendJson(res, 200, { features: rows.slice(1).map(() => ({ y: 1 })) });
     });
     adapter = createServingAdapter(servingOptions({ url: `${server.url}/one`, batch: batchOptions(`${server.url}/batch`, 3) }));
     const results = await adapter.compute(makeRows(3));
-    const message = `Unexpected response from POST ${server.url}/batch: response "features" has 2 entries for a batch of 3 rows`;
-    expect(results).toEqual([0, 1, 2].map(() => ({ kind: 'error', status: 200, message })));
+    expect(results).toEqual([0, 1, 2].map((x) => ({ kind: 'ok', features: { y: x } })));
+    expect(server.requests.map((r) => r.url)).toEqual(['/batch', '/one', '/one', '/one']);
   });
 
-  it('fails every row of a failed batch with the same message, and retries the batch', async () => {
-    server = await startTestServer((_req, res) => sendJson(res, 500, { error: 'boom' }));
+  it('falls back to single rows when a batch fails with 400 or 500, so one bad row fails alone', async () => {
+    server = await startTestServer((req, res) => {
+      const body = JSON.parse(req.body) as { x?: number; rows?: Array<{ x: number }> };
+      const xs = body.rows ? body.rows.map((r) => r.x) : [body.x!];
+      if (xs.includes(1)) return sendJson(res, req.url === '/one' ? 400 : 500, { error: 'x=1 is not allowed' });
+      sendJson(res, 200, body.rows ? { features: xs.map((x) => ({ y: x })) } : { features: { y: xs[0] } });
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/one`, retries: 0, batch: batchOptions(`${server.url}/batch`, 2) }));
+    const results = await adapter.compute(makeRows(4));
+    expect(results.map((r) => r.kind)).toEqual(['ok', 'error', 'ok', 'ok']);
+    expect(results[1]).toMatchObject({ status: 400, message: expect.stringContaining(`HTTP 400 from POST ${server.url}/one`) });
+  });
+
+  it('fails every row of a batch the endpoint itself failed (503) with the same message, without a row-by-row retry', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 503, { error: 'boom' }));
     adapter = createServingAdapter(
-      servingOptions({ url: `${server.url}/one`, retries: 1, batch: batchOptions(`${server.url}/batch`, 2) }),
+      servingOptions({ url: `${server.url}/one`, retries: 1, backoff: { initialMs: 1, maxMs: 1 }, batch: batchOptions(`${server.url}/batch`, 2) }),
     );
     const results = await adapter.compute(makeRows(3));
-    expect(results[0]).toEqual({ kind: 'error', status: 500, message: `HTTP 500 from POST ${server.url}/batch after 2 attempts: {"error":"boom"}` });
+    expect(results[0]).toEqual({ kind: 'error', status: 503, message: `HTTP 503 from POST ${server.url}/batch after 2 attempts: {"error":"boom"}` });
     expect(results[1]).toEqual(results[0]);
     expect(results[2]).toEqual(results[0]);
     expect(server.requests).toHaveLength(4);

@@ -1,0 +1,44 @@
+import type { AdapterRow } from '../feature-adapter';
+import type { PipelineProcess } from './pipeline-process';
+import { runPipelineBatch, type BatchOutcome } from './run-pipeline-batch';
+
+/**
+ * One long-lived process of a pipeline that answers line by line, serving single rows one after another (shrinking
+ * candidates, batch-invariance's rows alone, isolating a failing row) instead of a process start per row. A row
+ * that makes it crash or hang is that row's error, carrying the stderr the process wrote for that row alone; the
+ * next row gets a new process.
+ */
+export class StreamingWorker {
+  #proc: PipelineProcess | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly spawn: () => PipelineProcess,
+    private readonly options: { display: string; timeoutMs: number },
+    first?: PipelineProcess,
+  ) {
+    this.#proc = first;
+  }
+
+  /** Computes one row; rows are served in call order. Resolves to the batch outcome of that single row. */
+  compute(row: AdapterRow, signal?: AbortSignal): Promise<BatchOutcome> {
+    const run = this.#queue.then(async () => {
+      if (!this.#proc || this.#proc.done) this.#proc = this.spawn();
+      const proc = this.#proc;
+      const outcome = await runPipelineBatch(proc, [row], { ...this.options, signal, keepOpen: true });
+      if (outcome.kind !== 'ok') {
+        proc.kill();
+        this.#proc = undefined;
+      }
+      return outcome;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Ends the process. */
+  close(): void {
+    this.#proc?.kill();
+    this.#proc = undefined;
+  }
+}

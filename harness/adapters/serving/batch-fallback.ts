@@ -1,0 +1,33 @@
+import type { Row, SideResult } from '../../core/row';
+import { sendRow, type RequestContext, type RequestOutcome } from './row-requests';
+
+/**
+ * Whether a failed batch request was likely failed by one of its rows rather than by the endpoint: every row is an
+ * error and the server answered — a 4xx that judges the request (not auth, not 404/408/429), a 500 (a handler that
+ * crashed on one row), or a 2xx whose body did not map to one vector per row. Then the rows deserve to be tried
+ * alone. Transport failures, 404 and 502–504 are the endpoint's own and are not retried row by row.
+ */
+export function isRowCausedBatchFailure(outcome: RequestOutcome): boolean {
+  if (outcome.kind !== 'done' || outcome.endpoint === 'untested') return false;
+  if (!outcome.results.every((r) => r.kind === 'error')) return false;
+  const status = (outcome.results[0] as Extract<SideResult, { kind: 'error' }>).status;
+  if (status === undefined) return false;
+  if (status >= 200 && status < 300) return true;
+  if (status === 500) return true;
+  return status >= 400 && status < 500 && ![401, 403, 404, 407, 408, 429].includes(status);
+}
+
+/** Sends rows to the single-row endpoint one after another, as the fallback for a batch that failed on its rows. */
+export async function sendOneByOne(context: RequestContext, rows: readonly Row[], signal: AbortSignal): Promise<RequestOutcome> {
+  const results: SideResult[] = [];
+  let up = false;
+  let message: string | null = null;
+  for (const fields of rows) {
+    const outcome = await sendRow(context, fields, signal);
+    if (outcome.kind === 'aborted') return outcome;
+    results.push(...outcome.results);
+    if (outcome.endpoint === 'up') up = true;
+    message ??= outcome.message;
+  }
+  return { kind: 'done', results, endpoint: up ? 'up' : 'down', message };
+}
