@@ -7,6 +7,8 @@
  *    runs csv-parse alone.
  * 2. Serving throughput: the example server (clean), the harness's adapter vs a raw keep-alive http.request loop.
  * 3. Offline throughput: the example's Python pipeline through the command adapter vs a raw pipe.
+ * 4. Start-up cost: the default full run on the example with a pipeline that sleeps 0.5 s at start-up vs without,
+ *    and the offline processes each run starts.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { makeBigCsv } from './bench/make-big-csv';
 import { measureInChild } from './bench/measure-child';
 import { benchOffline } from './bench/offline-bench';
 import { benchServing } from './bench/serving-bench';
+import { benchStartup } from './bench/startup-bench';
 
 const root = path.resolve(__dirname, '..', '..');
 const worker = path.join(__dirname, 'bench', 'bench-worker.js');
@@ -77,6 +80,19 @@ async function main(): Promise<void> {
       `| skew-harness command adapter (streamed, backpressure, every line parsed) | ${fmt(offline.harnessPerSecond, 0)} |`,
       '',
       `- harness ÷ raw: **${fmt(offline.harnessPerSecond / offline.rawPerSecond, 2)}**`,
+      '',
+    );
+
+    const startup = await benchStartup(root);
+    lines.push(
+      `## Start-up cost: the default full run on the example (every check), pipeline plain vs sleeping ${startup.sleepSeconds} s at start-up`,
+      '',
+      '| pipeline | wall time (s, median of ' + startup.rounds + ') | offline processes started |',
+      '|---|---:|---:|',
+      `| reference: plain | ${fmt(startup.plainSeconds, 2)} | ${startup.plainProcesses} |`,
+      `| sleeps ${startup.sleepSeconds} s before reading | ${fmt(startup.slowSeconds, 2)} | ${startup.slowProcesses} |`,
+      '',
+      `- slow ÷ plain: **${fmt(startup.slowSeconds / startup.plainSeconds, 2)}** (+${fmt(startup.slowSeconds - startup.plainSeconds, 2)} s)`,
       '',
     );
   } finally {

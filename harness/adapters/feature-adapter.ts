@@ -1,3 +1,4 @@
+import type { OfflineProcesses } from '../core/report';
 import type { Row, Side, SideResult } from '../core/row';
 import type { SkewError } from '../errors/skew-error';
 
@@ -38,6 +39,8 @@ export interface FeatureAdapter {
    * {@link SkewError} only when the side is broken as a whole.
    */
   warmUp?(rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void>;
+  /** For process-based pipelines: how it answers and how many processes were started so far. */
+  readonly processes?: OfflineProcesses;
   /** Releases processes, sockets and agents. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -64,10 +64,8 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
     return rows.map((row) => cache.get(rowKey(row))!);
   };
 
-  // Remembered failures first: they are the rows most likely to fail again.
-  const remembered = await evaluate(options.remembered.map((r) => r.row));
-
-  // The same seed generates the same rows as the property below will: collect them, evaluate them in one batch.
+  // The same seed generates the same rows as the property below will: collect them, and evaluate them in one batch per
+  // side together with the remembered failures (for a command pipeline, a batch is a process start).
   const generated: GeneratedRow[] = [];
   if (options.path === null) {
     fc.check(
@@ -78,7 +76,9 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
       { seed: options.seed, numRuns: options.runs },
     );
   }
-  const evaluations = [...remembered, ...(await evaluate(generated.map((g) => g.row)))];
+  const all = await evaluate([...options.remembered.map((r) => r.row), ...generated.map((g) => g.row)]);
+  const remembered = all.slice(0, options.remembered.length);
+  const evaluations = [...remembered, ...all.slice(options.remembered.length)];
 
   const counterexamples: Counterexample[] = [];
   const replayed: RowEvaluation[] = [];

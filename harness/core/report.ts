@@ -21,7 +21,7 @@ export interface SkewReport {
   /** The source and what was read from it. */
   source: SourceInfo;
   /** The two sides. */
-  sides: { offline: { description: string }; online: { description: string; stats: ServingStatsInfo | null } };
+  sides: { offline: { description: string; processes?: OfflineProcesses }; online: { description: string; stats: ServingStatsInfo | null } };
   /** Row accounting across the run. */
   accounting: Accounting;
   /** Profile of the sampled rows, per column (the basis of generated rows). */
@@ -104,4 +104,12 @@ export interface ServingStatsInfo {
   statuses: Record<string, number>;
   /** Latency percentiles in ms. */
   latencyMs: { p50: number; p95: number; max: number } | null;
+}
+
+/** How an offline command pipeline was run: how it answers, and how many processes the run started. */
+export interface OfflineProcesses {
+  /** `stream`: it answers line by line (one long-lived process serves single rows); `batch`: it reads all input first. */
+  mode: 'stream' | 'batch' | null;
+  /** Processes started in the run (batches, single rows, isolating failing rows, the warm spare). */
+  started: number;
 }

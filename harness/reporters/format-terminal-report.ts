@@ -1,7 +1,7 @@
 import type { CheckResult, Counterexample } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
 import { MISMATCH_KINDS, type Mismatch } from '../core/mismatch';
-import type { SkewReport } from '../core/report';
+import type { OfflineProcesses, SkewReport } from '../core/report';
 import type { Trend } from '../core/trend';
 import { formatRate } from '../core/summarize-verdict';
 import type { Colors } from './colors';
@@ -29,7 +29,7 @@ export function formatTerminalReport(report: SkewReport, options: TerminalFormat
   out.push(c.bold(`skew-harness ${report.tool.version}`) + c.dim(`  ${run.configFile ?? 'inline config'}${run.target ? `  target ${run.target}` : ''}`));
   out.push(`${c.dim('source ')}  ${report.source.path}: ${acc.rowsRead} rows read, ${acc.rowsSampled} sampled (${run.sampleMethod}, seed ${run.seed})`);
   if (report.source.badRowCount > 0) out.push(c.yellow(`          ${report.source.badRowCount} malformed row${report.source.badRowCount === 1 ? '' : 's'} skipped, first at line ${report.source.badRows[0]?.line}: ${report.source.badRows[0]?.message}`));
-  out.push(`${c.dim('offline')}  ${report.sides.offline.description}`);
+  out.push(`${c.dim('offline')}  ${report.sides.offline.description}${formatProcesses(report.sides.offline.processes, c)}`);
   const stats = report.sides.online.stats;
   const latency = stats?.latencyMs ? `, p50 ${formatNumber(stats.latencyMs.p50)} ms, p95 ${formatNumber(stats.latencyMs.p95)} ms` : '';
   out.push(`${c.dim('online ')}  ${report.sides.online.description}${stats ? c.dim(`  (${stats.requests} request${stats.requests === 1 ? '' : 's'}, ${stats.retries} retr${stats.retries === 1 ? 'y' : 'ies'}${latency})`) : ''}`);
@@ -185,3 +185,9 @@ function exampleRow(m: Mismatch): string[] {
   return [m.key, m.path, formatValue(m.offline), formatValue(m.online), diff];
 }
 
+
+function formatProcesses(processes: OfflineProcesses | undefined, c: Colors): string {
+  if (!processes) return '';
+  const mode = processes.mode === 'stream' ? 'answers line by line, ' : processes.mode === 'batch' ? 'reads whole batches, ' : '';
+  return c.dim(`  (${mode}${processes.started} process${processes.started === 1 ? '' : 'es'})`);
+}

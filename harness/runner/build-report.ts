@@ -70,7 +70,7 @@ export function buildReport(session: SkewSession, options: BuildReportOptions): 
       badRowCount: sample.badRowCount,
     },
     sides: {
-      offline: { description: session.offline.description },
+      offline: { description: session.offline.description, ...(session.offline.processes ? { processes: { ...session.offline.processes } } : {}) },
       online: { description: session.redact(session.online.description), stats: servingStatsInfo(session.online) },
     },
     accounting: {

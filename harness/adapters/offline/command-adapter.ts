@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { OfflineProcesses } from '../../core/report';
 import type { SideResult } from '../../core/row';
 import { OfflineError } from '../../errors/offline-error';
 import { createConcurrencyLimiter } from '../serving/concurrency-limiter';
@@ -7,6 +8,7 @@ import { PipelineProcess, type PipelineCommand } from './pipeline-process';
 import { probeAnswerMode, type AnswerMode } from './probe-answer-mode';
 import { rowFailure, runPipelineBatch, type BatchOutcome } from './run-pipeline-batch';
 import { StreamingWorker } from './streaming-worker';
+import { suspectRows } from './suspect-rows';
 
 /** Options of {@link createCommandAdapter}. */
 export interface CommandAdapterOptions extends PipelineCommand {
@@ -23,7 +25,7 @@ export interface CommandAdapter extends FeatureAdapter {
   /** Proves the pipeline runs (before serving is touched) and learns how it answers, with a few sample rows. */
   warmUp(rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void>;
   /** Processes started so far, and the answer mode once known. */
-  readonly stats: { processesStarted: number; mode: AnswerMode | null };
+  readonly processes: OfflineProcesses;
 }
 
 /** Rows tried alone before a pipeline that has never produced a line is declared broken as a whole. */
@@ -49,7 +51,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
   const timeoutMs = options.timeoutMs ?? 300_000;
   const limiter = createConcurrencyLimiter(Math.max(1, options.concurrency ?? availableParallelism()));
   const live = new Set<PipelineProcess>();
-  const stats = { processesStarted: 0, mode: (options.mode === 'auto' || options.mode === undefined ? null : options.mode) as AnswerMode | null };
+  const stats: OfflineProcesses = { started: 0, mode: options.mode === 'auto' || options.mode === undefined ? null : options.mode };
   let spare: PipelineProcess | undefined;
   let worker: StreamingWorker | undefined;
   let everAnswered = false;
@@ -58,7 +60,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
 
   const start = (): PipelineProcess => {
     const proc = new PipelineProcess(options);
-    stats.processesStarted++;
+    stats.started++;
     live.add(proc);
     void proc.exited.then(() => live.delete(proc));
     return proc;
@@ -83,11 +85,22 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     }
   };
 
+  /**
+   * Rows that failed alone, by content: a later batch holding the same row leaves it out from the start (it can never
+   * be computed within a batch either) instead of bisecting its way to it again.
+   */
+  const failedAlone = new Map<string, SideResult>();
+  const contentOf = (row: AdapterRow) => JSON.stringify(row.fields);
+
   /** One row alone: in the long-lived process of a streaming pipeline, else in a process of its own. */
   const single = async (row: AdapterRow, signal: AbortSignal | undefined): Promise<SideResult> => {
     const outcome = worker ? await worker.compute(row, signal) : await runFresh([row], signal);
     if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
-    if (outcome.kind === 'failed') return rowFailure(outcome);
+    if (outcome.kind === 'failed') {
+      const failure = rowFailure(outcome);
+      failedAlone.set(contentOf(row), failure);
+      return failure;
+    }
     everAnswered = true;
     return outcome.results[0]!;
   };
@@ -105,9 +118,21 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     return new Map(picks.map((row, i) => [row, outcomes[i]!.kind === 'failed' ? rowFailure(outcomes[i] as Extract<BatchOutcome, { kind: 'failed' }>) : (outcomes[i] as Extract<BatchOutcome, { kind: 'ok' }>).results[0]!]));
   };
 
+  /** Computes rows, leaving out rows already known to fail alone (their known error stands in). */
+  const computeRows = async (rows: readonly AdapterRow[], signal: AbortSignal | undefined, report: (i: number, r: SideResult) => void): Promise<SideResult[]> => {
+    const known = rows.map((row) => failedAlone.get(contentOf(row)));
+    if (!known.some(Boolean)) return computeIsolated(rows, signal, report);
+    const todo = rows.flatMap((row, i) => (known[i] ? [] : [{ row, i }]));
+    known.forEach((result, i) => result && report(i, result));
+    const computed = todo.length === 0 ? [] : await computeIsolated(todo.map((t) => t.row), signal, (j, r) => report(todo[j]!.i, r));
+    const results = known as SideResult[];
+    todo.forEach((t, j) => (results[t.i] = computed[j]!));
+    return results;
+  };
+
   /** Computes rows in one process; if the process fails the batch, finds and isolates the rows responsible. */
   const computeIsolated = async (rows: readonly AdapterRow[], signal: AbortSignal | undefined, report: (i: number, r: SideResult) => void): Promise<SideResult[]> => {
-    if (rows.length === 1 && worker) {
+    if (rows.length === 1) {
       const result = await single(rows[0]!, signal);
       report(0, result);
       return [result];
@@ -115,11 +140,6 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     const outcome = await runFresh(rows, signal, report);
     if (outcome.kind === 'ok') return outcome.results;
     if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message);
-    if (rows.length === 1) {
-      const result = rowFailure(outcome);
-      report(0, result);
-      return [result];
-    }
     const known = await ensureNotBroken(rows, outcome, signal);
     const done = outcome.answered;
     const rest = rows.slice(done.length);
@@ -135,6 +155,20 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
       return computeIsolated(slice, signal, shift);
     };
     if (rest.length === 1) return [...done, ...(await part(0, 1))];
+    // The error message often quotes the value or column it choked on: try those rows alone, the others as a batch.
+    const suspects = new Set(suspectRows(rest.map((row) => row.fields), outcome.stderrTail));
+    if (suspects.size > 0) {
+      const others = rest.flatMap((row, i) => (suspects.has(i) ? [] : [{ row, i }]));
+      const shift = (i: number, r: SideResult) => report(offset + i, r);
+      const [alone, batch] = await Promise.all([
+        Promise.all([...suspects].map((i) => computeIsolated([rest[i]!], signal, (_, r) => shift(i, r)))),
+        computeIsolated(others.map((o) => o.row), signal, (j, r) => shift(others[j]!.i, r)),
+      ]);
+      const merged: SideResult[] = new Array<SideResult>(rest.length);
+      [...suspects].forEach((i, j) => (merged[i] = alone[j]![0]!));
+      others.forEach((o, j) => (merged[o.i] = batch[j]!));
+      return [...done, ...merged];
+    }
     if (stats.mode === 'stream') {
       // A line-by-line pipeline answered every row before the one it died on: that row is the suspect.
       const [suspect, after] = await Promise.all([part(0, 1), part(1, rest.length)]);
@@ -169,14 +203,14 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
   return {
     side: 'offline',
     description: `command ${display}`,
-    stats,
+    processes: stats,
     warmUp,
     async compute(rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> {
       if (rows.length === 0) return [];
       const { signal, onResult } = computeOptions;
       await warmUp(rows.slice(0, 1 + CANARY_ROWS), signal);
       signal?.throwIfAborted();
-      return computeIsolated(rows, signal, (i, r) => onResult?.(i, r));
+      return computeRows(rows, signal, (i, r) => onResult?.(i, r));
     },
     async close() {
       closed = true;

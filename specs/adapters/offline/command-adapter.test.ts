@@ -95,18 +95,18 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     }
     expect(results.filter((r) => r.kind === 'ok')).toHaveLength(37);
     expect(results[4]).toEqual({ kind: 'ok', features: { x2: 12 } });
-    expect(adapter.stats.mode).toBe('batch');
+    expect(adapter.processes.mode).toBe('batch');
     await adapter.close();
   });
 
   it('keeps the rows a line-by-line pipeline answered before it crashed, and isolates the one it died on', async () => {
     const adapter = python('stream-crash.py', `import json, sys\nfor line in sys.stdin:\n    r = json.loads(line)\n    if r["id"] == 5:\n        raise KeyError("plan")\n    print(json.dumps({"id": r["id"]}), flush=True)\n`);
     const results = await adapter.compute(rows(12));
-    expect(adapter.stats.mode).toBe('stream');
+    expect(adapter.processes.mode).toBe('stream');
     expect(results.map((r) => r.kind)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'error', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
     expect(results[5]).toMatchObject({ message: "offline command python3 stream-crash.py exited with code 1: KeyError: 'plan'" });
     // probe (kept as the long-lived worker) + spare + the batch + the rest after the suspect + a new spare
-    expect(adapter.stats.processesStarted).toBeLessThanOrEqual(6);
+    expect(adapter.processes.started).toBeLessThanOrEqual(6);
     await adapter.close();
   });
 
@@ -148,7 +148,7 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     const buffered = python('buffered.py', `import json, sys\nfor line in sys.stdin:\n    sys.stdout.write(json.dumps({"a": 1}) + "\\n")\n`, { PYTHONUNBUFFERED: '' });
     const slowStart = python('slow-start.py', `import json, sys, time\ntime.sleep(0.6)\nfor line in sys.stdin:\n    print(json.dumps({"a": 1}), flush=True)\n`);
     for (const adapter of [streaming, whole, buffered, slowStart]) await adapter.warmUp(rows(1));
-    expect([streaming, whole, buffered, slowStart].map((a) => a.stats.mode)).toEqual(['stream', 'batch', 'batch', 'stream']);
+    expect([streaming, whole, buffered, slowStart].map((a) => a.processes.mode)).toEqual(['stream', 'batch', 'batch', 'stream']);
     for (const adapter of [streaming, whole, buffered, slowStart]) {
       expect(await adapter.compute(rows(3))).toEqual(Array(3).fill({ kind: 'ok', features: { a: 1 } }));
       await adapter.close();
@@ -163,7 +163,7 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
       pids.add(result!.kind === 'ok' ? result!.features['pid'] : result);
     }
     expect(pids.size).toBe(1);
-    expect(adapter.stats.processesStarted).toBeLessThanOrEqual(2);
+    expect(adapter.processes.started).toBeLessThanOrEqual(2);
     await adapter.close();
   });
 

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SkewReport } from '../../harness/core/report';
+import { runCli, TempRepo } from './cli-harness';
+
+/**
+ * A strict, whole-batch Python pipeline written the way teams write them (read every row, then raise on the first
+ * value it does not expect) against a real server, through the real CLI: one bad row must be a finding about that
+ * row, never the end of the run.
+ */
+
+const BAD_KEYS = ['r0137', 'r0502', 'r0871'];
+const CSV = [
+  'id,visits,code,label',
+  ...Array.from({ length: 1000 }, (_, i) => {
+    const id = `r${String(i).padStart(4, '0')}`;
+    return `${id},${(i * 37) % 50},${BAD_KEYS.includes(id) ? 'n/a' : String(100 + (i % 9))},${i % 2}`;
+  }),
+].join('\n');
+
+const STRICT_PIPELINE = `
+import json, sys
+rows = [json.loads(line) for line in sys.stdin]
+features = []
+for row in rows:
+    code = int(row["code"])          # raises ValueError on 'n/a': the whole batch dies
+    features.append({"visits_x2": row["visits"] * 2, "code_group": code // 3})
+for f in features:
+    print(json.dumps(f))
+`;
+
+function startServing(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const row = JSON.parse(body) as { visits: number; code: string };
+      const code = Number.parseInt(row.code, 10);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ features: { visits_x2: row.visits * 2, code_group: Number.isNaN(code) ? null : Math.floor(code / 3) } }));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+let repo: TempRepo;
+let serving: { server: Server; url: string };
+beforeEach(async () => {
+  repo = new TempRepo();
+  repo.write('train.csv', CSV);
+  repo.write('pipeline.py', STRICT_PIPELINE);
+  serving = await startServing();
+});
+afterEach(async () => {
+  repo.remove();
+  await new Promise((resolve) => serving.server.close(resolve));
+});
+
+describe('a strict whole-batch pipeline that crashes on some rows', () => {
+  it('completes the run: the 3 crashing training rows are offline errors with their own stderr, the rest are compared', async () => {
+    repo.write(
+      'skew.config.js',
+      `module.exports = {
+        source: { path: 'train.csv', key: 'id', label: 'label' },
+        offline: { command: ['python3', 'pipeline.py'] },
+        serving: { url: ${JSON.stringify(`${serving.url}/features`)} },
+        checks: { generatedParity: false },
+      };`,
+    );
+    const result = await runCli(['run', '--reporter', 'json,terminal', '--report-dir', 'out'], { cwd: repo.dir });
+    expect(result.stderr).not.toMatch(/^skew:/m);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(repo.path('out/skew-report.json'), 'utf8')) as SkewReport;
+    const parity = report.checks.find((c) => c.name === 'parity')!;
+    expect(parity.status).toBe('passed');
+    expect(parity.rows).toMatchObject({ total: 1000, compared: 997, offlineErrors: 3, onlineErrors: 0 });
+    expect(parity.errors.map((e) => e.key).sort()).toEqual(BAD_KEYS);
+    for (const error of parity.errors) {
+      expect(error.message).toBe(`offline command python3 pipeline.py exited with code 1: ValueError: invalid literal for int() with base 10: 'n/a'`);
+      expect(error.detail).toMatch(/^Traceback \(most recent call last\):/);
+    }
+    // Every other check ran and reported too.
+    expect(report.checks.map((c) => [c.name, c.status])).toEqual([
+      ['determinism', 'passed'],
+      ['parity', 'passed'],
+      ['batch-invariance', 'passed'],
+      ['label-invariance', 'passed'],
+    ]);
+    expect(report.sides.offline.processes?.mode).toBe('batch');
+    expect(result.stdout).toContain('offline r0137: offline command python3 pipeline.py exited with code 1: ValueError');
+  });
+
+  it('stops with exit 2 and one clear error when the pipeline fails on every row (it cannot import)', async () => {
+    repo.write('pipeline.py', `import json, sys\nimport pandas_but_not_installed_xyz\n`);
+    repo.write(
+      'skew.config.js',
+      `module.exports = {
+        source: { path: 'train.csv', key: 'id', label: 'label' },
+        offline: { command: ['python3', 'pipeline.py'] },
+        serving: { url: ${JSON.stringify(`${serving.url}/features`)} },
+      };`,
+    );
+    const result = await runCli(['run', '--report-dir', 'out'], { cwd: repo.dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^skew: offline command python3 pipeline\.py fails on every row it is given \(\d rows tried alone\): it exited with code 1\n/);
+    expect(result.stderr).toContain("ModuleNotFoundError: No module named 'pandas_but_not_installed_xyz'");
+  });
+});
