@@ -16,6 +16,11 @@ export interface ComputeOptions {
   signal?: AbortSignal;
   /** Called as soon as the result for `rows[index]` is known (progress bars, streaming comparison). */
   onResult?: (index: number, result: SideResult) => void;
+  /**
+   * These rows need no process of their own: a long-lived pipeline process may serve them after other rows (shrinking
+   * candidates). Unset, a multi-row call is one batch in a fresh process, as in training. Default false.
+   */
+  reuseProcess?: boolean;
 }
 
 /**

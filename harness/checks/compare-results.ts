@@ -28,13 +28,14 @@ export function computeSide(
   adapter: FeatureAdapter,
   rows: readonly SourceRow[],
   fields: (row: SourceRow) => Row,
-  context: Pick<CheckContext, 'signal' | 'onProgress'>,
+  context: Pick<CheckContext, 'signal' | 'onProgress'> & { reuseProcess?: boolean },
 ): Promise<SideResult[]> {
   let done = 0;
   return adapter.compute(
     rows.map((row) => ({ key: row.key, fields: fields(row) })),
     {
       ...(context.signal ? { signal: context.signal } : {}),
+      ...(context.reuseProcess ? { reuseProcess: true } : {}),
       onResult: () => context.onProgress?.(adapter.side, ++done, rows.length),
     },
   );

@@ -8,6 +8,7 @@ import type { DataProfile } from '../core/data-profile';
 import type { CheckContext } from './check-context';
 import { chooseBaseRows, createRowArbitrary, describeChanges, MISSING, type ColumnOverride, type GeneratedRow } from './generated';
 import { evaluateRows, type RowEvaluation } from './generated/evaluate-rows';
+import { PrefetchingArbitrary } from './generated/prefetching-arbitrary';
 import { FieldStatsAccumulator } from '../core/field-stats';
 
 /** Options of the generated-parity check. */
@@ -56,11 +57,11 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   const baseKeys = baseRows.map((row) => ctx.rows.find((r) => sameRow(r.values, row))?.key ?? '?');
   const arbitrary = createRowArbitrary(profile, baseRows, { columns: options.columns });
   const cache = new Map<string, RowEvaluation>();
-  const evaluate = async (rows: Row[]): Promise<RowEvaluation[]> => {
+  const evaluate = async (rows: Row[], reuseProcess = false): Promise<RowEvaluation[]> => {
     const fresh = rows.filter((row) => !cache.has(rowKey(row)));
     const unique = [...new Map(fresh.map((row) => [rowKey(row), row])).values()];
     const sourceRows: SourceRow[] = unique.map((values) => ({ key: rowKey(values), line: 0, values }));
-    for (const e of await evaluateRows(ctx, sourceRows, ctx.policy)) cache.set(e.row.key, e);
+    for (const e of await evaluateRows(ctx, sourceRows, ctx.policy, { reuseProcess })) cache.set(e.row.key, e);
     return rows.map((row) => cache.get(rowKey(row))!);
   };
 
@@ -80,6 +81,10 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   const remembered = all.slice(0, options.remembered.length);
   const evaluations = [...remembered, ...all.slice(options.remembered.length)];
 
+  // A whole-batch pipeline fails a batch holding one row it rejects, and each rejected candidate then costs a process
+  // of its own: where the pipeline rejects many generated rows, shrink one candidate at a time instead.
+  const rejected = evaluations.filter((e) => e.offline.kind === 'error').length / Math.max(1, evaluations.length);
+  const lookahead = ctx.offline.processes?.mode === 'batch' ? (rejected > 0.1 ? 1 : 8) : 24;
   const counterexamples: Counterexample[] = [];
   const replayed: RowEvaluation[] = [];
   const failingFields = firstFailures(evaluations.slice(remembered.length));
@@ -138,13 +143,18 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   /** Shrinks the first failure of `field` (or replays `options.path` when field is null) to a counterexample per field. */
   async function shrink(field: string | null): Promise<Counterexample[]> {
     let budget = options.maxShrinks;
-    const property = fc.asyncProperty(arbitrary, async (g) => {
+    // fast-check tries a shrink step's candidates one by one; evaluate the step's first ones together instead (one
+    // offline batch, concurrent requests), so a step costs one round trip rather than one per candidate.
+    const prefetching = new PrefetchingArbitrary(arbitrary, lookahead);
+    const property = fc.asyncProperty(prefetching, async (g) => {
       const known = cache.get(rowKey(g.row));
       if (!known) {
         if (budget <= 0) return true;
-        budget--;
+        const step = prefetching.takePending().filter((c) => c !== g && !cache.has(rowKey(c.row))).slice(0, Math.max(0, budget - 1));
+        budget -= 1 + step.length;
+        await evaluate([g.row, ...step.map((c) => c.row)], true);
       }
-      const [e] = known ? [known] : await evaluate([g.row]);
+      const e = cache.get(rowKey(g.row));
       if (field === null) replayed.push(e!);
       return field === null ? e!.failing.size === 0 : !e!.failing.has(field);
     });

@@ -42,8 +42,12 @@ export interface SourceRow {
  */
 export type SideResult =
   | { kind: 'ok'; features: FeatureVector }
-  /** `detail`: what the side printed for this row alone (a pipeline's stderr tail), when there is more to show. */
-  | { kind: 'error'; message: string; status?: number | undefined; detail?: string | undefined }
+  /**
+   * `detail`: what the side printed for this row alone (a pipeline's stderr tail), when there is more to show.
+   * `scope: 'batch'`: the row's batch failed and the row was never run alone (isolation stopped at its limit), so the
+   * error says nothing about the row itself: it counts against the error budget but never as the row's rejection.
+   */
+  | { kind: 'error'; message: string; status?: number | undefined; detail?: string | undefined; scope?: 'row' | 'batch' | undefined }
   | { kind: 'skipped'; reason: string };
 
 /** Replaces secrets (env-provided header values, URL credentials) in text meant for output. */

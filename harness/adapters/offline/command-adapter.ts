@@ -9,6 +9,7 @@ import { probeAnswerMode, type AnswerMode } from './probe-answer-mode';
 import { rowFailure, runPipelineBatch, type BatchOutcome } from './run-pipeline-batch';
 import { StreamingWorker } from './streaming-worker';
 import { suspectRows } from './suspect-rows';
+import { resolveInterpreterShim } from './resolve-shim';
 
 /** Options of {@link createCommandAdapter}. */
 export interface CommandAdapterOptions extends PipelineCommand {
@@ -26,6 +27,34 @@ export interface CommandAdapter extends FeatureAdapter {
   warmUp(rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void>;
   /** Processes started so far, and the answer mode once known. */
   readonly processes: OfflineProcesses;
+}
+
+/**
+ * What isolating one failed batch has learnt, handed down its split tree: whether a few rows were already run alone
+ * to gauge how dense the failures are, and whether they were dense (then every row alone is cheaper than bisecting).
+ * Decided from fixed rows, never from timing, so the same batch is always isolated the same way.
+ */
+interface IsolationHints {
+  sampled: boolean;
+  dense: boolean;
+}
+
+/**
+ * Most rows run alone for one failed batch once its failures are dense: past it, the rest of the batch is reported
+ * as not isolated (an error of scope `batch`) rather than spending a process start on every row.
+ */
+const MAX_ALONE_WHEN_DENSE = 256;
+
+/** Sampled rows that must fail alone for the failures of a batch to count as dense. */
+const DENSE_FAILURES = 2;
+
+/** Rows tried alone to tell sparse failures (bisect) from dense ones (every row alone). */
+const SAMPLE_ROWS = 6;
+
+/** Two halves of a list of indexes. */
+function halves(list: number[]): number[][] {
+  const mid = Math.ceil(list.length / 2);
+  return [list.slice(0, mid), list.slice(mid)];
 }
 
 /** Rows tried alone before a pipeline that has never produced a line is declared broken as a whole. */
@@ -58,8 +87,9 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
   let warming: Promise<void> | undefined;
   let closed = false;
 
+  const run = resolveInterpreterShim(options);
   const start = (): PipelineProcess => {
-    const proc = new PipelineProcess(options);
+    const proc = new PipelineProcess(run);
     stats.started++;
     live.add(proc);
     void proc.exited.then(() => live.delete(proc));
@@ -94,7 +124,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
 
   /** One row alone: in the long-lived process of a streaming pipeline, else in a process of its own. */
   const single = async (row: AdapterRow, signal: AbortSignal | undefined): Promise<SideResult> => {
-    const outcome = worker ? await worker.compute(row, signal) : await runFresh([row], signal);
+    const outcome = worker ? await worker.compute([row], signal) : await runFresh([row], signal);
     if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
     if (outcome.kind === 'failed') {
       const failure = rowFailure(outcome);
@@ -119,64 +149,86 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
   };
 
   /** Computes rows, leaving out rows already known to fail alone (their known error stands in). */
-  const computeRows = async (rows: readonly AdapterRow[], signal: AbortSignal | undefined, report: (i: number, r: SideResult) => void): Promise<SideResult[]> => {
+  const computeRows = async (rows: readonly AdapterRow[], signal: AbortSignal | undefined, report: (i: number, r: SideResult) => void, reuse: boolean): Promise<SideResult[]> => {
     const known = rows.map((row) => failedAlone.get(contentOf(row)));
-    if (!known.some(Boolean)) return computeIsolated(rows, signal, report);
+    if (!known.some(Boolean)) return computeIsolated(rows, signal, report, reuse);
     const todo = rows.flatMap((row, i) => (known[i] ? [] : [{ row, i }]));
     known.forEach((result, i) => result && report(i, result));
-    const computed = todo.length === 0 ? [] : await computeIsolated(todo.map((t) => t.row), signal, (j, r) => report(todo[j]!.i, r));
+    const computed = todo.length === 0 ? [] : await computeIsolated(todo.map((t) => t.row), signal, (j, r) => report(todo[j]!.i, r), reuse);
     const results = known as SideResult[];
     todo.forEach((t, j) => (results[t.i] = computed[j]!));
     return results;
   };
 
   /** Computes rows in one process; if the process fails the batch, finds and isolates the rows responsible. */
-  const computeIsolated = async (rows: readonly AdapterRow[], signal: AbortSignal | undefined, report: (i: number, r: SideResult) => void): Promise<SideResult[]> => {
+  const computeIsolated = async (
+    rows: readonly AdapterRow[],
+    signal: AbortSignal | undefined,
+    report: (i: number, r: SideResult) => void,
+    reuse: boolean,
+    hints: IsolationHints = { sampled: false, dense: false },
+  ): Promise<SideResult[]> => {
     if (rows.length === 1) {
       const result = await single(rows[0]!, signal);
       report(0, result);
       return [result];
     }
-    const outcome = await runFresh(rows, signal, report);
-    if (outcome.kind === 'ok') return outcome.results;
-    if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message);
+    const outcome = reuse && worker ? await worker.compute(rows, signal, report) : await runFresh(rows, signal, report);
+    if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
+    if (outcome.kind === 'ok') {
+      everAnswered = true;
+      return outcome.results;
+    }
     const known = await ensureNotBroken(rows, outcome, signal);
     const done = outcome.answered;
     const rest = rows.slice(done.length);
-    const offset = done.length;
-    const part = (from: number, to: number) => {
-      const slice = rest.slice(from, to);
-      const cached = slice.length === 1 ? known.get(slice[0]!) : undefined;
-      const shift = (i: number, r: SideResult) => report(offset + from + i, r);
-      if (cached) {
-        shift(0, cached);
-        return Promise.resolve([cached]);
-      }
-      return computeIsolated(slice, signal, shift);
+    const shift = (i: number, r: SideResult) => report(done.length + i, r);
+    /** Computes groups of `rest` (row indexes) separately, and puts their results back in row order. */
+    const groups = async (list: number[][], next: IsolationHints = hints): Promise<SideResult[]> => {
+      const merged = new Array<SideResult>(rest.length);
+      await Promise.all(
+        list.map(async (group) => {
+          const cached = group.length === 1 ? known.get(rest[group[0]!]!) : undefined;
+          if (cached) shift(group[0]!, cached);
+          const results = cached ? [cached] : await computeIsolated(group.map((i) => rest[i]!), signal, (j, r) => shift(group[j]!, r), reuse, next);
+          group.forEach((i, j) => (merged[i] = results[j]!));
+        }),
+      );
+      return merged;
     };
-    if (rest.length === 1) return [...done, ...(await part(0, 1))];
+    const indexes = rest.map((_, i) => i);
+    const singles = (list: number[]) => list.map((i) => [i]);
+    /** Dense failures: rows alone, evenly spread, up to the limit; the rest are reported as not isolated. */
+    const denseRows = async (list: number[], next: IsolationHints): Promise<SideResult[]> => {
+      const room = MAX_ALONE_WHEN_DENSE;
+      const chosen = list.length <= room ? list : Array.from({ length: room }, (_, k) => list[Math.floor((k * list.length) / room)]!);
+      const results = await groups(singles(chosen), next);
+      const left = list.filter((i) => !chosen.includes(i));
+      const failed = chosen.filter((i) => failedAlone.has(contentOf(rest[i]!))).length;
+      const why = `${outcome.reason} on a batch of ${rows.length} rows; this row was not run alone (${failed} of ${chosen.length} rows run alone failed: too many to isolate each)`;
+      for (const i of left) {
+        results[i] = { kind: 'error', message: why, scope: 'batch' };
+        shift(i, results[i]!);
+      }
+      return results;
+    };
+    if (rest.length === 1) return [...done, ...(await groups([[0]]))];
     // The error message often quotes the value or column it choked on: try those rows alone, the others as a batch.
     const suspects = new Set(suspectRows(rest.map((row) => row.fields), outcome.stderrTail));
-    if (suspects.size > 0) {
-      const others = rest.flatMap((row, i) => (suspects.has(i) ? [] : [{ row, i }]));
-      const shift = (i: number, r: SideResult) => report(offset + i, r);
-      const [alone, batch] = await Promise.all([
-        Promise.all([...suspects].map((i) => computeIsolated([rest[i]!], signal, (_, r) => shift(i, r)))),
-        computeIsolated(others.map((o) => o.row), signal, (j, r) => shift(others[j]!.i, r)),
-      ]);
-      const merged: SideResult[] = new Array<SideResult>(rest.length);
-      [...suspects].forEach((i, j) => (merged[i] = alone[j]![0]!));
-      others.forEach((o, j) => (merged[o.i] = batch[j]!));
-      return [...done, ...merged];
+    if (suspects.size > 0) return [...done, ...(await groups([...singles([...suspects]), indexes.filter((i) => !suspects.has(i))]))];
+    // A line-by-line pipeline answered every row before the one it died on: that row is the suspect.
+    if (stats.mode === 'stream') return [...done, ...(await groups([[0], indexes.slice(1)]))];
+    if (hints.dense) return [...done, ...(await denseRows(indexes, hints))];
+    if (!hints.sampled && rest.length > 2 * SAMPLE_ROWS) {
+      // How dense are the failures? A few rows alone tell: many failing → every row alone is cheaper than bisecting.
+      const picks = Array.from({ length: SAMPLE_ROWS }, (_, k) => Math.floor(((k + 0.5) * rest.length) / SAMPLE_ROWS));
+      const sampled = await groups(singles(picks));
+      const next = { sampled: true, dense: picks.filter((i) => failedAlone.has(contentOf(rest[i]!))).length >= DENSE_FAILURES };
+      const remaining = indexes.filter((i) => !picks.includes(i));
+      const others = next.dense ? await denseRows(remaining, next) : await groups(halves(remaining), next);
+      return [...done, ...indexes.map((i) => (picks.includes(i) ? sampled[i]! : others[i]!))];
     }
-    if (stats.mode === 'stream') {
-      // A line-by-line pipeline answered every row before the one it died on: that row is the suspect.
-      const [suspect, after] = await Promise.all([part(0, 1), part(1, rest.length)]);
-      return [...done, ...suspect, ...after];
-    }
-    const mid = Math.ceil(rest.length / 2);
-    const [left, right] = await Promise.all([part(0, mid), part(mid, rest.length)]);
-    return [...done, ...left, ...right];
+    return [...done, ...(await groups(halves(indexes)))];
   };
 
   const warmUp = async (rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void> => {
@@ -210,7 +262,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
       const { signal, onResult } = computeOptions;
       await warmUp(rows.slice(0, 1 + CANARY_ROWS), signal);
       signal?.throwIfAborted();
-      return computeRows(rows, signal, (i, r) => onResult?.(i, r));
+      return computeRows(rows, signal, (i, r) => onResult?.(i, r), computeOptions.reuseProcess ?? false);
     },
     async close() {
       closed = true;

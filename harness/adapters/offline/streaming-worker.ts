@@ -1,3 +1,4 @@
+import type { SideResult } from '../../core/row';
 import type { AdapterRow } from '../feature-adapter';
 import type { PipelineProcess } from './pipeline-process';
 import { runPipelineBatch, type BatchOutcome } from './run-pipeline-batch';
@@ -20,12 +21,12 @@ export class StreamingWorker {
     this.#proc = first;
   }
 
-  /** Computes one row; rows are served in call order. Resolves to the batch outcome of that single row. */
-  compute(row: AdapterRow, signal?: AbortSignal): Promise<BatchOutcome> {
+  /** Computes rows; calls are served in call order. Resolves to the outcome of these rows. */
+  compute(rows: readonly AdapterRow[], signal?: AbortSignal, onResult?: (index: number, result: SideResult) => void): Promise<BatchOutcome> {
     const run = this.#queue.then(async () => {
       if (!this.#proc || this.#proc.done) this.#proc = this.spawn();
       const proc = this.#proc;
-      const outcome = await runPipelineBatch(proc, [row], { ...this.options, signal, keepOpen: true });
+      const outcome = await runPipelineBatch(proc, rows, { ...this.options, signal, onResult, keepOpen: true });
       if (outcome.kind !== 'ok') {
         proc.kill();
         this.#proc = undefined;

@@ -27,25 +27,27 @@ export const ROW_FIELD = '(row)';
 
 /**
  * Whether an error result is a verdict on the row rather than infrastructure: every offline row error is (the
- * pipeline said `$error` or threw for this row); online, only a 4xx other than 408 and 429 is — timeouts, 5xx and
+ * pipeline said `$error` or failed on this row alone) except a batch's failure never narrowed down to the row; online, only a 4xx other than 408 and 429 is — timeouts, 5xx and
  * network failures say nothing about the row.
  */
 export function isRowRejection(result: SideResult, side: Side): boolean {
-  if (result.kind !== 'error') return false;
+  if (result.kind !== 'error' || result.scope === 'batch') return false;
   if (side === 'offline') return true;
   return result.status !== undefined && result.status >= 400 && result.status < 500 && result.status !== 408 && result.status !== 429;
 }
 
 /**
- * Evaluates rows on both sides (one call per side for the whole list) and classifies each: fields that differ,
+ * Evaluates rows on both sides (one call per side for the whole list; `reuseProcess` lets a long-lived offline
+ * process serve them, for shrinking candidates) and classifies each: fields that differ,
  * a rejection by one side only (a 4xx or a pipeline's per-row error while the other side computed features —
  * skew in the contract), or an infrastructure error (counted, never a failure).
  */
-export async function evaluateRows(ctx: CheckContext, rows: readonly SourceRow[], policy: ComparePolicy): Promise<RowEvaluation[]> {
+export async function evaluateRows(ctx: CheckContext, rows: readonly SourceRow[], policy: ComparePolicy, options: { reuseProcess?: boolean } = {}): Promise<RowEvaluation[]> {
   if (rows.length === 0) return [];
+  const reuse = options.reuseProcess ? { reuseProcess: true } : {};
   const [offline, online] = await Promise.all([
-    computeSide(ctx.offline, rows, ctx.offlineFields, { signal: ctx.signal }),
-    computeSide(ctx.online, rows, ctx.onlineFields, { signal: ctx.signal }),
+    computeSide(ctx.offline, rows, ctx.offlineFields, { signal: ctx.signal, ...reuse }),
+    computeSide(ctx.online, rows, ctx.onlineFields, { signal: ctx.signal, ...reuse }),
   ]);
   return rows.map((row, i) => classify(row, offline[i]!, online[i]!, policy, ctx));
 }

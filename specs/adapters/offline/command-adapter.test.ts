@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createCommandAdapter } from '../../../harness/adapters/offline/command-adapter';
@@ -195,5 +196,36 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     const pending = adapter.compute(rows(2), { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('stop now')), 100);
     await expect(pending).rejects.toThrow('stop now');
+  });
+});
+
+describe('command adapter: isolating dense failures and interpreter shims', () => {
+  it('runs every row alone once a sample shows failures are dense, instead of bisecting', async () => {
+    const adapter = python('half-bad.py', `import json, sys\nrows = [json.loads(l) for l in sys.stdin]\nfor r in rows:\n    if r["id"] % 2: raise ValueError("odd id")\nfor r in rows:\n    print(json.dumps({"id": r["id"]}))\n`);
+    await adapter.warmUp(rows(1));
+    const before = adapter.processes.started;
+    const results = await adapter.compute(rows(40));
+    expect(results.map((r) => r.kind)).toEqual(rows(40).map((_, i) => (i % 2 ? 'error' : 'ok')));
+    // One failed batch, then each row alone (+ warm spares): well under what bisecting 20 failures would start.
+    expect(adapter.processes.started - before).toBeLessThanOrEqual(1 + 40 + 2);
+  });
+
+  it('runs the interpreter a pyenv shim would pick, with its bin first on PATH', async () => {
+    const fake = path.join(dir, 'fakehome');
+    const shims = path.join(fake, '.pyenv', 'shims');
+    const bin = path.join(fake, 'bin');
+    mkdirSync(shims, { recursive: true });
+    mkdirSync(bin, { recursive: true });
+    const realPython = realpathSync(execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim());
+    // The shim fails loudly if it is ever run: the adapter must not go through it.
+    writeFileSync(path.join(shims, 'python3'), '#!/bin/sh\necho "shim was run" >&2\nexit 97\n');
+    writeFileSync(path.join(bin, 'pyenv'), `#!/bin/sh\n[ "$1" = which ] && echo ${realPython}\n`);
+    chmodSync(path.join(shims, 'python3'), 0o755);
+    chmodSync(path.join(bin, 'pyenv'), 0o755);
+    writeFileSync(path.join(dir, 'which.py'), `import json, os, sys\nfor line in sys.stdin:\n    print(json.dumps({"exe": os.path.realpath(sys.executable), "first": os.environ["PATH"].split(os.pathsep)[0]}), flush=True)\n`);
+    const adapter = createCommandAdapter({ command: ['python3', 'which.py'], cwd: dir, env: { PATH: `${shims}:${bin}:/usr/bin:/bin` } });
+    opened.push(adapter);
+    const [result] = await adapter.compute(rows(1));
+    expect(result).toEqual({ kind: 'ok', features: { exe: realPython, first: path.dirname(realPython) } });
   });
 });
