@@ -4,7 +4,7 @@ import type { SideResult } from '../../core/row';
 import { OfflineError } from '../../errors/offline-error';
 import { createConcurrencyLimiter } from '../serving/concurrency-limiter';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
-import { PipelineProcess, type PipelineCommand } from './pipeline-process';
+import { encodeError, encodeRow, PipelineProcess, type PipelineCommand } from './pipeline-process';
 import { probeAnswerMode, type AnswerMode } from './probe-answer-mode';
 import { rowFailure, runPipelineBatch, type BatchOutcome } from './run-pipeline-batch';
 import { StreamingWorker } from './streaming-worker';
@@ -120,7 +120,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
    * be computed within a batch either) instead of bisecting its way to it again.
    */
   const failedAlone = new Map<string, SideResult>();
-  const contentOf = (row: AdapterRow) => JSON.stringify(row.fields);
+  const contentOf = (row: AdapterRow) => encodeRow(row);
 
   /** One row alone: in the long-lived process of a streaming pipeline, else in a process of its own. */
   const single = async (row: AdapterRow, signal: AbortSignal | undefined): Promise<SideResult> => {
@@ -150,7 +150,11 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
 
   /** Computes rows, leaving out rows already known to fail alone (their known error stands in). */
   const computeRows = async (rows: readonly AdapterRow[], signal: AbortSignal | undefined, report: (i: number, r: SideResult) => void, reuse: boolean): Promise<SideResult[]> => {
-    const known = rows.map((row) => failedAlone.get(contentOf(row)));
+    const known = rows.map((row): SideResult | undefined => {
+      const unencodable = encodeError(row);
+      if (unencodable !== null) return { kind: 'error', message: `offline row ${row.key} cannot be sent to the pipeline as a JSON line: ${unencodable}` };
+      return failedAlone.get(contentOf(row));
+    });
     if (!known.some(Boolean)) return computeIsolated(rows, signal, report, reuse);
     const todo = rows.flatMap((row, i) => (known[i] ? [] : [{ row, i }]));
     known.forEach((result, i) => result && report(i, result));

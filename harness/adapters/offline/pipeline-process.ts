@@ -104,7 +104,7 @@ export class PipelineProcess {
       if (this.#done || stdin.destroyed) return false;
       let chunk = '';
       const end = Math.min(rows.length, start + chunkRows);
-      for (let i = start; i < end; i++) chunk += `${JSON.stringify(rows[i]!.fields)}\n`;
+      for (let i = start; i < end; i++) chunk += `${encodeRow(rows[i]!)}\n`;
       if (!stdin.write(chunk) && !(await drained(stdin))) return false;
     }
     return true;
@@ -151,4 +151,30 @@ function drained(stdin: NodeJS.WritableStream): Promise<boolean> {
     stdin.on('close', onClose);
     stdin.on('error', onClose);
   });
+}
+
+const encoded = new WeakMap<AdapterRow, string>();
+
+/**
+ * A row as the JSON line the pipeline reads, encoded once and remembered (isolating a failure sends a row again).
+ * Throws for a row JSON cannot encode (a cycle, nesting deeper than the stack, a BigInt): callers check first with
+ * {@link encodeError}.
+ */
+export function encodeRow(row: AdapterRow): string {
+  let line = encoded.get(row);
+  if (line === undefined) {
+    line = JSON.stringify(row.fields);
+    encoded.set(row, line);
+  }
+  return line;
+}
+
+/** Why a row cannot be sent to a pipeline as a JSON line, or null when it can. */
+export function encodeError(row: AdapterRow): string | null {
+  try {
+    encodeRow(row);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

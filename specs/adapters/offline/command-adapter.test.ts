@@ -229,3 +229,16 @@ describe('command adapter: isolating dense failures and interpreter shims', () =
     expect(result).toEqual({ kind: 'ok', features: { exe: realPython, first: path.dirname(realPython) } });
   });
 });
+
+describe('command adapter: rows JSON cannot encode', () => {
+  it('makes a row nested deeper than the stack that row\'s error, and computes the others', async () => {
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i++) deep = { d: deep };
+    const adapter = python('echo-id.py', `import json, sys\nfor line in sys.stdin:\n    print(json.dumps({"id": json.loads(line)["id"]}), flush=True)\n`);
+    const input = [...rows(2), { key: 'deep', fields: { id: 9, nested: deep } }];
+    const results = await adapter.compute(input);
+    expect(results[0]).toEqual({ kind: 'ok', features: { id: 0 } });
+    expect(results[1]).toEqual({ kind: 'ok', features: { id: 1 } });
+    expect(results[2]).toMatchObject({ kind: 'error', message: expect.stringMatching(/^offline row deep cannot be sent to the pipeline as a JSON line: Maximum call stack size exceeded/) });
+  });
+});
