@@ -34,3 +34,18 @@ export class ServingStartError extends SkewError {
     this.spawnFailed = options.spawnFailed ?? false;
   }
 }
+
+/**
+ * Serving refused the run's credentials (HTTP 401, 403 or 407): every row would be refused alike, and no retry or
+ * waiting helps — the user must fix `serving.headers` or the environment variables they read. Ends the run with
+ * exit 2, not as "serving unavailable" (exit 3), which a scheduler would read as a flake.
+ */
+export class ServingAuthError extends SkewError {
+  /** The HTTP status that refused the credentials. */
+  readonly status: number;
+
+  constructor(message: string, status: number) {
+    super('SERVING_AUTH', message);
+    this.status = status;
+  }
+}

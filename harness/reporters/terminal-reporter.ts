@@ -22,6 +22,9 @@ export interface TerminalReporterOptions {
  * The terminal reporter: a progress bar on a TTY (plain progress lines at each quarter otherwise, so CI logs
  * stay short), then the report as tables.
  */
+/** Without a TTY, progress lines start only once a run has taken this long (a heartbeat for long nightly runs). */
+const PLAIN_PROGRESS_AFTER_MS = 10_000;
+
 export function createTerminalReporter(options: TerminalReporterOptions = {}): Reporter {
   const out = options.out ?? process.stdout;
   const progressStream = options.progress ?? process.stderr;
@@ -30,6 +33,8 @@ export function createTerminalReporter(options: TerminalReporterOptions = {}): R
   let bar: SingleBar | undefined;
   let lastQuarter = new Map<string, number>();
   const done = { offline: 0, online: 0 };
+  const createdAt = Date.now();
+  let failed = false;
 
   const stopBar = () => {
     bar?.stop();
@@ -56,11 +61,15 @@ export function createTerminalReporter(options: TerminalReporterOptions = {}): R
       bar.start(total, 0, { offline: 0, online: 0 });
     },
     onProgress(event: ProgressEvent) {
+      // After an error nothing of the run is shown but the error itself.
+      if (failed) return;
       done[event.side] = event.done;
       if (bar) {
         bar.update(Math.min(done.offline, done.online), { offline: done.offline, online: done.online });
         return;
       }
+      // Without a TTY (CI logs) stay quiet, but say something when a run goes on long enough to look stuck.
+      if (Date.now() - createdAt < PLAIN_PROGRESS_AFTER_MS) return;
       const quarter = Math.floor((4 * event.done) / event.total);
       const key = `${event.check}:${event.side}`;
       if (quarter > 0 && quarter !== lastQuarter.get(key)) {
@@ -76,6 +85,7 @@ export function createTerminalReporter(options: TerminalReporterOptions = {}): R
       out.write(`${formatTerminalReport(report, { colors, examples: options.examples ?? 3, files: options.files ?? [] })}\n`);
     },
     onError() {
+      failed = true;
       stopBar();
     },
   };

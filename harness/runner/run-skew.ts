@@ -55,10 +55,13 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
     sample: { size: config.sample.size, method: config.sample.method, seed: config.sample.seed },
   });
   let session: SkewSession | undefined;
+  // Aborted when the run fails, so the other side of a check that failed stops at once instead of running on.
+  const stop = new AbortController();
+  const sessionSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   try {
     // Read the baseline first: an unreadable one should stop the run before any work, not after.
     const baseline = config.report.baseline ? await readReport(config.report.baseline) : null;
-    session = await openSkewSession(config, { signal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden });
+    session = await openSkewSession(config, { signal: sessionSignal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden });
     reporter?.onSampled?.({
       rowsRead: session.sample.rowsRead,
       rowsSampled: session.sample.rows.length,
@@ -76,6 +79,7 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
   } catch (error) {
     if (signal?.aborted) throw new SkewError('INTERRUPTED', 'interrupted', { cause: error });
     reporter?.onError?.(error);
+    stop.abort(error);
     throw error;
   } finally {
     await session?.close();

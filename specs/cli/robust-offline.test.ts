@@ -107,3 +107,34 @@ describe('a strict whole-batch pipeline that crashes on some rows', () => {
     expect(result.stderr).toContain("ModuleNotFoundError: No module named 'pandas_but_not_installed_xyz'");
   });
 });
+
+describe('serving refuses the credentials', () => {
+  it('stops with exit 2 naming serving.headers, instead of calling serving unavailable (exit 3)', async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      res.statusCode = 401;
+      res.end('{"error":"invalid token"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      repo.write(
+        'skew.config.js',
+        `module.exports = {
+          source: { path: 'train.csv', key: 'id', label: 'label' },
+          sample: { size: 20 },
+          offline: { command: ['python3', 'pipeline.py'] },
+          serving: { url: 'http://127.0.0.1:${(server.address() as AddressInfo).port}/features', headers: { Authorization: 'Bearer wrong' } },
+          checks: { generatedParity: false, batchInvariance: false, labelInvariance: false },
+        };`,
+      );
+      const result = await runCli(['run', '--report-dir', 'out'], { cwd: repo.dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n').pop()).toMatch(
+        /^skew: serving refused the credentials: HTTP 401 from POST http:\/\/127\.0\.0\.1:\d+\/features: \{"error":"invalid token"\} — check serving\.headers and the environment variables they read$/,
+      );
+      expect(result.stderr).not.toContain('Bearer wrong');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

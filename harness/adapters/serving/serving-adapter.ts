@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Redactor, SideResult } from '../../core/row';
 import { ConfigError } from '../../errors/config-error';
-import { ServingError } from '../../errors/serving-error';
+import { ServingAuthError, ServingError } from '../../errors/serving-error';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
 import { createCircuitBreaker } from './circuit-breaker';
 import { createConcurrencyLimiter } from './concurrency-limiter';
@@ -14,6 +14,9 @@ import type { ServingOptions } from './serving-options';
 import { describeEndpoint, SKIPPED_ABORTED } from './serving-messages';
 import { createServingStats, type ServingStats } from './serving-stats';
 import { parseUrlTemplate } from './url-template';
+
+/** Statuses that refuse the run's credentials (before any row was answered, no row ever will be). */
+const AUTH_STATUSES: readonly number[] = [401, 403, 407];
 
 /** The serving side of a comparison: an HTTP endpoint, reached through retries, limits and a circuit breaker. */
 export interface ServingAdapter extends FeatureAdapter {
@@ -84,6 +87,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
       : describeEndpoint(options.method, options.url),
   );
   let closed = false;
+  let answeredOnce = false;
 
   const compute = async (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
     if (closed) throw new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 });
@@ -97,6 +101,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     signal?.addEventListener('abort', forwardAbort, { once: true });
 
     let callbackError: { error: unknown } | null = null;
+    let authError: ServingAuthError | undefined;
     const settle = (index: number, result: SideResult): void => {
       results[index] = result;
       if (!onResult || callbackError) return;
@@ -119,6 +124,14 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
       // One row the batch endpoint cannot handle must not cost its whole batch: resend the rows one by one.
       if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) outcome = await sendOneByOne(requests, unitRows.map((row) => row.fields), run.signal);
       if (outcome.kind === 'aborted' || run.signal.aborted) return;
+      const refused = outcome.results.find((r) => r.kind === 'error' && r.status !== undefined && AUTH_STATUSES.includes(r.status));
+      if (outcome.results.some((r) => r.kind === 'ok')) answeredOnce = true;
+      // Refused before any row was ever answered: the credentials are wrong (later, a 403 may be one row's WAF rule).
+      if (refused && refused.kind === 'error' && !answeredOnce) {
+        authError ??= new ServingAuthError(`serving refused the credentials: ${refused.message} — check serving.headers and the environment variables they read`, refused.status!);
+        run.abort();
+        return;
+      }
       if (outcome.endpoint === 'up') breaker.recordSuccess();
       if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) run.abort();
       outcome.results.forEach((result, i) => settle(first + i, result));
@@ -137,6 +150,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     const skipped: SideResult = { kind: 'skipped', reason: breaker.openReason ?? SKIPPED_ABORTED };
     for (let i = 0; i < rows.length; i++) if (results[i] === undefined) settle(i, { ...skipped });
     if (callbackError) throw (callbackError as { error: unknown }).error;
+    if (authError) throw authError;
     return results as SideResult[];
   };
 

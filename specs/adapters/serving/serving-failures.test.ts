@@ -1,5 +1,6 @@
 import { createServingAdapter, type ServingAdapter } from '../../../harness/adapters/serving';
 import { closedPort, makeRows, sendJson, servingOptions, startTestServer, type TestServer } from './test-server';
+import { ServingAuthError } from '../../../harness/errors/serving-error';
 
 describe('serving adapter: breaker, abort, redaction', () => {
   let server: TestServer | null = null;
@@ -89,13 +90,14 @@ describe('serving adapter: breaker, abort, redaction', () => {
       servingOptions({ url, headers: { Authorization: `Bearer ${token}`, 'X-Api-Key': 'k3y-from-env' }, maxConsecutiveFailures: 1 }),
       { redact },
     );
-    const [result] = await adapter.compute(makeRows(1));
-    expect(result).toEqual({
-      kind: 'error',
-      status: 401,
-      message: `HTTP 401 from POST http://127.0.0.1:${server.port}/f?key=\${env.TOKEN}: {"error":"invalid token \${env.TOKEN}"}`,
-    });
-    expect(adapter.unavailable).not.toContain(token);
+    // Refused credentials end the run (exit 2) with a message that is redacted like every other.
+    const error = (await adapter.compute(makeRows(1)).catch((e: unknown) => e)) as ServingAuthError;
+    expect(error).toBeInstanceOf(ServingAuthError);
+    expect(error.status).toBe(401);
+    expect(error.message).toBe(
+      `serving refused the credentials: HTTP 401 from POST http://127.0.0.1:${server.port}/f?key=\${env.TOKEN}: {"error":"invalid token \${env.TOKEN}"} — check serving.headers and the environment variables they read`,
+    );
+    expect(adapter.unavailable ?? '').not.toContain(token);
     expect(adapter.description).toBe(`POST http://127.0.0.1:${server.port}/f?key=\${env.TOKEN}`);
     // The secrets did reach the server: redaction is for output only.
     expect(server.requests[0]!.headers['authorization']).toBe(`Bearer ${token}`);
@@ -106,21 +108,26 @@ describe('serving adapter: breaker, abort, redaction', () => {
     server = await startTestServer((req, res) => sendJson(res, 401, { got: req.headers['authorization'] }));
     const url = `http://user:pa55word@127.0.0.1:${server.port}/f`;
     adapter = createServingAdapter(servingOptions({ url, maxConsecutiveFailures: 1 }));
-    const [result] = await adapter.compute(makeRows(1));
-    expect(result).toEqual({
-      kind: 'error',
-      status: 401,
-      message: `HTTP 401 from POST http://127.0.0.1:${server.port}/f: {"got":"Basic ***"}`,
-    });
-    expect(adapter.unavailable).not.toContain('pa55word');
+    const error = (await adapter.compute(makeRows(1)).catch((e: unknown) => e)) as ServingAuthError;
+    expect(error.message).toContain(`HTTP 401 from POST http://127.0.0.1:${server.port}/f: {"got":"Basic ***"}`);
+    expect(error.message).not.toContain('pa55word');
+    expect(adapter.unavailable ?? '').not.toContain('pa55word');
     expect(adapter.description).toBe(`POST http://127.0.0.1:${server.port}/f`);
   });
 
   it('redacts header secrets even without a caller redactor', async () => {
     server = await startTestServer((req, res) => sendJson(res, 403, { echo: req.headers['x-api-key'] }));
     adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, headers: { 'X-Api-Key': 'k3y-from-env' } }));
-    const [result] = await adapter.compute(makeRows(1));
-    expect(result).toMatchObject({ kind: 'error', status: 403, message: expect.stringContaining('{"echo":"***"}') });
+    const error = (await adapter.compute(makeRows(1)).catch((e: unknown) => e)) as ServingAuthError;
+    expect(error).toBeInstanceOf(ServingAuthError);
+    expect(error.message).toContain('{"echo":"***"}');
+  });
+
+  it('reads a 403 after rows were answered as that row\'s error (a WAF rule), not as refused credentials', async () => {
+    server = await startTestServer((req, res) => ((JSON.parse(req.body) as { x: number }).x === 3 ? sendJson(res, 403, { error: 'blocked' }) : sendJson(res, 200, { features: { y: 1 } })));
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, concurrency: 1 }));
+    const results = await adapter.compute(makeRows(5));
+    expect(results.map((r) => r.kind)).toEqual(['ok', 'ok', 'ok', 'error', 'ok']);
   });
 
   it('rejects with the error of a throwing onResult after stopping', async () => {
