@@ -31,6 +31,8 @@ export interface RunArgs extends ConfigArgs {
   url?: string | undefined;
   start?: boolean | undefined;
   skipBadRows?: boolean | undefined;
+  failuresDir?: string | undefined;
+  remember?: boolean | undefined;
   checks?: string[] | undefined;
   generatedSeed?: string | undefined;
   generatedRuns?: string | undefined;
@@ -113,6 +115,8 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
         .option('url', { type: 'string', describe: 'Override serving.url' })
         .option('start', { type: 'boolean', describe: 'Start the local server of serving.start (--no-start to use one already running)' })
         .option('skip-bad-rows', { type: 'boolean', describe: 'Skip malformed source rows (counted and listed) instead of failing' })
+        .option('failures-dir', { type: 'string', describe: 'Directory of the failure memory (default: .skew/failures beside the config)' })
+        .option('remember', { type: 'boolean', describe: 'Replay and update the failure memory (--no-remember: neither)' })
         .option('update-golden', { type: 'string', describe: 'Golden files: none | missing | changed | all (default: missing; none on CI)' })
         .option('propose', { type: 'boolean', describe: 'Write the would-be golden file into the report directory instead of the repo' })
         .option('write-on-ci', { type: 'boolean', describe: 'Allow writing golden files when CI is set' }) as Argv<RunArgs>,
@@ -159,6 +163,12 @@ function overridesFrom(args: RunArgs, cwd: string): TargetConfig {
   if (args.start === false) serving.start = null;
   if (Object.keys(serving).length > 0) overrides.serving = serving;
   if (args.skipBadRows) overrides.source = { onBadRow: 'skip' };
+  if (args.failuresDir !== undefined || args.remember !== undefined) {
+    overrides.failures = {
+      ...(args.failuresDir !== undefined ? { dir: path.resolve(cwd, args.failuresDir) } : {}),
+      ...(args.remember !== undefined ? { remember: args.remember } : {}),
+    };
+  }
   const generated: Record<string, number> = {};
   const generatedSeed = integerFlag('--generated-seed', args.generatedSeed);
   const generatedRuns = integerFlag('--generated-runs', args.generatedRuns, 0);

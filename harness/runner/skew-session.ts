@@ -177,7 +177,11 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         }
         case 'generated-parity': {
           const g = config.checks.generatedParity;
-          const out = await runGeneratedParityCheck(ctx, profile, {
+          // Generated rows start from training rows both sides computed: a row parity already counted as an error
+          // would otherwise come back, unchanged, as a generated row one side rejects.
+          const failedInParity = new Set((parityComparisons ?? []).filter((c) => c.offline.kind !== 'ok' || c.online.kind !== 'ok').map((c) => c.row.key));
+          const bases = failedInParity.size > 0 ? { ...ctx, rows: ctx.rows.filter((row) => !failedInParity.has(row.key)) } : ctx;
+          const out = await runGeneratedParityCheck(bases, profile, {
             runs: g.runs,
             seed: g.seed,
             maxShrinks: g.maxShrinks,
