@@ -45,6 +45,7 @@ export type { Counterexample, GoldenDetails } from './core/check-result';
 export type { FieldAnalysis, Hint, HintKind } from './core/field-analysis';
 export type { Trend } from './core/trend';
 export type { DataProfile } from './core/data-profile';
+export type { ColumnContract, ColumnContractOptions, ContractClause, InputContract, ValueFormat } from './core/input-contract';
 export type { GoldenMode } from './golden/update-golden';
 
 export { defineConfig, loadConfig, resolveConfig } from './config';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../errors/config-error';
-import type { SampleOptions, SourceOptions } from '../source/source-options';
+import type { SampleOptions } from '../source/source-options';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
 import { interpolateMap, resolveServing, resolveStart } from './resolve-serving';
@@ -141,7 +141,7 @@ function resolveChecks(config: UserConfig, seed: number): ResolvedChecks {
   };
 }
 
-function resolveSource(config: UserConfig, at: (p: string) => string): SourceOptions {
+function resolveSource(config: UserConfig, at: (p: string) => string): ResolvedConfig['source'] {
   const s = config.source;
   const file = at(s.path);
   return {
@@ -153,6 +153,7 @@ function resolveSource(config: UserConfig, at: (p: string) => string): SourceOpt
     nullValues: s.nullValues ?? [''],
     delimiter: s.delimiter ?? ',',
     onBadRow: s.onBadRow ?? 'error',
+    contract: s.contract ?? {},
   };
 }
 
