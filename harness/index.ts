@@ -19,6 +19,7 @@ export type {
   ServingConfig,
   StartConfig,
   ChecksConfig,
+  InputContractConfig,
   BudgetConfig,
   ReportConfig,
   ReporterChoice,

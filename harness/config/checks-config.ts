@@ -1,7 +1,7 @@
 /**
  * The `checks` section: which checks run, and how. `true`/`false` switches a check with its defaults; an
  * object switches it on with options. Checks run in the order determinism, parity, generated-parity,
- * batch-invariance, label-invariance (determinism first: parity needs its noise measurements).
+ * input-contract, batch-invariance, label-invariance (determinism first: parity needs its noise measurements).
  */
 export interface ChecksConfig {
   /** Sampled training rows through both sides. Default `true`. */
@@ -14,6 +14,21 @@ export interface ChecksConfig {
   batchInvariance?: boolean | { rows?: number };
   /** Offline features with the label changed: target leakage. Default on (skipped without a label). */
   labelInvariance?: boolean | { rows?: number };
+  /**
+   * Out-of-contract probe rows (a column left out, null where training has none, a number as a string…) through
+   * both sides: how each reacts, reported as warnings. Default on: `{ probes: 40, fail: false }`.
+   */
+  inputContract?: boolean | InputContractConfig;
+}
+
+/** Options of the input-contract check. */
+export interface InputContractConfig {
+  /** Most probe rows (one probe per kind × column, chosen round-robin over kinds when there are more). Default `40`; `0` switches the check off. */
+  probes?: number;
+  /** Fail the check (exit 1) when the sides react differently to a probe, instead of warning. Default `false`. */
+  fail?: boolean;
+  /** Seed of the choice of probes when there are more than `probes`. Default: the sampling seed. */
+  seed?: number;
 }
 
 /** Options of the generated-parity check. */

@@ -132,6 +132,9 @@ export const configSchema = z.strictObject({
       determinism: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional(), allowNoise: z.array(nonEmpty).optional() })]).optional(),
       batchInvariance: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional() })]).optional(),
       labelInvariance: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional() })]).optional(),
+      inputContract: z
+        .union([z.boolean(), z.strictObject({ probes: nonNegativeInt.optional(), fail: z.boolean().optional(), seed: z.number().int().optional() })])
+        .optional(),
     })
     .optional(),
   golden: z

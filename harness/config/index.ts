@@ -17,7 +17,7 @@ export type {
   FailuresConfig,
   GoldenConfig,
 } from './user-config';
-export type { ChecksConfig, DeterminismConfig, GeneratedParityConfig } from './checks-config';
+export type { ChecksConfig, DeterminismConfig, GeneratedParityConfig, InputContractConfig } from './checks-config';
 export type { ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 export type { ResolveConfigOptions } from './resolve-config';
 export type { LoadConfigOptions } from './load-config';

@@ -126,6 +126,7 @@ function resolveChecks(config: UserConfig, seed: number): ResolvedChecks {
   const determinism = options(c.determinism);
   const batch = options(c.batchInvariance);
   const label = options(c.labelInvariance);
+  const contract = options(c.inputContract);
   return {
     parity: { enabled: c.parity ?? true },
     generatedParity: {
@@ -138,6 +139,12 @@ function resolveChecks(config: UserConfig, seed: number): ResolvedChecks {
     determinism: { enabled: determinism.enabled, rows: determinism.options.rows ?? 50, allowNoise: determinism.options.allowNoise ?? [] },
     batchInvariance: { enabled: batch.enabled, rows: batch.options.rows ?? 20 },
     labelInvariance: { enabled: label.enabled, rows: label.options.rows ?? 200 },
+    inputContract: {
+      enabled: contract.enabled && (contract.options.probes ?? 40) > 0,
+      probes: contract.options.probes ?? 40,
+      fail: contract.options.fail ?? false,
+      seed: contract.options.seed ?? seed,
+    },
   };
 }
 

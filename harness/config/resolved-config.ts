@@ -17,6 +17,7 @@ export interface ResolvedChecks {
   determinism: { enabled: boolean; rows: number; allowNoise: string[] };
   batchInvariance: { enabled: boolean; rows: number };
   labelInvariance: { enabled: boolean; rows: number };
+  inputContract: { enabled: boolean; probes: number; fail: boolean; seed: number };
 }
 
 /** The golden section with defaults filled. */

@@ -12,6 +12,7 @@ import { runGeneratedParityCheck } from '../checks/generated-parity';
 import type { ColumnOverride } from '../checks/generated';
 import { profileRows } from '../profile/profile-rows';
 import { resolveInputContract } from '../checks/contract/resolve-contract';
+import { runInputContract } from './run-input-contract';
 import type { DataProfile } from '../core/data-profile';
 import { reproduceCommand } from './reproduce-command';
 import { analysisInput, withFieldAnalysis } from '../analysis/analyze-fields';
@@ -190,6 +191,15 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
           findings.push({ check: 'generated-parity', tested: out.tested, failing: out.failing.map((f) => ({ check: 'generated-parity', ...f })) });
           return out.result;
         }
+        case 'input-contract':
+          return runInputContract(ctx, profile, {
+            check: config.checks.inputContract,
+            contract,
+            serving: servingOptions,
+            redact,
+            unavailable: online.unavailable,
+            reproduce: reproduceCommand(config, cwd, { check: name }),
+          });
         case 'batch-invariance':
           return runBatchInvarianceCheck(ctx, config.checks.batchInvariance);
         case 'label-invariance':

@@ -45,21 +45,32 @@ describe('resolveInputContract', () => {
   });
 });
 
-describe('config: source.contract', () => {
+describe('config: source.contract and checks.inputContract', () => {
   const base = { source: { path: 'x.csv', key: 'id' }, offline: { command: ['x'] }, serving: { url: 'http://127.0.0.1:1/f' } };
+  const resolveWith = (extra: object) => resolveConfig({ ...base, ...extra }, { rootDir: '/repo', configFile: '/repo/skew.config.ts', env: {} });
   const problem = (extra: object) => {
     try {
-      resolveConfig({ ...base, ...extra }, { rootDir: '/repo', configFile: '/repo/skew.config.ts', env: {} });
+      resolveWith(extra);
     } catch (error) {
       return (error as Error).message;
     }
     throw new Error('expected a ConfigError');
   };
 
+  it('defaults to a learned contract and the check on, warning', () => {
+    const config = resolveWith({});
+    expect(config.source.contract).toEqual({});
+    expect(config.checks.inputContract).toEqual({ enabled: true, probes: 40, fail: false, seed: 1 });
+    expect(resolveWith({ checks: { inputContract: false } }).checks.inputContract.enabled).toBe(false);
+    expect(resolveWith({ checks: { inputContract: { probes: 0 } } }).checks.inputContract.enabled).toBe(false);
+    expect(resolveWith({ checks: { inputContract: { fail: true } } }).checks.inputContract).toMatchObject({ enabled: true, fail: true });
+  });
+
   it('validates the contract options with the zod schema, naming the path', () => {
     const contract = (options: object) => ({ source: { ...base.source, contract: { plan: options } } });
     expect(problem(contract({ nulable: true }))).toBe('/repo/skew.config.ts: source.contract.plan.nulable is not a known option (did you mean "nullable"?)');
     expect(problem(contract({ format: 'float' }))).toMatch(/^\/repo\/skew\.config\.ts: source\.contract\.plan\.format must be one of "integer", "decimal", /);
     expect(problem(contract({ values: [] }))).toBe('/repo/skew.config.ts: source.contract.plan.values must have at least 1 item');
+    expect(problem({ checks: { inputContract: { probes: -1 } } })).toBe('/repo/skew.config.ts: checks.inputContract.probes must be >= 0 (got -1)');
   });
 });
