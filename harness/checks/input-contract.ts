@@ -38,7 +38,8 @@ const BASE_CANDIDATES = 3;
  * input-contract: out-of-contract probe rows — the most typical sampled row that both sides compute, with exactly
  * one value changed to break one clause of the input contract (a column left out, null where training never has
  * one, a number sent as a string, a malformed date…) — through both sides, reporting per probe how each reacts:
- * both reject (fine), one computes what the other rejects, both compute but differ, both compute alike. Such rows are
+ * both reject (fine), one computes what the other rejects, both compute but differ, both compute alike. Fields that
+ * already differ on the base row (skew the parity checks report) do not count as a probe's difference. Such rows are
  * outside what the pipelines were built to accept, so divergent reactions are warnings (see `contractResult`), not
  * skew. Rows go through the same evaluation as generated-parity (`evaluateRows`), so a pipeline's per-row errors are
  * reactions to the row they belong to.
@@ -51,7 +52,10 @@ export async function runInputContractCheck(ctx: CheckContext, profile: DataProf
   if (candidates.length === 0) return inconclusive('no sampled row satisfies the input contract: probes need a valid row to change');
 
   const controls = await evaluateRows(ctx, candidates.map((values) => ({ key: keyOf(ctx.rows, values), line: 0, values })), ctx.policy);
-  const base = controls.find((e) => e.offline.kind === 'ok' && e.online.kind === 'ok');
+  // Best a row the sides agree on; else one both compute, whose differences (skew the parity checks report) are
+  // then not laid at the probes' door.
+  const computed = controls.filter((e) => e.offline.kind === 'ok' && e.online.kind === 'ok');
+  const base = computed.find((e) => e.failing.size === 0) ?? computed[0];
   if (base === undefined) {
     const first = controls[0]!;
     const said = first.offline.kind === 'ok' ? first.online : first.offline;
@@ -64,7 +68,7 @@ export async function runInputContractCheck(ctx: CheckContext, profile: DataProf
     return skippedCheck(INPUT_CONTRACT_CHECK, 'the input contract leaves nothing to probe: every input column may be absent or null and takes any value');
   }
   const evaluations = await evaluateRows(ctx, plan.probes.map((p) => ({ key: p.key, line: 0, values: p.row })), ctx.policy);
-  const outcomes = plan.probes.map((probe, i) => outcomeOf(probe, evaluations[i]!));
+  const outcomes = plan.probes.map((probe, i) => outcomeOf(probe, evaluations[i]!, new Set(base.failing.keys())));
   return contractResult({
     outcomes,
     evaluations: [...controls, ...evaluations],
@@ -74,11 +78,12 @@ export async function runInputContractCheck(ctx: CheckContext, profile: DataProf
   });
 }
 
-function outcomeOf(probe: ProbeRow, evaluation: RowEvaluation): ProbeOutcome {
+/** A probe's outcome; `known` are the fields that already differ on the base row, not counted against the probe. */
+function outcomeOf(probe: ProbeRow, evaluation: RowEvaluation, known: ReadonlySet<string>): ProbeOutcome {
   const offline = sideReaction(evaluation.offline, 'offline');
   const online = sideReaction(evaluation.online, 'online');
   const both = evaluation.offline.kind === 'ok' && evaluation.online.kind === 'ok';
-  const fields = both ? [...evaluation.failing.keys()] : [];
+  const fields = both ? [...evaluation.failing.keys()].filter((field) => !known.has(field)) : [];
   return {
     key: probe.key,
     kind: probe.kind,

@@ -73,26 +73,23 @@ export function contractResult(input: ContractResultInput): CheckResult {
 function warningsOf(divergent: readonly ProbeOutcome[]): CheckWarning[] {
   return groupProbes(divergent).map((group) => {
     const first = group.probes[0]!;
-    const fields = first.fields.length > 0 ? `; fields differ: ${first.fields.join(', ')}` : '';
     return {
       kind: group.reaction,
       message: `${REACTION_WORDS[group.reaction]}: ${PROBE_WORDS[group.kind]} (${group.columns.join(', ')})`,
       count: group.probes.length,
       keys: group.probes.map((p) => p.key),
-      detail: `${first.description} — offline ${sideDetail(first.offline)}; serving ${sideDetail(first.online)}${fields}`,
+      detail: `${first.description} — ${reactionDetail(first)}`,
     };
   });
 }
 
-function sideDetail(reaction: SideReaction): string {
-  switch (reaction.kind) {
-    case 'computes':
-      return 'computed features';
-    case 'rejects':
-      return `rejected it (${reaction.message})`;
-    case 'error':
-      return `failed (${reaction.message})`;
+/** What the sides did with one probe, in words: who rejected it and why, or which fields differ. */
+function reactionDetail(probe: ProbeOutcome): string {
+  const rejected = (side: string, reaction: SideReaction) => (reaction.kind === 'rejects' ? `${side} rejected it (${reaction.message})` : `${side} ${reaction.kind === 'error' ? `failed (${reaction.message})` : 'computed features'}`);
+  if (probe.offline.kind === 'computes' && probe.online.kind === 'computes') {
+    return `both computed features; ${probe.fields.join(', ')} differ${probe.fields.length === 1 ? 's' : ''}`;
   }
+  return probe.offline.kind === 'rejects' ? `${rejected('offline', probe.offline)}; ${rejected('serving', probe.online)}` : `${rejected('serving', probe.online)}; ${rejected('offline', probe.offline)}`;
 }
 
 /** Row accounting: rejections are reactions; only infrastructure failures are row errors. */
