@@ -47,6 +47,9 @@ export type { FieldAnalysis, Hint, HintKind } from './core/field-analysis';
 export type { Trend } from './core/trend';
 export type { DataProfile } from './core/data-profile';
 export type { ColumnContract, ColumnContractOptions, ContractClause, InputContract, ValueFormat } from './core/input-contract';
+export type { InputContractDetails, ProbeKind, ProbeOutcome, ProbeReaction, SideReaction } from './core/contract-probe';
+export type { CheckWarning } from './core/check-result';
+export type { VerdictWarning } from './core/verdict';
 export type { GoldenMode } from './golden/update-golden';
 
 export { defineConfig, loadConfig, resolveConfig } from './config';

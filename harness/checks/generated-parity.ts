@@ -6,11 +6,12 @@ import type { Mismatch } from '../core/mismatch';
 import type { Row, SourceRow } from '../core/row';
 import type { DataProfile } from '../core/data-profile';
 import type { InputContract } from '../core/input-contract';
-import { rowViolations, satisfiesContract } from '../profile/contract-violations';
+import { satisfiesContract } from '../profile/contract-violations';
 import { learnInputContract } from '../profile/learn-contract';
+import { describeNoBaseRow, describeOneSidedRows } from './generated/contract-notes';
 import type { CheckContext } from './check-context';
 import { chooseBaseRows, createRowArbitrary, describeChanges, MISSING, type ColumnOverride, type GeneratedRow } from './generated';
-import { evaluateRows, ROW_FIELD, type RowEvaluation } from './generated/evaluate-rows';
+import { evaluateRows, type RowEvaluation } from './generated/evaluate-rows';
 import { FieldStatsAccumulator } from '../core/field-stats';
 
 /** Options of the generated-parity check. */
@@ -53,7 +54,8 @@ const MAX_SHRUNK_FIELDS = 10;
  * set to skew-prone values (nulls where training has them, unseen categories, boundaries, negatives, huge integers,
  * Unicode and whitespace variants, DST and month-end dates) — through both sides. Every row stays inside the input
  * contract (no column left out, no null, wrong type or malformed format the training data never has: those are the
- * input-contract check's probes), so a difference, or a row only one side rejects, is skew on valid input. All generated rows are evaluated in one batch per side;
+ * input-contract check's probes), so a difference, or a row only one side rejects, is skew on valid input.
+ * All generated rows are evaluated in one batch per side;
  * then, for each field that failed, fast-check replays the same seed against the cached outcomes and shrinks the
  * first failure by evaluating candidates live, down to the most typical row with the fewest, simplest changes.
  * Each counterexample carries the seed and path that replay it.
@@ -64,7 +66,7 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   const options = { ...given, remembered: given.remembered.filter((r) => satisfiesContract(contract, r.row)) };
   const baseRows = chooseBaseRows(ctx.rows.filter((row) => satisfiesContract(contract, row.values)), profile);
   if (baseRows.length === 0) {
-    return { result: emptyResult(noBaseRow(ctx.rows, contract)), tested: new Set(), failing: [] };
+    return { result: emptyResult(`${describeNoBaseRow(ctx.rows, contract)}: generated rows need a valid row to change`), tested: new Set(), failing: [] };
   }
   const baseKeys = baseRows.map((row) => ctx.rows.find((r) => sameRow(r.values, row))?.key ?? '?');
   const arbitrary = createRowArbitrary(profile, baseRows, { columns: options.columns, contract });
@@ -122,7 +124,7 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   const total = evaluations.length;
   const rejectedByBoth = evaluations.filter((e) => !e.infraError && e.offline.kind === 'error' && e.online.kind === 'error').length;
   const bothNote = rejectedByBoth > 0 ? `; ${rejectedByBoth} row${rejectedByBoth === 1 ? '' : 's'} rejected by both sides alike` : '';
-  const rowNote = oneSidedNote(evaluations);
+  const rowNote = describeOneSidedRows(evaluations);
   const result: CheckResult = {
     name: 'generated-parity',
     status: summary.rows.compared === 0 && failedFields.length === 0 ? 'inconclusive' : failedFields.length > 0 ? 'failed' : 'passed',
@@ -198,27 +200,6 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
 function outcomesOf(e: RowEvaluation): Array<{ field: string; mismatches: Mismatch[] }> {
   const fields = new Set([...e.compared, ...e.failing.keys()]);
   return [...fields].map((field) => ({ field, mismatches: e.failing.has(field) ? [e.failing.get(field)!] : [] }));
-}
-
-/**
- * Says plainly what `(row)` failures are: rows inside the input contract that one side rejects and the other
- * computes — the two sides disagree on what valid input is. Empty when there are none.
- */
-function oneSidedNote(evaluations: readonly RowEvaluation[]): string {
-  const oneSided = evaluations.filter((e) => e.failing.has(ROW_FIELD));
-  if (oneSided.length === 0) return '';
-  const offline = oneSided.filter((e) => e.offline.kind === 'error').length;
-  const sides = [offline > 0 ? `offline rejected ${offline}` : '', offline < oneSided.length ? `serving rejected ${oneSided.length - offline}` : ''].filter(Boolean);
-  return `. ${ROW_FIELD}: ${oneSided.length} generated row${oneSided.length === 1 ? ' is' : 's are'} inside the input contract (valid input), yet one side rejected ${oneSided.length === 1 ? 'it' : 'them'} while the other computed features (${sides.join(', ')})`;
-}
-
-/** Why no base row could be chosen: no sampled row, or none inside the contract (with the first row's first violation). */
-function noBaseRow(rows: readonly SourceRow[], contract: InputContract): string {
-  const first = rows[0];
-  if (first === undefined) return 'no sampled row to build generated rows from';
-  const violation = rowViolations(contract, first.values)[0];
-  const why = violation ? ` (row ${first.key}: ${violation.column} breaks its ${violation.clause} clause; see source.contract)` : '';
-  return `no sampled row satisfies the input contract${why}`;
 }
 
 /** Failing fields, in order of their first failing row. */

@@ -11,6 +11,7 @@ import { contractResult, INPUT_CONTRACT_CHECK } from './contract/contract-result
 import { planProbes, type ProbeRow } from './contract/plan-probes';
 import { probeReaction, sideReaction } from './contract/probe-reaction';
 import { chooseBaseRows } from './generated/choose-base-rows';
+import { describeNoBaseRow } from './generated/contract-notes';
 import { evaluateRows, type RowEvaluation } from './generated/evaluate-rows';
 import { MISSING } from './generated/missing';
 import { skippedCheck } from './skipped-check';
@@ -46,10 +47,10 @@ const BASE_CANDIDATES = 3;
  */
 export async function runInputContractCheck(ctx: CheckContext, profile: DataProfile, options: InputContractCheckOptions): Promise<CheckResult> {
   if (!ctx.offlineComputes) return skippedCheck(INPUT_CONTRACT_CHECK, 'offline features are precomputed columns: there is no pipeline to probe');
-  if (options.servingUnavailable) return inconclusive(`serving is unavailable: ${options.servingUnavailable}`);
+  if (options.servingUnavailable) return inconclusive(`not run: ${options.servingUnavailable}`);
   const contract = options.contract ?? learnInputContract(ctx.rows, profile);
   const candidates = chooseBaseRows(ctx.rows.filter((row) => satisfiesContract(contract, row.values)), profile, BASE_CANDIDATES);
-  if (candidates.length === 0) return inconclusive('no sampled row satisfies the input contract: probes need a valid row to change');
+  if (candidates.length === 0) return inconclusive(`${describeNoBaseRow(ctx.rows, contract)}: probes need a valid row to change`);
 
   const controls = await evaluateRows(ctx, candidates.map((values) => ({ key: keyOf(ctx.rows, values), line: 0, values })), ctx.policy);
   // Best a row the sides agree on; else one both compute, whose differences (skew the parity checks report) are

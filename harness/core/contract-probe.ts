@@ -53,8 +53,9 @@ export const PROBE_WORDS: Readonly<Record<ProbeKind, string>> = Object.freeze({
 
 /**
  * How the two sides together react to a probe. A side rejects a row when the offline pipeline gives a per-row error
- * for it or serving answers 4xx (not 408 or 429) or 500; `error` is infrastructure on either side (a timeout, 503,
- * a network failure), counted as an error and never as a reaction.
+ * for it, or serving answers 4xx (not 408 or 429), 500 or a 2xx without features, or the request cannot be built
+ * from the row; `error` is infrastructure on either side (a timeout, 503, a network failure), counted as an error
+ * and never as a reaction.
  */
 export type ProbeReaction = 'both-reject' | 'serving-computes' | 'offline-computes' | 'both-compute-differ' | 'both-compute-alike' | 'error';
 

@@ -31,7 +31,8 @@ export function formatInputContract(check: CheckResult, details: InputContractDe
   if (check.status === 'failed') {
     for (const g of groups.filter((x) => isDivergent(x.reaction))) {
       const first = g.probes[0]!;
-      out.push('', `  ${c.red(`${REACTION_WORDS[g.reaction]}: ${PROBE_WORDS[g.kind]}`)} (${g.columns.join(', ')})`, c.dim(`    e.g. ${first.description}${first.fields.length > 0 ? `; fields differ: ${first.fields.join(', ')}` : ''}`));
+      const fields = first.fields.length > 0 ? `; fields differ: ${first.fields.join(', ')}` : '';
+      out.push('', `  ${c.red(`${REACTION_WORDS[g.reaction]}: ${PROBE_WORDS[g.kind]}`)} (${g.columns.join(', ')})`, c.dim(`    e.g. ${first.description}${fields}`));
     }
   }
   return out;

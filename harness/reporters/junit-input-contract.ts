@@ -17,7 +17,10 @@ export function inputContractCases(check: CheckResult): JunitCase[] {
   const probes = check.inputContract?.probes ?? [];
   return PROBE_KINDS.filter((kind) => probes.some((p) => p.kind === kind)).map((kind) => {
     const own = probes.filter((p) => p.kind === kind);
-    const lines = own.map((p) => `${p.column}: offline ${describeSideReaction(p.offline)}, serving ${describeSideReaction(p.online)} — ${REACTION_WORDS[p.reaction]}${p.fields.length > 0 ? ` (${p.fields.join(', ')})` : ''} [${p.description}]`);
+    const lines = own.map((p) => {
+      const fields = p.fields.length > 0 ? ` (${p.fields.join(', ')})` : '';
+      return `${p.column}: offline ${describeSideReaction(p.offline)}, serving ${describeSideReaction(p.online)} — ${REACTION_WORDS[p.reaction]}${fields} [${p.description}]`;
+    });
     const divergent = own.filter((p) => isDivergent(p.reaction));
     const out = `<system-out>${escapeXml(lines.join('\n'))}</system-out>`;
     if (check.status !== 'failed' || divergent.length === 0) return { name: kind, body: out };

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServingAdapter } from '../../harness/adapters/serving';
+import { resolveInputContract } from '../../harness/checks/contract/resolve-contract';
 import { runInputContractCheck, type InputContractCheckOptions } from '../../harness/checks/input-contract';
 import { resolveConfig } from '../../harness/config/resolve-config';
 import type { FeatureAdapter } from '../../harness/adapters/feature-adapter';
@@ -38,8 +39,8 @@ const STRICT_OFFLINE = `export function computeFeatures(rows: any[]) {
 const isValid = (row: Row) => typeof row['plan'] === 'string' && row['plan'] !== '' && Number.isInteger(row['amount']);
 const features = (row: Row) => ({ plan_len: String(row['plan']).length, amount_x2: (row['amount'] as number) * 2 });
 
-/** A real server answering each row with `[status, features]`. */
-async function serve(answer: (row: Row) => [number, Row]): Promise<{ adapter: FeatureAdapter; close(): Promise<void> }> {
+/** A real server answering each row with `[status, features]` (`features` null: a 200 with an error in the body). */
+async function serve(answer: (row: Row) => [number, Row | null], request?: (row: Row) => unknown): Promise<{ adapter: FeatureAdapter; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -47,12 +48,13 @@ async function serve(answer: (row: Row) => [number, Row]): Promise<{ adapter: Fe
       const [status, out] = answer(JSON.parse(body) as Row);
       res.statusCode = status;
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(status === 200 ? { features: out } : { error: 'bad input' }));
+      res.end(JSON.stringify(status === 200 && out !== null ? { features: out } : { error: 'bad input' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/features`;
-  const config = resolveConfig({ source: { path: 'x.csv' }, offline: { command: ['x'] }, serving: { url, retries: 0 } }, { rootDir: '/', env: {} });
+  const serving = { url, retries: 0, ...(request ? { request } : {}) };
+  const config = resolveConfig({ source: { path: 'x.csv' }, offline: { command: ['x'] }, serving }, { rootDir: '/', env: {} });
   const adapter = createServingAdapter({ ...config.serving, maxConsecutiveFailures: 0 });
   return { adapter, close: async () => { await adapter.close(); await new Promise((resolve) => server.close(resolve)); } };
 }
@@ -60,9 +62,9 @@ async function serve(answer: (row: Row) => [number, Row]): Promise<{ adapter: Fe
 const dir = moduleDir();
 afterAll(() => dir.remove());
 
-async function run(answer: (row: Row) => [number, Row], over: Partial<InputContractCheckOptions> = {}, offlineSource = STRICT_OFFLINE) {
+async function run(answer: (row: Row) => [number, Row | null], over: Partial<InputContractCheckOptions> = {}, offlineSource = STRICT_OFFLINE, request?: (row: Row) => unknown) {
   const offline = await dir.write(`p${Math.random().toString(36).slice(2)}.ts`, offlineSource);
-  const serving = await serve(answer);
+  const serving = await serve(answer, request);
   try {
     return await runInputContractCheck(contextFor(rows, offline, serving.adapter), profile, options(over));
   } finally {
@@ -128,7 +130,21 @@ describe('input-contract', () => {
     expect(unavailable.errors[0]).toMatchObject({ side: 'online', message: expect.stringMatching(/503/) });
   });
 
-  it('is skipped for precomputed feature columns, and inconclusive when no typical row is computed by both sides', async () => {
+  it('counts a 200 without features, and a request mapper throwing on the row, as serving refusing it', async () => {
+    const inBody = await run((row) => (isValid(row) ? [200, features(row)] : [200, null]));
+    expect(inBody.inputContract!.probes.every((p) => p.reaction === 'both-reject')).toBe(true);
+    // A mapper written for valid rows: it reads plan as a string, and the server itself is lenient.
+    const mapper = (row: Row) => ({ ...row, plan: (row['plan'] as string).toLowerCase() });
+    const lenient = (row: Row): [number, Row] => [200, { plan_len: String(row['plan'] ?? '').length, amount_x2: Number(row['amount'] ?? 0) * 2 }];
+    const mapped = await run(lenient, {}, STRICT_OFFLINE, mapper);
+    expect(mapped.inputContract!.probes.find((p) => p.key === 'probe:missing-column:plan')).toMatchObject({
+      reaction: 'both-reject',
+      online: { kind: 'rejects', message: expect.stringMatching(/^Could not build the request body for POST .*: .*toLowerCase/) },
+    });
+    expect(mapped.rows.onlineErrors).toBe(0);
+  });
+
+  it('is skipped for precomputed feature columns, and inconclusive when no typical row is valid or computed by both sides', async () => {
     const offline = await dir.write('any.ts', STRICT_OFFLINE);
     const serving = await serve(() => [400, {}]);
     try {
@@ -137,6 +153,11 @@ describe('input-contract', () => {
       const result = await runInputContractCheck(ctx, profile, options());
       expect(result.status).toBe('inconclusive');
       expect(result.summary).toMatch(/^none of the 3 most typical sampled rows is computed by both sides, so a probe's reaction would say nothing; row u\d+: HTTP 400/);
+      // A configured contract no sampled row fits: the message names the clause to look at.
+      const contract = resolveInputContract(rows, profile, { amount: { values: [-1] } });
+      expect((await runInputContractCheck(ctx, profile, options({ contract }))).summary).toBe(
+        'no sampled row satisfies the input contract (row u0: amount breaks its values clause; see source.contract): probes need a valid row to change',
+      );
     } finally {
       await serving.close();
     }

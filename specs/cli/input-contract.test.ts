@@ -36,7 +36,7 @@ for line in sys.stdin:
  * The same features online. Strict: 400 for a field that is missing (unless `lenientOnMissing`), null or of the
  * wrong type; lenient: a missing field gets a default and the row is computed.
  */
-function startServing(lenientOnMissing: boolean): Promise<{ server: Server; url: string }> {
+function startServing(lenientOnMissing: boolean, invalidStatus = 400): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -49,7 +49,7 @@ function startServing(lenientOnMissing: boolean): Promise<{ server: Server; url:
         typeof plan === 'string' && plan !== '' && Number.isInteger(amount) && typeof signup === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(signup) && !Number.isNaN(Date.parse(signup));
       res.setHeader('content-type', 'application/json');
       if (!valid) {
-        res.statusCode = 400;
+        res.statusCode = invalidStatus;
         res.end(JSON.stringify({ error: 'invalid request' }));
         return;
       }
@@ -59,11 +59,11 @@ function startServing(lenientOnMissing: boolean): Promise<{ server: Server; url:
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/features` })));
 }
 
-function config(url: string, checks = ''): string {
+function config(url: string, checks = '', serving = ''): string {
   return `module.exports = {
     source: { path: 'train.csv', key: 'id', label: 'label' },
     offline: { command: ['python3', 'pipeline.py'] },
-    serving: { url: ${JSON.stringify(url)} },
+    serving: { url: ${JSON.stringify(url)}, ${serving} },
     ${checks ? `checks: ${checks},` : ''}
   };`;
 }
@@ -125,6 +125,19 @@ describe('skew run: input contract (black box)', () => {
       expect(result.stdout).toMatch(/^FAILED: input-contract: 3 of /m);
       expect(result.stdout).toMatch(/^ {2}Reproduce with: npx skew run --config skew\.config\.js --seed 1 --sample 1000 --sample-method reservoir --checks input-contract$/m);
       expect(result.code).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('keeps the run conclusive when serving answers the probes with 500s (they never reach the run\'s circuit breaker)', async () => {
+    const { server, url } = await startServing(false, 500);
+    try {
+      repo.write('skew.config.js', config(url, '', 'backoff: { initialMs: 1, maxMs: 5 }'));
+      const result = await runCli(['run', '--checks', 'parity,input-contract'], { cwd: repo.dir });
+      expect(result.stdout).toMatch(/^ {2}malformed-date +signup +rejects +rejects \(500\) +both reject$/m);
+      expect(result.stdout).toMatch(/^CLEAN: every check passed$/m);
+      expect(result.code).toBe(0);
     } finally {
       server.close();
     }

@@ -85,11 +85,23 @@ function warningsOf(divergent: readonly ProbeOutcome[]): CheckWarning[] {
 
 /** What the sides did with one probe, in words: who rejected it and why, or which fields differ. */
 function reactionDetail(probe: ProbeOutcome): string {
-  const rejected = (side: string, reaction: SideReaction) => (reaction.kind === 'rejects' ? `${side} rejected it (${reaction.message})` : `${side} ${reaction.kind === 'error' ? `failed (${reaction.message})` : 'computed features'}`);
+  const said = (side: string, reaction: SideReaction): string => {
+    switch (reaction.kind) {
+      case 'rejects':
+        return `${side} rejected it (${reaction.message})`;
+      case 'error':
+        return `${side} failed (${reaction.message})`;
+      case 'computes':
+        return `${side} computed features`;
+    }
+  };
   if (probe.offline.kind === 'computes' && probe.online.kind === 'computes') {
     return `both computed features; ${probe.fields.join(', ')} differ${probe.fields.length === 1 ? 's' : ''}`;
   }
-  return probe.offline.kind === 'rejects' ? `${rejected('offline', probe.offline)}; ${rejected('serving', probe.online)}` : `${rejected('serving', probe.online)}; ${rejected('offline', probe.offline)}`;
+  // The side that refused first: it is what the warning is about.
+  const offline = said('offline', probe.offline);
+  const online = said('serving', probe.online);
+  return probe.offline.kind === 'rejects' ? `${offline}; ${online}` : `${online}; ${offline}`;
 }
 
 /** Row accounting: rejections are reactions; only infrastructure failures are row errors. */
