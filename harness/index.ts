@@ -19,6 +19,7 @@ export type {
   ServingConfig,
   StartConfig,
   ChecksConfig,
+  InputContractConfig,
   BudgetConfig,
   ReportConfig,
   ReporterChoice,
@@ -45,6 +46,10 @@ export type { Counterexample, GoldenDetails } from './core/check-result';
 export type { FieldAnalysis, Hint, HintKind } from './core/field-analysis';
 export type { Trend } from './core/trend';
 export type { DataProfile } from './core/data-profile';
+export type { ColumnContract, ColumnContractOptions, ContractClause, InputContract, ValueFormat } from './core/input-contract';
+export type { InputContractDetails, ProbeKind, ProbeOutcome, ProbeReaction, SideReaction } from './core/contract-probe';
+export type { CheckWarning } from './core/check-result';
+export type { VerdictWarning } from './core/verdict';
 export type { GoldenMode } from './golden/update-golden';
 
 export { defineConfig, loadConfig, resolveConfig } from './config';

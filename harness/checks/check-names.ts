@@ -1,5 +1,8 @@
-/** Check names, in the order a run executes them: determinism first, because parity uses the noise it measures. */
-export const CHECK_NAMES = ['determinism', 'parity', 'generated-parity', 'batch-invariance', 'label-invariance', 'golden'] as const;
+/**
+ * Check names, in the order a run executes them: determinism first, because parity uses the noise it measures;
+ * input-contract after the parity checks, whose skew it must not be mistaken for.
+ */
+export const CHECK_NAMES = ['determinism', 'parity', 'generated-parity', 'input-contract', 'batch-invariance', 'label-invariance', 'golden'] as const;
 
 /** The name of a check: also its `--checks` name and its name in reports. */
 export type CheckName = (typeof CHECK_NAMES)[number];
@@ -9,6 +12,7 @@ export const CHECK_CONFIG_KEYS = {
   determinism: 'determinism',
   parity: 'parity',
   'generated-parity': 'generatedParity',
+  'input-contract': 'inputContract',
   'batch-invariance': 'batchInvariance',
   'label-invariance': 'labelInvariance',
 } as const satisfies Record<Exclude<CheckName, 'golden'>, string>;

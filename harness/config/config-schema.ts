@@ -31,6 +31,14 @@ const fieldPolicy = z.strictObject({
   budget: rate.optional(),
 });
 
+const columnContract = z.strictObject({
+  optional: z.boolean().optional(),
+  nullable: z.boolean().optional(),
+  values: z.array(z.unknown()).min(1).optional(),
+  format: z.enum(['integer', 'decimal', 'boolean', 'text', 'numeric-text', 'date', 'datetime', 'any']).optional(),
+  empty: z.boolean().optional(),
+});
+
 /** Schema of the `source` section. */
 export const sourceSchema = z.strictObject({
   path: nonEmpty,
@@ -41,6 +49,7 @@ export const sourceSchema = z.strictObject({
   nullValues: z.array(z.string()).optional(),
   delimiter: z.string().length(1).optional(),
   onBadRow: z.enum(['error', 'skip']).optional(),
+  contract: z.record(z.string(), columnContract).optional(),
 });
 
 const sampleSchema = z.strictObject({
@@ -130,6 +139,9 @@ export const configSchema = z.strictObject({
       determinism: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional(), allowNoise: z.array(nonEmpty).optional() })]).optional(),
       batchInvariance: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional() })]).optional(),
       labelInvariance: z.union([z.boolean(), z.strictObject({ rows: positiveInt.optional() })]).optional(),
+      inputContract: z
+        .union([z.boolean(), z.strictObject({ probes: nonNegativeInt.optional(), fail: z.boolean().optional(), seed: z.number().int().optional() })])
+        .optional(),
     })
     .optional(),
   golden: z

@@ -10,16 +10,14 @@ export type {
   ColumnsOfflineConfig,
   ServingConfig,
   StartConfig,
-  ChecksConfig,
   BudgetConfig,
   ReportConfig,
   ReporterName,
   ReporterChoice,
-  GeneratedParityConfig,
-  DeterminismConfig,
   FailuresConfig,
   GoldenConfig,
 } from './user-config';
+export type { ChecksConfig, DeterminismConfig, GeneratedParityConfig, InputContractConfig } from './checks-config';
 export type { ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 export type { ResolveConfigOptions } from './resolve-config';
 export type { LoadConfigOptions } from './load-config';

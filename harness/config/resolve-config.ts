@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../errors/config-error';
-import type { SampleOptions, SourceOptions } from '../source/source-options';
+import type { SampleOptions } from '../source/source-options';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
 import { interpolateMap, resolveServing, resolveStart } from './resolve-serving';
@@ -127,6 +127,7 @@ function resolveChecks(config: UserConfig, seed: number): ResolvedChecks {
   const determinism = options(c.determinism);
   const batch = options(c.batchInvariance);
   const label = options(c.labelInvariance);
+  const contract = options(c.inputContract);
   return {
     parity: { enabled: c.parity ?? true },
     generatedParity: {
@@ -139,10 +140,16 @@ function resolveChecks(config: UserConfig, seed: number): ResolvedChecks {
     determinism: { enabled: determinism.enabled, rows: determinism.options.rows ?? 50, allowNoise: determinism.options.allowNoise ?? [] },
     batchInvariance: { enabled: batch.enabled, rows: batch.options.rows ?? 20 },
     labelInvariance: { enabled: label.enabled, rows: label.options.rows ?? 200 },
+    inputContract: {
+      enabled: contract.enabled && (contract.options.probes ?? 40) > 0,
+      probes: contract.options.probes ?? 40,
+      fail: contract.options.fail ?? false,
+      seed: contract.options.seed ?? seed,
+    },
   };
 }
 
-function resolveSource(config: UserConfig, at: (p: string) => string): SourceOptions {
+function resolveSource(config: UserConfig, at: (p: string) => string): ResolvedConfig['source'] {
   const s = config.source;
   const file = at(s.path);
   return {
@@ -154,6 +161,7 @@ function resolveSource(config: UserConfig, at: (p: string) => string): SourceOpt
     nullValues: s.nullValues ?? [''],
     delimiter: s.delimiter ?? ',',
     onBadRow: s.onBadRow ?? 'error',
+    contract: s.contract ?? {},
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CompareOptions } from '../core/compare-policy';
+import type { ColumnContractOptions } from '../core/input-contract';
 import type { ServingOptions, StartOptions } from '../adapters/serving/serving-options';
 import type { SampleOptions, SourceOptions } from '../source/source-options';
 import type { ReporterName } from './user-config';
@@ -16,6 +17,7 @@ export interface ResolvedChecks {
   determinism: { enabled: boolean; rows: number; allowNoise: string[] };
   batchInvariance: { enabled: boolean; rows: number };
   labelInvariance: { enabled: boolean; rows: number };
+  inputContract: { enabled: boolean; probes: number; fail: boolean; seed: number };
 }
 
 /** The golden section with defaults filled. */
@@ -47,8 +49,8 @@ export interface ResolvedConfig {
   target: string | null;
   /** Short hash of the config as written (before environment substitution, so secrets never feed it). */
   configHash: string;
-  /** Source. */
-  source: SourceOptions;
+  /** Source, with the config's input contract options (`{}` when none). */
+  source: SourceOptions & { contract: Record<string, ColumnContractOptions> };
   /** Sampling. */
   sample: SampleOptions;
   /** Offline pipeline. */

@@ -1,4 +1,6 @@
 import type { CompareOptions } from '../core/compare-policy';
+import type { ChecksConfig } from './checks-config';
+import type { ColumnContractOptions } from '../core/input-contract';
 import type { ColumnType, FeatureVector, Row } from '../core/row';
 
 /**
@@ -80,6 +82,12 @@ export interface SourceConfig {
   delimiter?: string;
   /** Malformed records: `'error'` stops with file and line; `'skip'` counts and lists them. Default `'error'`. */
   onBadRow?: 'error' | 'skip';
+  /**
+   * The input contract, per input column: what valid input looks like. Learned from the sample (always present or
+   * not, ever null or not, type and format); these options widen or narrow it. Generated rows stay inside it; the
+   * `input-contract` check probes just outside it. Key and label columns have none. Default: `{}` (all learned).
+   */
+  contract?: Record<string, ColumnContractOptions>;
 }
 
 /** The `sample` section. */
@@ -205,47 +213,6 @@ export interface StartConfig {
   port?: 'auto' | number;
   /** Grace period between SIGTERM and SIGKILL on teardown. Default `5000`. */
   stopTimeoutMs?: number;
-}
-
-/**
- * The `checks` section: which checks run, and how. `true`/`false` switches a check with its defaults; an
- * object switches it on with options. Checks run in the order determinism, parity, generated-parity,
- * batch-invariance, label-invariance (determinism first: parity needs its noise measurements).
- */
-export interface ChecksConfig {
-  /** Sampled training rows through both sides. Default `true`. */
-  parity?: boolean;
-  /** fast-check rows built from the data profile, biased to skew-prone values, through both sides. Default on. */
-  generatedParity?: boolean | GeneratedParityConfig;
-  /** Each side asked twice for the same rows: measures per-field noise. Default on. */
-  determinism?: boolean | DeterminismConfig;
-  /** Offline features of each row computed alone vs within a batch: fit-on-batch leakage. Default on. */
-  batchInvariance?: boolean | { rows?: number };
-  /** Offline features with the label changed: target leakage. Default on (skipped without a label). */
-  labelInvariance?: boolean | { rows?: number };
-}
-
-/** Options of the generated-parity check. */
-export interface GeneratedParityConfig {
-  /** Rows to generate. Default `200`. */
-  runs?: number;
-  /** fast-check seed. Default: the sampling seed (under jest: jest's seed). */
-  seed?: number;
-  /** Most shrink steps (each evaluates one row on both sides) per failing field. Default `200`. */
-  maxShrinks?: number;
-  /**
-   * Per-column generation overrides: `false` keeps the training value, `{ constant: v }` pins a value,
-   * `{ values: [...] }` picks among values, or any fast-check arbitrary replaces the column's generator.
-   */
-  columns?: Record<string, false | { constant: unknown } | { values: unknown[] } | object>;
-}
-
-/** Options of the determinism check. */
-export interface DeterminismConfig {
-  /** Rows asked twice per side. Default `50`. */
-  rows?: number;
-  /** Fields known to be nondeterministic: reported as noise, but the check does not fail on them. */
-  allowNoise?: string[];
 }
 
 /** The `golden` section. */

@@ -1,3 +1,4 @@
+import type { InputContractDetails } from './contract-probe';
 import type { FieldStats } from './field-stats';
 import type { Mismatch } from './mismatch';
 import type { Row, Side } from './row';
@@ -72,6 +73,27 @@ export interface CheckResult {
   reproduce?: string;
   /** The golden check's details. */
   golden?: GoldenDetails;
+  /**
+   * Findings worth a look that do not fail the check (it can pass with warnings): listed by every reporter and
+   * counted in the verdict line, never changing the exit code.
+   */
+  warnings?: CheckWarning[];
+  /** The input-contract check's details: the contract, and how each side reacted to each probe. */
+  inputContract?: InputContractDetails;
+}
+
+/** A finding that does not fail its check (see {@link CheckResult.warnings}). */
+export interface CheckWarning {
+  /** Stable kind, for grouping and tools (`serving-computes`). */
+  kind: string;
+  /** One line for people: what was seen, where. */
+  message: string;
+  /** Rows it concerns. */
+  count: number;
+  /** Keys of those rows (the first few). */
+  keys: string[];
+  /** One example, when it helps: the row's change and what each side said. */
+  detail?: string;
 }
 
 /** What the golden check found and did. */

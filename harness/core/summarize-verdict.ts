@@ -1,7 +1,16 @@
 import type { Verdict, VerdictReason } from './verdict';
 
-/** One line that says what a run found, for the terminal's last line, the demo and PR comments. */
+/**
+ * One line that says what a run found, for the terminal's last line, the demo and PR comments; checks that passed
+ * with warnings are counted at the end (`CLEAN: every check passed; 3 warnings in input-contract`).
+ */
 export function summarizeVerdict(verdict: Verdict): string {
+  const warnings = (verdict.warnings ?? []).map((w) => `${w.count} warning${w.count === 1 ? '' : 's'} in ${w.check}`);
+  const line = summarizeStatus(verdict);
+  return warnings.length === 0 ? line : `${line}; ${warnings.join(', ')}`;
+}
+
+function summarizeStatus(verdict: Verdict): string {
   const fields = verdict.reasons.filter((r): r is Extract<VerdictReason, { kind: 'field_skew' }> => r.kind === 'field_skew');
   switch (verdict.status) {
     case 'clean':

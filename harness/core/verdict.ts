@@ -30,6 +30,16 @@ export interface Verdict {
   exitCode: 0 | 1 | 3 | 130;
   /** Findings behind the status (empty when clean). */
   reasons: VerdictReason[];
+  /** Checks that passed with warnings, and how many rows the warnings concern; absent when none. Never changes the status. */
+  warnings?: VerdictWarning[];
+}
+
+/** The warnings of one check, counted (see `CheckResult.warnings`). */
+export interface VerdictWarning {
+  /** Check name. */
+  check: string;
+  /** Rows the check's warnings concern (input-contract: probes the two sides react to differently). */
+  count: number;
 }
 
 /** What the verdict is decided from. */
@@ -55,7 +65,7 @@ export interface VerdictInput {
  * else went wrong), then inconclusive (serving unavailable, error budget exceeded, too few rows compared, an
  * inconclusive check, a check that ended in an error), then clean. All reasons found are listed, not only the deciding one.
  */
-export function decideVerdict(input: VerdictInput): Verdict {
+function decideStatus(input: VerdictInput): Verdict {
   const skew: VerdictReason[] = [];
   const inconclusive: VerdictReason[] = [];
 
@@ -90,4 +100,16 @@ export function decideVerdict(input: VerdictInput): Verdict {
   if (skew.length > 0) return { status: 'failed', exitCode: 1, reasons };
   if (inconclusive.length > 0) return { status: 'inconclusive', exitCode: 3, reasons };
   return { status: 'clean', exitCode: 0, reasons: [] };
+}
+
+/**
+ * Decides the verdict (see `decideStatus` for the precedence of statuses) and counts the checks' warnings, which
+ * every reporter shows beside it and which never change the status or the exit code.
+ */
+export function decideVerdict(input: VerdictInput): Verdict {
+  const verdict = decideStatus(input);
+  const warnings = input.checks
+    .filter((check) => (check.warnings?.length ?? 0) > 0)
+    .map((check) => ({ check: check.name, count: check.warnings!.reduce((n, w) => n + w.count, 0) }));
+  return warnings.length > 0 ? { ...verdict, warnings } : verdict;
 }

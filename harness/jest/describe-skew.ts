@@ -4,6 +4,8 @@ import { CHECK_NAMES, type CheckName } from '../checks/check-names';
 import { loadConfigSync } from '../config/load-config';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { serializeReport } from '../reporters/json-reporter';
+import { createColors } from '../reporters/colors';
+import { formatWarnings } from '../reporters/format-warnings';
 import { buildReport } from '../runner/build-report';
 import { selectChecks } from '../runner/run-skew';
 import { openSkewSession, type SkewSession } from '../runner/skew-session';
@@ -31,7 +33,8 @@ export interface DescribeSkewOptions {
  * the sample is read and the configured serving process is started (and probed for readiness); after them it is
  * stopped, the failure memory is updated, and the report is written if asked. generated-parity follows jest's seed
  * (`jest --seed=N` reproduces it). Failures read like the terminal report: the field table, the minimal
- * counterexample and a `Reproduce with:` line.
+ * counterexample and a `Reproduce with:` line. A check that passes with warnings (input-contract) passes its test and
+ * prints the warnings with `console.warn`.
  *
  * @example
  * ```ts
@@ -74,7 +77,10 @@ export function describeSkew(options: DescribeSkewOptions = {}): void {
         name,
         async () => {
           if (!session) throw new Error('skew-harness: the session did not open (see the beforeAll error above)');
-          expect(await session.runCheck(name)).toHaveNoSkew();
+          const result = await session.runCheck(name);
+          // Warnings do not fail the test; printed, they are not lost either.
+          if (result.warnings?.length) console.warn([`${name}: ${result.summary}`, ...formatWarnings(result, createColors(false))].join('\n'));
+          expect(result).toHaveNoSkew();
         },
         timeout,
       );

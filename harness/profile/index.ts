@@ -1,5 +1,6 @@
 /** The data profile: what sampled rows say about each column. Pure: no IO, no fast-check. */
 export type { ColumnProfile, DataProfile, DateProfile, NumericProfile, StringProfile } from '../core/data-profile';
+export type { ColumnContract, ContractClause, ContractViolation, InputContract, ValueFormat } from '../core/input-contract';
 export type { DateFormat, DateText } from './date-text';
 export type { QuantileKey } from './numeric-profile';
 export type { CaseShape } from './string-profile';
@@ -8,3 +9,6 @@ export { QUANTILES, decimalPlaces, quantile } from './numeric-profile';
 export { MAX_CATEGORIES, isCategoryColumn } from './category-detection';
 export { parseDateText, parseOffsetMinutes } from './date-text';
 export { caseShapeOf, isPadded } from './string-profile';
+export { learnInputContract } from './learn-contract';
+export { columnViolations, describeViolation, rowViolations, satisfiesContract } from './contract-violations';
+export { isNumericText } from './numeric-text';

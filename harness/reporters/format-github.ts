@@ -13,8 +13,8 @@ function escapeProperty(text: string): string {
 
 /**
  * GitHub Actions annotations for the report: an `::error` per failing field (with its rate, first hint and the
- * reproduce line), a `::warning` for inconclusive checks and the inconclusive verdict, annotated on the config file
- * when known. Pure: returns the lines to print.
+ * reproduce line), a `::warning` for inconclusive checks, for each warning of a check and for the inconclusive
+ * verdict, annotated on the config file when known. Pure: returns the lines to print.
  */
 export function formatGithubAnnotations(report: SkewReport): string[] {
   const file = report.run.configFile ? `file=${escapeProperty(report.run.configFile)},` : '';
@@ -22,6 +22,9 @@ export function formatGithubAnnotations(report: SkewReport): string[] {
   for (const check of report.checks) {
     if (check.status === 'error') lines.push(`::error ${file}title=${escapeProperty(`skew ${check.name}: error`)}::${escapeData(check.summary)}`);
     if (check.status === 'inconclusive') lines.push(`::warning ${file}title=${escapeProperty(`skew ${check.name}: inconclusive`)}::${escapeData(check.summary)}`);
+    for (const w of check.warnings ?? []) {
+      lines.push(`::warning ${file}title=${escapeProperty(`skew ${check.name}: warning`)}::${escapeData([w.message, ...(w.detail ? [w.detail] : []), ...(check.reproduce ? [`Reproduce with: ${check.reproduce}`] : [])].join('\n'))}`);
+    }
     if (check.status !== 'failed') continue;
     const failed = check.fields.filter((f) => f.status === 'failed');
     if (failed.length === 0) lines.push(`::error ${file}title=${escapeProperty(`skew ${check.name}`)}::${escapeData(check.summary)}`);

@@ -4,6 +4,7 @@ import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
 import { escapeXml } from './escape-xml';
 import { formatNumber, formatValue } from './format-value';
+import { inputContractCases, warningsOut, type JunitCase } from './junit-input-contract';
 
 /**
  * The report as JUnit XML: a `<testsuite>` per check, a `<testcase>` per field (classname `skew.<check>`), a
@@ -23,10 +24,7 @@ export function formatJunitReport(report: SkewReport): string {
   ].join('\n');
 }
 
-interface Case {
-  name: string;
-  body: string;
-}
+type Case = JunitCase;
 
 function suite(check: CheckResult, report: SkewReport): { xml: string; counts: { tests: number; failures: number; errors: number; skipped: number } } {
   const classname = `skew.${check.name}`;
@@ -34,6 +32,7 @@ function suite(check: CheckResult, report: SkewReport): { xml: string; counts: {
   if (check.status === 'skipped') cases.push({ name: check.name, body: `<skipped message="${escapeXml(check.summary)}"/>` });
   else if (check.status === 'error') cases.push({ name: check.name, body: `<error type="error" message="${escapeXml(check.summary)}"></error>` });
   else if (check.status === 'inconclusive') cases.push({ name: check.name, body: `<error type="inconclusive" message="${escapeXml(check.summary)}">${escapeXml(errorsText(check))}</error>` });
+  else if (check.inputContract) cases.push(...inputContractCases(check));
   else {
     const fields = check.compares === 'same-side' ? check.fields.filter((f) => f.mismatched > 0 || f.status === 'failed') : check.fields;
     for (const f of fields) cases.push({ name: fieldName(f), body: f.status === 'failed' ? failure(check, f, report) : '' });
@@ -55,6 +54,7 @@ function suite(check: CheckResult, report: SkewReport): { xml: string; counts: {
         ? `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(c.name)}" time="0"/>`
         : `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(c.name)}" time="0">\n      ${c.body}\n    </testcase>`,
     ),
+    ...(warningsOut(check) === null ? [] : [`    ${warningsOut(check)}`]),
     '  </testsuite>',
   ].join('\n');
   return { xml, counts };

@@ -4,6 +4,7 @@ import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
 import type { Trend } from '../core/trend';
 import { markdownCell, markdownCode } from './escape-markdown';
+import { markdownInputContract, markdownWarnings } from './markdown-input-contract';
 import { formatNumber, formatValue } from './format-value';
 
 /** Options of {@link formatMarkdownReport}. */
@@ -61,9 +62,10 @@ function header(r: SkewReport): string[] {
 }
 
 function checkSummary(check: CheckResult): string[] {
-  if (check.status === 'skipped' || check.fields.length === 0) return [];
+  if (check.inputContract) return [...markdownInputContract(check, ICON[check.status] ?? ''), ...markdownWarnings(check)];
+  if (check.status === 'skipped' || check.fields.length === 0) return markdownWarnings(check);
   const fields = check.compares === 'same-side' ? check.fields.filter((f) => f.mismatched > 0) : check.fields;
-  if (fields.length === 0) return [];
+  if (fields.length === 0) return markdownWarnings(check);
   const sorted = [...fields].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || b.rate - a.rate);
   return [
     `### ${ICON[check.status] ?? ''} ${check.name}`,
@@ -72,6 +74,7 @@ function checkSummary(check: CheckResult): string[] {
     '|---|---:|---:|---|---:|---|',
     ...sorted.map((f) => `| ${fieldName(f)} | ${f.compared} | ${f.mismatched} | ${formatRate(f.rate)} (${formatRate(f.interval[0])}–${formatRate(f.interval[1])}) | ${f.maxAbsDiff === null ? '' : formatNumber(f.maxAbsDiff)} | ${markdownCell(f.analysis?.hints[0]?.message ?? '')} |`),
     '',
+    ...markdownWarnings(check),
   ];
 }
 

@@ -6,6 +6,8 @@ import type { Trend } from '../core/trend';
 import { formatRate } from '../core/summarize-verdict';
 import type { Colors } from './colors';
 import { formatGoldenChanges } from './format-golden';
+import { formatInputContract } from './format-input-contract';
+import { formatWarnings } from './format-warnings';
 import { reproduceRow } from './reproduce-row';
 import { formatTable, type Align } from './format-table';
 import { formatNumber, formatValue, truncate } from './format-value';
@@ -63,7 +65,8 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
   const r = check.rows;
   const errorNote = r.offlineErrors + r.onlineErrors > 0 ? c.yellow(`, errors: ${r.offlineErrors} offline, ${r.onlineErrors} online`) : '';
   const notRun = r.notRun > 0 ? c.yellow(`, ${r.notRun} not run`) : '';
-  out.push(c.dim(`  ${r.compared} of ${r.total} rows compared`) + errorNote + notRun);
+  if (check.inputContract) out.push(...formatInputContract(check, check.inputContract, c));
+  else out.push(c.dim(`  ${r.compared} of ${r.total} rows compared`) + errorNote + notRun);
   // A same-side check's passing fields say nothing a reader needs: show only what moved.
   const tabled = check.compares === 'same-side' ? check.fields.filter((f) => f.status === 'failed' || f.mismatched > 0) : check.fields;
   if (tabled.length > 0) {
@@ -101,6 +104,8 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     const align: Align[] = withPath ? ['left', 'left', 'right', 'right', 'left'] : ['left', 'right', 'right', 'left'];
     out.push(...formatTable(header, rows, align, '    '));
   }
+  out.push(...formatWarnings(check, c));
+  if (check.inputContract && check.reproduce && (check.status === 'failed' || check.warnings)) out.push('', `  ${c.dim('Reproduce with:')} ${check.reproduce}`);
   if (check.fixed && check.fixed.length > 0) {
     out.push('', `  ${c.green('fixed since a previous run')} (dropped from the failure memory):`);
     for (const f of check.fixed.slice(0, shown * 2)) out.push(`    ${f.field} ${f.key}`);

@@ -9,12 +9,13 @@ export function shellQuote(arg: string): string {
 /**
  * The command that reruns this run exactly: same config, target, seed, sample size and method. With `keys`,
  * only those rows (`--keys`), which is how a single failing row is reproduced; with `generated`, exactly one
- * generated-parity case (the sample fixes the profile the rows are generated from, the seed and path the case).
+ * generated-parity case (the sample fixes the profile the rows are generated from, the seed and path the case);
+ * with `check`, only that check.
  */
 export function reproduceCommand(
   config: ResolvedConfig,
   cwd: string,
-  extra: { keys?: readonly string[]; generated?: { seed: number; path: string } } = {},
+  extra: { keys?: readonly string[]; generated?: { seed: number; path: string }; check?: string } = {},
 ): string {
   const args = ['npx', 'skew', 'run'];
   if (config.configFile) args.push('--config', path.relative(cwd, config.configFile) || config.configFile);
@@ -28,6 +29,8 @@ export function reproduceCommand(
   }
   if (extra.generated) {
     args.push('--checks', 'generated-parity', '--generated-seed', String(extra.generated.seed), '--generated-path', extra.generated.path);
+  } else if (extra.check) {
+    args.push('--checks', extra.check);
   }
   return args.map(shellQuote).join(' ');
 }

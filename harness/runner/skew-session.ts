@@ -11,6 +11,8 @@ import type { RowComparison } from '../checks/row-comparison';
 import { runGeneratedParityCheck } from '../checks/generated-parity';
 import type { ColumnOverride } from '../checks/generated';
 import { profileRows } from '../profile/profile-rows';
+import { resolveInputContract } from '../checks/contract/resolve-contract';
+import { runInputContract } from './run-input-contract';
 import type { DataProfile } from '../core/data-profile';
 import { reproduceCommand } from './reproduce-command';
 import { analysisInput, withFieldAnalysis } from '../analysis/analyze-fields';
@@ -105,6 +107,8 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   const pinnedOnly = new Set(sample.pinnedOnly ?? []);
   const randomRows = sample.rows.filter((row) => !pinnedOnly.has(row.key));
   const profile = profileRows(randomRows, plan.columns);
+  // Resolved before anything starts, so a contract option naming an unknown column stops the run at once.
+  const contract = resolveInputContract(randomRows, profile, config.source.contract);
   const cwd = options.cwd ?? process.cwd();
 
   const closers: Array<() => Promise<void>> = [];
@@ -189,10 +193,20 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
             path: options.generatedPath ?? null,
             remembered: options.generatedPath ? [] : remembered.filter((f) => f.check === 'generated-parity' && f.row).map((f) => ({ key: f.key, row: f.row! })),
             reproduce: (seed, path) => reproduceCommand(config, cwd, { generated: { seed, path } }),
+            contract,
           });
           findings.push({ check: 'generated-parity', tested: out.tested, failing: out.failing.map((f) => ({ check: 'generated-parity', ...f })) });
           return out.result;
         }
+        case 'input-contract':
+          return runInputContract(ctx, profile, {
+            check: config.checks.inputContract,
+            contract,
+            serving: servingOptions,
+            redact,
+            unavailable: online.unavailable,
+            reproduce: reproduceCommand(config, cwd, { check: name }),
+          });
         case 'batch-invariance':
           return runBatchInvarianceCheck(ctx, config.checks.batchInvariance);
         case 'label-invariance':

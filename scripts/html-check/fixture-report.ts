@@ -1,7 +1,7 @@
 /**
  * A realistic skew report built in code, so the HTML checks need no run: six checks (failed, passed, skipped,
- * same-side), failing fields with and without analysis, generated-parity counterexamples, row errors, fixed
- * failures, malformed rows, a data profile, and hostile values throughout.
+ * same-side, passed with warnings), failing fields with and without analysis, generated-parity counterexamples,
+ * contract probes, row errors, fixed failures, malformed rows, a data profile, and hostile values throughout.
  */
 import type { CheckResult } from '../../harness/core/check-result';
 import type { ColumnProfile } from '../../harness/core/data-profile';
@@ -10,6 +10,7 @@ import { summarizeVerdict } from '../../harness/core/summarize-verdict';
 import { decideVerdict } from '../../harness/core/verdict';
 import { fieldStats, histogramOf, valueMismatch } from './fixture-helpers';
 import { embedding, geo, HOSTILE_SCRIPT, loginHour, planLabel, sessionsZ, spendRatio, tenureDays } from './fixture-fields';
+import { inputContract } from './fixture-input-contract';
 
 export { HOSTILE_SCRIPT };
 
@@ -17,7 +18,7 @@ const REPRODUCE = 'npx skew run --config examples/churn/skew.config.ts --seed 7 
 
 /** Builds the fixture report (a fresh object each call: callers may change it). */
 export function createFixtureReport(): SkewReport {
-  const checks: CheckResult[] = [determinism(), parity(), generatedParity(), batchInvariance(), labelInvariance()];
+  const checks: CheckResult[] = [determinism(), parity(), generatedParity(), inputContract(REPRODUCE), batchInvariance(), labelInvariance()];
   const verdict = decideVerdict({ checks, errors: { offline: 0, online: 2, rows: 200 }, errorBudget: 0.01, compared: 198, minCompared: 1 });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

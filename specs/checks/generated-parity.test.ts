@@ -99,19 +99,47 @@ describe('generated-parity', () => {
     }
   });
 
-  it('counts a row that one side rejects and the other computes as a failure of the (row) contract', async () => {
+  it('counts a valid row that one side rejects and the other computes as a failure of the (row) contract, and says so', async () => {
+    // Negative amounts are inside the contract (an integer column): a pipeline refusing them disagrees with serving on valid input.
     const offline = await dir.write('strict.ts', `export function computeFeatures(rows: any[]) {
-      return rows.map((r) => (typeof r.amount === 'number' ? { a: r.amount } : { $error: 'amount is required' }));
+      return rows.map((r) => (r.amount >= 0 ? { a: r.amount } : { $error: 'amount must not be negative' }));
     }`);
-    const serving = await servingFor((row) => ({ a: (row['amount'] as number | null) ?? 0 }));
+    const serving = await servingFor((row) => ({ a: row['amount'] as number }));
     try {
       const { result } = await runGeneratedParityCheck(contextFor(rows, offline, serving.adapter), profile, options());
       expect(result.status).toBe('failed');
       expect(result.fields.find((f) => f.field === '(row)')).toMatchObject({ status: 'failed' });
       const x = result.counterexamples!.find((c) => c.field === '(row)')!;
       expect(x.mismatch.kind).toBe('error');
-      expect(x.mismatch.detail).toMatch(/^offline rejected the row \(offline row gen:\w+: amount is required\); serving computed features$/);
-      expect(x.changes.map((c) => c.column)).toEqual(['amount']);
+      expect(x.mismatch.detail).toMatch(/^offline rejected the row \(offline row gen:\w+: amount must not be negative\); serving computed features$/);
+      expect(x.changes).toEqual([{ column: 'amount', from: expect.any(Number), to: -1, reason: 'negative' }]);
+      expect(result.summary).toMatch(/\. \(row\): \d+ generated rows are inside the input contract \(valid input\), yet one side rejected them while the other computed features \(offline rejected \d+\)$/);
+    } finally {
+      await serving.close();
+    }
+  });
+
+  it('generates only rows inside the input contract: no column left out, no null, no fraction where training has none', async () => {
+    const seen: Row[] = [];
+    const offline = await dir.write('records.ts', `export function computeFeatures(rows: any[]) {
+      return rows.map((r) => ({ ok: 1 }));
+    }`);
+    const serving = await servingFor((row) => {
+      seen.push(row);
+      return { ok: 1 };
+    });
+    try {
+      const { result } = await runGeneratedParityCheck(contextFor(rows, offline, serving.adapter), profile, options());
+      expect(result.status).toBe('passed');
+      expect(seen.length).toBeGreaterThan(100);
+      for (const row of seen) {
+        expect(typeof row['plan']).toBe('string');
+        expect(Number.isInteger(row['amount'])).toBe(true);
+      }
+      // Still skew-prone inside the contract: unseen plans, negative and huge amounts.
+      expect(seen.some((r) => !['basic', 'pro', 'team'].includes(r['plan'] as string))).toBe(true);
+      expect(seen.some((r) => (r['amount'] as number) < 0)).toBe(true);
+      expect(seen.some((r) => (r['amount'] as number) >= 2 ** 53)).toBe(true);
     } finally {
       await serving.close();
     }

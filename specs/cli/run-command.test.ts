@@ -40,7 +40,7 @@ function config(url: string, extra = ''): string {
     sample: { size: 30, seed: 3 },
     offline: { command: ['python3', 'pipeline.py'] },
     serving: { url: ${JSON.stringify(url)}, retries: 1, backoff: { initialMs: 5, maxMs: 20 } },
-    checks: { determinism: false, generatedParity: false },
+    checks: { determinism: false, generatedParity: false, inputContract: false },
     ${extra}
   };`;
 }

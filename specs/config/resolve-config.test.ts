@@ -34,6 +34,7 @@ describe('resolveConfig', () => {
       nullValues: [''],
       delimiter: ',',
       onBadRow: 'error',
+      contract: {},
     });
     expect(config.sample).toEqual({ method: 'reservoir', size: 1000, seed: 1, stratifyBy: null });
     expect(config.offline).toEqual({ kind: 'command', command: ['python3', 'features.py'], cwd: '/repo', env: {}, timeoutMs: 300000, concurrency: availableParallelism(), mode: 'auto' });

@@ -1,4 +1,7 @@
+import { isSameValue } from '../../core/same-value';
 import type { Missing } from './missing';
+
+export { isSameValue };
 
 /**
  * One skew-prone value for a column, with the short reason it was chosen (`negative`, `unseen category`,
@@ -9,16 +12,6 @@ export interface EdgeValue {
   value: unknown | Missing;
   /** Why this value: a short lower-case label. */
   reason: string;
-}
-
-/**
- * Whether two generated values are the same value: `Object.is` for primitives (so `-0` is not `0`), structural
- * equality for JSON objects and arrays.
- */
-export function isSameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** `values` without repeats (by {@link isSameValue}); of repeats, the first — and so its reason — is kept. */

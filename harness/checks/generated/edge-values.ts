@@ -1,6 +1,8 @@
 import type { ColumnProfile } from '../../core/data-profile';
+import type { ColumnContract } from '../../core/input-contract';
 import { dateEdgeValues } from './date-edges';
 import { uniqueEdgeValues, type EdgeValue } from './edge-value';
+import { isInContract } from './in-contract';
 import { MISSING } from './missing';
 import { numericEdgeValues } from './numeric-edges';
 import { stringEdgeValues, typicalCategory } from './string-edges';
@@ -12,6 +14,12 @@ export interface EdgeValueOptions {
    * profile does not keep. Default: none (a fixed word is used).
    */
   typical?: unknown;
+  /**
+   * The column's input contract: only values inside it are kept — null and a missing column only where it allows
+   * them, no fraction in an integer column, no empty string where text is never empty, dates only in its layouts —
+   * and a numeric-text column also gets numbers written as text. Default: none (every skew-prone value).
+   */
+  contract?: ColumnContract;
 }
 
 /**
@@ -35,11 +43,29 @@ export interface EdgeValueOptions {
  */
 export function edgeValues(column: ColumnProfile, options: EdgeValueOptions = {}): EdgeValue[] {
   if (column.role !== 'input') return [];
-  return uniqueEdgeValues([
+  const { contract } = options;
+  const all = uniqueEdgeValues([
     { value: null, reason: 'null' },
     { value: MISSING, reason: 'missing column' },
+    ...(contract?.format.kind === 'numeric-text' ? numericTextEdgeValues(column, options.typical) : []),
     ...kindEdgeValues(column, options.typical),
   ]);
+  return contract === undefined ? all : all.filter((e) => isInContract(contract, e.value));
+}
+
+/**
+ * Numbers written as text, for a string column whose values are all numbers (`"00123"`, `"19.96"`): zero, the
+ * typical value negated, and a longer number than any seen of its style (`"999999"`): the text variants of the
+ * column's own kind of value, which the contract keeps where it drops words and invisible characters.
+ */
+function numericTextEdgeValues(column: ColumnProfile, typical: unknown): EdgeValue[] {
+  const core = (typicalCategory(column.strings) ?? asString(typical) ?? '1').trim() || '1';
+  const unsigned = core.replace(/^[+-]/, '');
+  return [
+    { value: '0', reason: 'zero' },
+    { value: core.startsWith('-') ? unsigned : `-${unsigned}`, reason: 'negative' },
+    { value: '9'.repeat(Math.max(unsigned.length, column.strings?.maxLength ?? 0) + 1), reason: 'unseen number' },
+  ];
 }
 
 function kindEdgeValues(column: ColumnProfile, typical: unknown): EdgeValue[] {

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import type { Row } from '../../core/row';
 import { ConfigError } from '../../errors/config-error';
 import type { ColumnProfile, DataProfile } from '../../core/data-profile';
+import type { ColumnContract, InputContract } from '../../core/input-contract';
 import { resolveColumnOverrides, type ColumnOverride, type ResolvedOverride } from './column-override';
 import { isSameValue, type EdgeValue } from './edge-value';
 import { edgeValues } from './edge-values';
 import type { Change, GeneratedRow } from './generated-row';
+import { inContractInRange } from './in-contract';
 import { inRangeArbitrary } from './in-range-arbitrary';
 import { smallestFirstIndex } from './index-arbitrary';
 import { MISSING } from './missing';
@@ -22,6 +24,12 @@ export interface RowArbitraryOptions {
    * Default `checks.generatedParity`.
    */
   configPath?: string;
+  /**
+   * The input contract: when given, every generated row stays inside it (each column present and of its format;
+   * null or absent only where the contract allows; a closed list of values drawn from). Overrides in `columns` are
+   * taken as written. The base rows should satisfy it too (see `satisfiesContract`). Default: none.
+   */
+  contract?: InputContract;
 }
 
 /** Default of {@link RowArbitraryOptions.changesPerRow}. */
@@ -81,7 +89,8 @@ export function createRowArbitrary(
       plans.push({ name: column.name, pinned: { value: override.value, reason: 'pinned' } });
       continue;
     }
-    const change = changeArbitrary(column, override, typical[column.name]);
+    const contract = options.contract?.columns.find((c) => c.name === column.name);
+    const change = changeArbitrary(column, override, typical[column.name], contract);
     if (change !== null) plans.push({ name: column.name, change });
   }
 
@@ -103,24 +112,45 @@ export function createRowArbitrary(
   return fc.tuple(base, fc.record(choices)).map(([index, picked]) => applyChoices(baseRows, index, picked));
 }
 
-/** What a column may change to: its edge values (or the override's values), mixed with in-range values. */
-function changeArbitrary(column: ColumnProfile, override: ResolvedOverride | undefined, typical: unknown): fc.Arbitrary<EdgeValue> | null {
+/**
+ * What a column may change to: its edge values (or the override's values), mixed with in-range values; inside the
+ * column's contract when there is one (a closed list of values: those values, and null or absent where allowed).
+ */
+function changeArbitrary(
+  column: ColumnProfile,
+  override: ResolvedOverride | undefined,
+  typical: unknown,
+  contract: ColumnContract | undefined,
+): fc.Arbitrary<EdgeValue> | null {
   if (override?.kind === 'values') return indexed(override.values.map((value) => ({ value, reason: 'override value' })));
   if (override?.kind === 'arbitrary') return override.arbitrary.map((value): EdgeValue => ({ value, reason: 'override' }));
-  const inRange = inRangeArbitrary(column);
-  const all = edgeValues(column, { typical });
+  if (contract?.values) {
+    const allowed: EdgeValue[] = [
+      ...(contract.nullable ? [{ value: null, reason: 'null' }] : []),
+      ...(contract.optional ? [{ value: MISSING, reason: 'missing column' }] : []),
+      ...contract.values.map((value) => ({ value, reason: 'allowed value' })),
+    ];
+    return indexed(allowed, nullBias(allowed));
+  }
+  const inRange = contract ? inContractInRange(column, contract) : inRangeArbitrary(column);
+  const all = edgeValues(column, { typical, ...(contract ? { contract } : {}) });
   // A category's in-range values are its seen values: left among the edges too, they would crowd out the
   // skew-prone ones (a vocabulary of 40 against 15 variants).
-  const edges = indexed(inRange === null ? all : all.filter((e) => e.reason !== SEEN_VALUE_REASON), NULL_BIAS);
+  const kept = inRange === null ? all : all.filter((e) => e.reason !== SEEN_VALUE_REASON);
+  const edges = indexed(kept, nullBias(kept));
   if (edges === null || inRange === null) return edges ?? inRange;
   return fc.oneof({ arbitrary: edges, weight: EDGE_WEIGHT }, { arbitrary: inRange, weight: IN_RANGE_WEIGHT });
 }
 
 /**
- * Null and a missing column lead every input column's edge values and are the most common skew of all (imputed one
- * way offline, another online), so a quarter of a column's edge draws are one of them.
+ * Null and a missing column lead an input column's edge values (where they are allowed) and are the most common skew
+ * of all (imputed one way offline, another online), so a quarter of a column's edge draws are one of them.
  */
-const NULL_BIAS = { head: 2, share: 0.25 };
+function nullBias(values: readonly EdgeValue[]): { head: number; share: number } | undefined {
+  const head = values.findIndex((e) => e.value !== null && e.value !== MISSING);
+  const leading = head === -1 ? values.length : head;
+  return leading === 0 ? undefined : { head: leading, share: 0.25 };
+}
 
 /** One of `values`, shrinking toward the front of the list (the simplest values). */
 function indexed(values: readonly EdgeValue[], bias?: { head: number; share: number }): fc.Arbitrary<EdgeValue> | null {

@@ -131,6 +131,11 @@ mark.gap { display: inline-block; width: 3px; height: 1em; vertical-align: middl
 .more { color: var(--faint); }
 
 /* Field cards */
+.warnings { border: 1px solid #f0c8a8; background: var(--failed-bg); border-radius: 8px; padding: 10px 16px; margin: 12px 0; }
+.warnings ul { margin: 6px 0 0; padding-left: 20px; }
+.warnings .detail { overflow-wrap: anywhere; }
+table.probes tr.divergent td { background: var(--failed-bg); }
+table.probes tr.divergent.failed td { background: var(--skew-bg); }
 .card { border: 1px solid var(--line); border-left: 4px solid var(--skew); border-radius: 8px; padding: 16px 20px; margin: 18px 0 0; background: #fffdfd; }
 .card-head { display: grid; grid-template-columns: 1fr auto; align-items: baseline; column-gap: 16px; }
 .card-rate { font-size: 26px; font-weight: 700; color: var(--skew); font-variant-numeric: tabular-nums; grid-row: span 2; }

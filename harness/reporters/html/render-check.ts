@@ -7,6 +7,7 @@ import { renderCounterexample } from './render-counterexample';
 import { renderFieldCard } from './render-field-card';
 import { renderFieldTable } from './render-field-table';
 import { renderGolden } from './render-golden';
+import { renderInputContract, renderWarnings } from './render-input-contract';
 
 /** Words of a check status badge. */
 export const CHECK_STATUS_LABELS: Readonly<Record<CheckStatus, string>> = {
@@ -49,10 +50,12 @@ export function renderCheck(check: CheckResult, checkIndex: number, reproduce: s
   return html`<section class="${`check status-${check.status}`}" id="${anchors.check(checkIndex)}">
 ${head}
 ${renderRows(check)}
+${renderInputContract(check)}
 ${sameSide && check.labels && check.status === 'failed' ? html`<p class="muted small">Compares ${check.labels.offline} with ${check.labels.online}: a failure is a finding about one side, not skew between them.</p>` : ''}
 ${tabled.length > 0 ? renderFieldTable(check, checkIndex, tabled) : check.fields.length > 0 ? html`<p class="muted">All ${formatCount(check.fields.length)} fields identical.</p>` : ''}
 ${check.golden ? renderGolden(check.golden) : cards}
 ${orphans.map((x) => html`<article class="card"><header class="card-head"><h4>${x.field}</h4></header>${renderCounterexample(x)}</article>`)}
+${renderWarnings(check)}
 ${check.reproduce ? renderCommand(check.reproduce) : ''}
 ${renderFixed(check)}
 ${renderErrors(check)}

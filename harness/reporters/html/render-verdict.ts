@@ -12,7 +12,7 @@ const SHOWN_REASONS = 8;
 const VERDICT_WORDS: Readonly<Record<VerdictStatus, { title: string; meaning: string }>> = {
   clean: { title: 'Clean', meaning: 'Offline and serving agree on every compared field, within budget.' },
   skew: { title: 'Skew', meaning: 'Offline and serving disagree on some fields beyond their budgets.' },
-  failed: { title: 'Failed', meaning: 'A check of one side failed (noise, batch or label leakage); the sides agree with each other.' },
+  failed: { title: 'Failed', meaning: 'A check failed that is not a field difference: noise, batch or label leakage, or (with fail: true) out-of-contract input the sides handle differently.' },
   inconclusive: { title: 'Inconclusive', meaning: 'The run could not decide: serving unavailable, too many errors or too few rows compared.' },
   interrupted: { title: 'Interrupted', meaning: 'The run was stopped before it finished.' },
 };
@@ -36,6 +36,7 @@ export function renderVerdict(report: SkewReport): SafeHtml {
 <p class="verdict-summary">${summary}</p>
 ${shown.length > 0 ? html`<ul class="reasons">${shown}</ul>` : ''}
 ${rest.length > 0 ? html`<details class="more-reasons"><summary>${rest.length} more reason${rest.length === 1 ? '' : 's'}</summary><ul class="reasons">${rest}</ul></details>` : ''}
+${renderVerdictWarnings(report)}
 </header>`;
 }
 
@@ -48,4 +49,16 @@ function reasonLink(reason: VerdictReason, checks: readonly CheckResult[]): Safe
   const fieldIndex = reason.kind === 'field_skew' ? (checks[checkIndex]?.fields.findIndex((f) => f.field === reason.field && f.status === 'failed') ?? -1) : -1;
   const target = fieldIndex >= 0 ? anchors.field(checkIndex, fieldIndex) : anchors.check(checkIndex);
   return html`<a href="${`#${target}`}">${text}</a>`;
+}
+
+/** Checks that passed with warnings, each linking to its section; the exit code does not count them. */
+function renderVerdictWarnings(report: SkewReport): SafeHtml | null {
+  const warnings = report.verdict.warnings ?? [];
+  if (warnings.length === 0) return null;
+  const items = warnings.map((w) => {
+    const text = `${w.count} warning${w.count === 1 ? '' : 's'} in ${w.check}`;
+    const index = report.checks.findIndex((c) => c.name === w.check);
+    return html`<li>${index < 0 ? text : html`<a href="${`#${anchors.check(index)}`}">${text}</a>`} <span class="muted">(reported, not failed: the exit code does not count them)</span></li>`;
+  });
+  return html`<ul class="reasons verdict-warnings">${items}</ul>`;
 }
