@@ -1,4 +1,7 @@
-/** The data profile: what sampled rows say about each column. Pure: no IO, no fast-check. */
+/**
+ * The data profile — what sampled rows say about each column — and the input contract learned from it (what valid
+ * input looks like). Pure: no IO, no fast-check.
+ */
 export type { ColumnProfile, DataProfile, DateProfile, NumericProfile, StringProfile } from '../core/data-profile';
 export type { ColumnContract, ContractClause, ContractViolation, InputContract, ValueFormat } from '../core/input-contract';
 export type { DateFormat, DateText } from './date-text';
