@@ -84,6 +84,7 @@ describe('a strict whole-batch pipeline that crashes on some rows', () => {
     expect(report.checks.map((c) => [c.name, c.status])).toEqual([
       ['determinism', 'passed'],
       ['parity', 'passed'],
+      ['input-contract', 'passed'],
       ['batch-invariance', 'passed'],
       ['label-invariance', 'passed'],
     ]);

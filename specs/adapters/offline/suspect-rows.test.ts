@@ -42,3 +42,24 @@ describe('suspectRows', () => {
     );
   });
 });
+
+describe('suspectRows with bare tokens', () => {
+  const accounts = [
+    { account_id: 'ACC1', credit_limit: 500 },
+    { account_id: 'ACC2', credit_limit: -5000 },
+    { account_id: 'ACC3', credit_limit: 0 },
+    { account_id: 'ACC4', credit_limit: 0 },
+    { account_id: 'ACC5', credit_limit: 0 },
+    { account_id: 'ACC6', credit_limit: 900 },
+    { account_id: 'ACC7', credit_limit: 0 },
+    { account_id: 'ACC8', credit_limit: 800 },
+  ];
+
+  it('points at the row whose key or number an unquoted message names', () => {
+    expect(suspectRows(accounts, 'ValueError: ACC2: credit_limit must be positive, got -5000.0')).toEqual([1]);
+  });
+
+  it('ignores tokens that match too many rows to say anything', () => {
+    expect(suspectRows(accounts, 'ValueError: credit_limit must not be 0')).toEqual([]);
+  });
+});

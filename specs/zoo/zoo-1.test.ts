@@ -1,0 +1,3 @@
+import { describeZooShard } from './zoo-cases';
+
+describeZooShard(0, 4);

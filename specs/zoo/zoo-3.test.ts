@@ -1,0 +1,3 @@
+import { describeZooShard } from './zoo-cases';
+
+describeZooShard(2, 4);
