@@ -119,17 +119,23 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   try {
     const offline = await createOfflineAdapter(config.offline, plan.featureColumns);
     closers.push(() => offline.close());
-    // Prove the pipeline runs before serving is touched: a pipeline that cannot import stops the run here.
-    await offline.warmUp?.(randomRows.slice(0, 4).map((row) => ({ key: row.key, fields: plan.offlineFields(row) })), signal);
-    let servingOptions = config.serving;
-    if (config.start) {
-      const log = options.log;
-      const server: LocalServer = await startLocalServer(config.start, {
-        redact,
-        ...(signal ? { signal } : {}),
-        ...(log ? { log: (line: string) => log(`serving | ${line}`) } : {}),
-      });
+    // Prove the pipeline runs before serving is sent anything: a pipeline that cannot import stops the run here.
+    // A local server starts meanwhile (both are slow starts: an interpreter's imports, a server's boot).
+    const warming = offline.warmUp?.(randomRows.slice(0, 4).map((row) => ({ key: row.key, fields: plan.offlineFields(row) })), signal);
+    const log = options.log;
+    const starting = config.start
+      ? startLocalServer(config.start, { redact, ...(signal ? { signal } : {}), ...(log ? { log: (line: string) => log(`serving | ${line}`) } : {}) })
+      : null;
+    const [warmed, started] = await Promise.allSettled([warming, starting]);
+    if (started.status === 'fulfilled' && started.value) {
+      const server = started.value;
       closers.push(() => server.stop());
+    }
+    if (warmed.status === 'rejected') throw warmed.reason;
+    if (started.status === 'rejected') throw started.reason;
+    let servingOptions = config.serving;
+    if (started.value) {
+      const server: LocalServer = started.value;
       servingOptions = {
         ...servingOptions,
         url: server.resolveUrl(servingOptions.url),

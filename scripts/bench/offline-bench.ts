@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createCommandAdapter } from '../../harness/adapters/offline/command-adapter';
+import { resolveInterpreterShim } from '../../harness/adapters/offline/resolve-shim';
 
 /** Rows per second of the example's Python pipeline, through the harness and through a raw pipe. */
 export interface OfflineBenchResult {
@@ -21,7 +22,8 @@ export async function benchOffline(root: string, rows: Array<Record<string, unkn
   let raw = 0;
   let harness = 0;
   for (let round = 0; round < 3; round++) {
-    raw = Math.max(raw, await rawPipe(command, cwd, input, rows.length));
+    // The reference runs the same interpreter the adapter runs (a pyenv shim resolved), so only the plumbing differs.
+    raw = Math.max(raw, await rawPipe(resolveInterpreterShim({ command, cwd, env: {} }).command, cwd, input, rows.length));
     const adapter = createCommandAdapter({ command, cwd, env: {} });
     // The probe that learns how the pipeline answers happens once per run, before the first batch: not throughput.
     await adapter.warmUp(adapterRows.slice(0, 4));

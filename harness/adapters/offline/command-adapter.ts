@@ -57,6 +57,11 @@ function halves(list: number[]): number[][] {
   return [list.slice(0, mid), list.slice(mid)];
 }
 
+/** A pipeline whose first answer takes this long after its start keeps two warm spares. */
+const SLOW_START_MS = 250;
+/** Warm spares of a slow-starting pipeline: checks send batches back to back, faster than a pandas import. */
+const SLOW_START_SPARES = 3;
+
 /** Rows tried alone before a pipeline that has never produced a line is declared broken as a whole. */
 const CANARY_ROWS = 3;
 
@@ -81,7 +86,9 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
   const limiter = createConcurrencyLimiter(Math.max(1, options.concurrency ?? availableParallelism()));
   const live = new Set<PipelineProcess>();
   const stats: OfflineProcesses = { started: 0, mode: options.mode === 'auto' || options.mode === undefined ? null : options.mode };
-  let spare: PipelineProcess | undefined;
+  /** Warm processes started ahead, oldest first; more when the pipeline starts slowly, so back-to-back batches find one warm. */
+  const spares: PipelineProcess[] = [];
+  let spareCount = 1;
   let worker: StreamingWorker | undefined;
   let everAnswered = false;
   let warming: Promise<void> | undefined;
@@ -95,10 +102,12 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     void proc.exited.then(() => live.delete(proc));
     return proc;
   };
-  /** A fresh process for a batch: the warm spare if there is one, and a new spare to replace it. */
+  /** A fresh process for a batch: the oldest warm spare if there is one, and a new spare to replace it. */
   const fresh = (): PipelineProcess => {
-    const proc = spare && !spare.done ? spare : start();
-    spare = closed ? undefined : start();
+    let proc = spares.shift();
+    while (proc?.done) proc = spares.shift();
+    proc ??= start();
+    while (!closed && spares.length < spareCount) spares.push(start());
     return proc;
   };
 
@@ -240,7 +249,13 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     warming ??= (async () => {
       if (stats.mode === null) {
         const proc = start();
+        const spawnedAt = Date.now();
+        // The first batch follows the probe at once: its process starts up alongside the probe's.
+        if (!closed) spares.push(start());
         const { mode, outcome } = await probeAnswerMode(proc, rows[0]!, { display, timeoutMs, signal });
+        // A slow start (an import of pandas or torch): keep two spares warming instead of one.
+        // (A batch pipeline's first answer also waits for the probe to see it blocked on stdin: allow for that.)
+        if (Date.now() - spawnedAt >= (mode === 'stream' ? SLOW_START_MS : SLOW_START_MS + 150)) spareCount = SLOW_START_SPARES;
         stats.mode = mode;
         if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
         if (outcome.kind === 'ok') everAnswered = true;
@@ -251,7 +266,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
         const outcome = await runFresh(rows.slice(0, 1), signal);
         if (outcome.kind === 'failed') await ensureNotBroken(rows.length > 1 ? rows.slice(1) : rows, outcome, signal);
       }
-      if (!closed) spare ??= start();
+      while (!closed && spares.length < spareCount) spares.push(start());
     })();
     await warming;
   };
@@ -271,7 +286,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     async close() {
       closed = true;
       worker?.close();
-      spare = undefined;
+      spares.length = 0;
       for (const proc of live) proc.kill();
       live.clear();
     },

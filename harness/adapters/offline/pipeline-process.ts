@@ -31,6 +31,8 @@ export class PipelineProcess {
   readonly exited: Promise<ProcessExit>;
   /** `Date.now()` of the last output line (or of the start). */
   lastOutputAt = Date.now();
+  /** `Date.now()` when the process was started. */
+  readonly startedAt = Date.now();
   readonly #child: ChildProcessWithoutNullStreams;
   readonly #stderr = new TailBuffer();
   #stderrSinceMark = new TailBuffer();
