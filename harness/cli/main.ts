@@ -29,6 +29,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
+  // A closed terminal or a dropped SSH session: stop as for Ctrl-C, local servers included.
+  process.on('SIGHUP', onSigint);
 
   const debug = argv.includes('--debug');
   let exitCode = 0;
@@ -61,6 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
+    process.off('SIGHUP', onSigint);
   }
   return exitCode;
 }

@@ -120,8 +120,34 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
         .option('update-golden', { type: 'string', describe: 'Golden files: none | missing | changed | all (default: missing; none on CI)' })
         .option('propose', { type: 'boolean', describe: 'Write the would-be golden file into the report directory instead of the repo' })
         .option('write-on-ci', { type: 'boolean', describe: 'Allow writing golden files when CI is set' }) as Argv<RunArgs>,
-    handler: async (args) => ctx.setExitCode(await runCommand(args, ctx.io, ctx.signal)),
+    handler: async (args) => {
+      // `run` is also the default command: a word that is no command (`skew rnu`, `skew init`) must not start a run.
+      const stray = ((args as { _?: unknown[] })._ ?? []).map(String).filter((word) => word !== 'run');
+      if (stray.length > 0) throw new UsageError(unknownCommandMessage(stray[0]!));
+      ctx.setExitCode(await runCommand(args, ctx.io, ctx.signal));
+    },
   };
+}
+
+/** `unknown command "rnu" (did you mean "run"?); commands: run, golden, report, drift (see skew --help)` */
+function unknownCommandMessage(word: string): string {
+  const commands = ['run', 'golden', 'report', 'drift'];
+  const near = commands.find((c) => editDistance(c, word) <= 2);
+  return `unknown command "${word}"${near ? ` (did you mean "${near}"?)` : ''}; commands: ${commands.join(', ')} (see skew --help)`;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
 }
 
 /** An integer flag, parsed here so the error can quote what was typed (yargs would turn "abc" into NaN). */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { SKEW_BIN, TempRepo } from './cli-harness';
+import { runCli, SKEW_BIN, TempRepo } from './cli-harness';
 
 /** A serving process that records its PID, answers readiness, and never answers feature requests. */
 const STUCK_SERVER = `
@@ -47,7 +47,7 @@ describe('skew run interrupted with Ctrl-C', () => {
   });
   afterEach(() => repo.remove());
 
-  it('exits 130, stops the local server and writes no report', async () => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('on %s: exits 130, stops the local server and writes no report', async (signal) => {
     const child = spawn(process.execPath, [SKEW_BIN, 'run'], { cwd: repo.dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -57,10 +57,29 @@ describe('skew run interrupted with Ctrl-C', () => {
     const serverPid = Number(readFileSync(repo.path('server.pid'), 'utf8'));
     expect(alive(serverPid)).toBe(true);
 
-    child.kill('SIGINT');
+    child.kill(signal);
     expect(await exited).toBe(130);
     expect(stderr).toMatch(/interrupted/);
     expect(alive(serverPid)).toBe(false);
     expect(existsSync(repo.path('reports'))).toBe(false);
+  });
+});
+
+describe('skew with a word that is no command', () => {
+  it.each([
+    ['rnu', 'unknown command "rnu" (did you mean "run"?); commands: run, golden, report, drift (see skew --help)'],
+    ['init', 'unknown command "init"; commands: run, golden, report, drift (see skew --help)'],
+  ])('%s: exit 2 with one line, and no run, report or memory', async (word, message) => {
+    const repo = new TempRepo();
+    try {
+      repo.write('train.csv', 'id,x\na,1\n');
+      repo.write('skew.config.js', `module.exports = { source: { path: 'train.csv', key: 'id' }, offline: { columns: ['x'] }, serving: { url: 'http://127.0.0.1:9/f' } };`);
+      const result = await runCli([word], { cwd: repo.dir });
+      expect(result).toEqual({ code: 2, stdout: '', stderr: `skew: ${message}\n` });
+      expect(existsSync(repo.path('reports'))).toBe(false);
+      expect(existsSync(repo.path('.skew'))).toBe(false);
+    } finally {
+      repo.remove();
+    }
   });
 });
