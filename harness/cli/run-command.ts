@@ -20,6 +20,7 @@ export const REPORTER_NAMES: readonly ReporterName[] = ['terminal', 'json', 'mar
 import { withConfigOptions, type ConfigArgs } from './common-options';
 import { withRedactedErrors } from './redact-errors';
 import { errorMessage } from '../errors/error-message';
+import { closest } from '../core/closest-name';
 
 /** Arguments of `skew run`, as parsed by yargs. */
 export interface RunArgs extends ConfigArgs {
@@ -132,23 +133,10 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
 /** `unknown command "rnu" (did you mean "run"?); commands: run, golden, report, drift (see skew --help)` */
 function unknownCommandMessage(word: string): string {
   const commands = ['run', 'golden', 'report', 'drift'];
-  const near = commands.find((c) => editDistance(c, word) <= 2);
+  const near = closest(word, commands);
   return `unknown command "${word}"${near ? ` (did you mean "${near}"?)` : ''}; commands: ${commands.join(', ')} (see skew --help)`;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
 
 /** An integer flag, parsed here so the error can quote what was typed (yargs would turn "abc" into NaN). */
 function integerFlag(flag: string, value: string | undefined, min = -Infinity): number | undefined {

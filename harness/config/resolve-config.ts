@@ -11,6 +11,7 @@ import { knownKeysAt } from './known-keys';
 import { isPlainObject, mergeConfig } from './merge-config';
 import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 import type { ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
+import { closest } from '../core/closest-name';
 
 /** Where a config came from and what to apply on top of it. */
 export interface ResolveConfigOptions {
@@ -63,7 +64,8 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
 
   const parsed = configSchema.safeParse({ ...(merged as object), ...(targets === undefined ? {} : { targets }) });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    // A misspelt key also leaves a required one missing: name the misspelling, which is the thing to fix.
+    const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
     const { path: issuePath, problem } = formatIssue(issue, merged, knownKeysAt(configSchema, issue.path));
     const fromTarget = targetName !== null && valueAt(targetConfig, issue.path) !== undefined;
     fail(fromTarget ? `targets.${targetName}.${issuePath}` : issuePath, problem);
@@ -182,6 +184,12 @@ function resolveOffline(
 ): ResolvedOffline {
   const o = input as Record<string, unknown>;
   const kinds = (['module', 'command', 'columns'] as const).filter((k) => (k === 'columns' ? 'columns' in o || 'prefix' in o : k in o));
+  if (kinds.length === 0) {
+    for (const key of Object.keys(o)) {
+      const meant = closest(key, ['module', 'command', 'columns', 'prefix']);
+      if (meant) return fail(`offline.${key}`, `is not a known option (did you mean "${meant}"?)`);
+    }
+  }
   if (kinds.length !== 1) {
     return fail('offline', kinds.length === 0 ? 'must set one of module, command, columns or prefix' : `must set only one of ${kinds.join(', ')}`);
   }

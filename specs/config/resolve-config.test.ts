@@ -63,6 +63,14 @@ describe('resolveConfig', () => {
     );
   });
 
+  it('names a misspelt key before the required key it leaves missing', () => {
+    const { source, ...rest } = base() as { source: unknown } & Record<string, unknown>;
+    expect(problem({ ...rest, sourse: source })).toBe('/repo/skew.config.ts: sourse is not a known option (did you mean "source"?)');
+    expect(problem({ ...base(), offline: { commnd: ['python3', 'f.py'] } })).toBe(
+      '/repo/skew.config.ts: offline.commnd is not a known option (did you mean "command"?)',
+    );
+  });
+
   it('requires exactly one offline kind', () => {
     expect(problem({ ...base(), offline: {} })).toMatch(/offline must set one of module, command, columns or prefix$/);
     expect(problem({ ...base(), offline: { module: 'a.ts', command: ['x'] } })).toMatch(/offline must set only one of module, command$/);
