@@ -104,7 +104,7 @@ describe('a strict whole-batch pipeline that crashes on some rows', () => {
     );
     const result = await runCli(['run', '--report-dir', 'out'], { cwd: repo.dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^skew: offline command python3 pipeline\.py fails on every row it is given \(\d rows tried alone\): it exited with code 1\n/);
+    expect(result.stderr).toMatch(/^skew: offline command python3 pipeline\.py fails on every row it is given \(\d rows tried alone\): it exited with code 1; check offline\.command\n/);
     expect(result.stderr).toContain("ModuleNotFoundError: No module named 'pandas_but_not_installed_xyz'");
   });
 });

@@ -152,7 +152,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     if (!everAnswered) {
       const failed = outcomes.find((o): o is Extract<BatchOutcome, { kind: 'failed' }> => o.kind === 'failed') ?? first;
       const tried = picks.length === 1 ? '1 row tried alone' : `${picks.length} rows tried alone`;
-      throw new OfflineError(`offline command ${display} fails on every row it is given (${tried}): it ${failed.why}`, { stderrTail: failed.stderrTail });
+      throw new OfflineError(`offline command ${display} fails on every row it is given (${tried}): it ${failed.why}; check offline.command`, { stderrTail: failed.stderrTail });
     }
     return new Map(picks.map((row, i) => [row, outcomes[i]!.kind === 'failed' ? rowFailure(outcomes[i] as Extract<BatchOutcome, { kind: 'failed' }>) : (outcomes[i] as Extract<BatchOutcome, { kind: 'ok' }>).results[0]!]));
   };

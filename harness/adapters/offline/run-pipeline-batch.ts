@@ -99,7 +99,7 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
 
     void proc.exited.then((exit) => {
       if (settled) return;
-      if (exit.kind === 'unstartable') return finish({ kind: 'unstartable', message: `offline command ${display} could not be started: ${exit.message}`, cause: exit.cause });
+      if (exit.kind === 'unstartable') return finish({ kind: 'unstartable', message: `offline command ${display} could not be started: ${exit.message}; check offline.command`, cause: exit.cause });
       const failed = (why: string, trusted = results) =>
         finish({ kind: 'failed', reason: `offline command ${display} ${why}`, why, stderrTail: proc.stderrTail(options.keepOpen ?? false), answered: trusted });
       if (failure !== undefined) return failed(failure, misaligned ? [] : results);

@@ -131,7 +131,7 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     const adapter = python('import-fails.py', `import json, sys\nimport no_such_module_xyz\n`);
     const error = await adapter.compute(rows(10)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfflineError);
-    expect((error as OfflineError).message).toMatch(/^offline command python3 import-fails\.py fails on every row it is given \(3 rows tried alone\): it exited with code 1\n--- stderr/);
+    expect((error as OfflineError).message).toMatch(/^offline command python3 import-fails\.py fails on every row it is given \(3 rows tried alone\): it exited with code 1; check offline\.command\n--- stderr/);
     expect((error as OfflineError).stderrTail).toMatch(/ModuleNotFoundError: No module named 'no_such_module_xyz'$/);
     await adapter.close();
   });
@@ -185,7 +185,7 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     const adapter = createCommandAdapter({ command: ['python3', 'stuck.py'], cwd: dir, env: {}, timeoutMs: 300 });
     opened.push(adapter);
     await expect(adapter.compute(rows(3))).rejects.toThrow(
-      /^offline command python3 stuck\.py fails on every row it is given \(\d rows tried alone\): it produced no output for 300 ms \(after 0 of 1 rows\); raise offline\.timeoutMs if it needs longer$/,
+      /^offline command python3 stuck\.py fails on every row it is given \(\d rows tried alone\): it produced no output for 300 ms \(after 0 of 1 rows\); raise offline\.timeoutMs if it needs longer; check offline\.command$/,
     );
     await adapter.close();
   });
