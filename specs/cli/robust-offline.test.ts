@@ -57,17 +57,22 @@ afterEach(async () => {
   await new Promise((resolve) => serving.server.close(resolve));
 });
 
+/** The repo's config: the strict pipeline against the test server, plus `extra` config lines. */
+function writeConfig(extra = ''): void {
+  repo.write(
+    'skew.config.js',
+    `module.exports = {
+      source: { path: 'train.csv', key: 'id', label: 'label' },
+      offline: { command: ['python3', 'pipeline.py'] },
+      serving: { url: ${JSON.stringify(`${serving.url}/features`)} },
+      ${extra}
+    };`,
+  );
+}
+
 describe('a strict whole-batch pipeline that crashes on some rows', () => {
   it('completes the run: the 3 crashing training rows are offline errors with their own stderr, the rest are compared', async () => {
-    repo.write(
-      'skew.config.js',
-      `module.exports = {
-        source: { path: 'train.csv', key: 'id', label: 'label' },
-        offline: { command: ['python3', 'pipeline.py'] },
-        serving: { url: ${JSON.stringify(`${serving.url}/features`)} },
-        checks: { generatedParity: false },
-      };`,
-    );
+    writeConfig(`checks: { generatedParity: false },`);
     const result = await runCli(['run', '--reporter', 'json,terminal', '--report-dir', 'out'], { cwd: repo.dir });
     expect(result.stderr).not.toMatch(/^skew:/m);
     expect(result.code).toBe(0);
@@ -94,14 +99,7 @@ describe('a strict whole-batch pipeline that crashes on some rows', () => {
 
   it('stops with exit 2 and one clear error when the pipeline fails on every row (it cannot import)', async () => {
     repo.write('pipeline.py', `import json, sys\nimport pandas_but_not_installed_xyz\n`);
-    repo.write(
-      'skew.config.js',
-      `module.exports = {
-        source: { path: 'train.csv', key: 'id', label: 'label' },
-        offline: { command: ['python3', 'pipeline.py'] },
-        serving: { url: ${JSON.stringify(`${serving.url}/features`)} },
-      };`,
-    );
+    writeConfig();
     const result = await runCli(['run', '--report-dir', 'out'], { cwd: repo.dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^skew: offline command python3 pipeline\.py fails on every row it is given \(\d rows tried alone\): it exited with code 1; check offline\.command\n/);

@@ -129,7 +129,6 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
    * be computed within a batch either) instead of bisecting its way to it again.
    */
   const failedAlone = new Map<string, SideResult>();
-  const contentOf = (row: AdapterRow) => encodeRow(row);
 
   /** One row alone: in the long-lived process of a streaming pipeline, else in a process of its own. */
   const single = async (row: AdapterRow, signal: AbortSignal | undefined): Promise<SideResult> => {
@@ -137,7 +136,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
     if (outcome.kind === 'failed') {
       const failure = rowFailure(outcome);
-      failedAlone.set(contentOf(row), failure);
+      failedAlone.set(encodeRow(row), failure);
       return failure;
     }
     everAnswered = true;
@@ -162,7 +161,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     const known = rows.map((row): SideResult | undefined => {
       const unencodable = encodeError(row);
       if (unencodable !== null) return { kind: 'error', message: `offline row ${row.key} cannot be sent to the pipeline as a JSON line: ${unencodable}` };
-      return failedAlone.get(contentOf(row));
+      return failedAlone.get(encodeRow(row));
     });
     if (!known.some(Boolean)) return computeIsolated(rows, signal, report, reuse);
     const todo = rows.flatMap((row, i) => (known[i] ? [] : [{ row, i }]));
@@ -217,7 +216,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
       const chosen = list.length <= room ? list : Array.from({ length: room }, (_, k) => list[Math.floor((k * list.length) / room)]!);
       const results = await groups(singles(chosen), next);
       const left = list.filter((i) => !chosen.includes(i));
-      const failed = chosen.filter((i) => failedAlone.has(contentOf(rest[i]!))).length;
+      const failed = chosen.filter((i) => failedAlone.has(encodeRow(rest[i]!))).length;
       const why = `${outcome.reason} on a batch of ${rows.length} rows; this row was not run alone (${failed} of ${chosen.length} rows run alone failed: too many to isolate each)`;
       for (const i of left) {
         results[i] = { kind: 'error', message: why, scope: 'batch' };
@@ -236,7 +235,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
       // How dense are the failures? A few rows alone tell: many failing → every row alone is cheaper than bisecting.
       const picks = Array.from({ length: SAMPLE_ROWS }, (_, k) => Math.floor(((k + 0.5) * rest.length) / SAMPLE_ROWS));
       const sampled = await groups(singles(picks));
-      const next = { sampled: true, dense: picks.filter((i) => failedAlone.has(contentOf(rest[i]!))).length >= DENSE_FAILURES };
+      const next = { sampled: true, dense: picks.filter((i) => failedAlone.has(encodeRow(rest[i]!))).length >= DENSE_FAILURES };
       const remaining = indexes.filter((i) => !picks.includes(i));
       const others = next.dense ? await denseRows(remaining, next) : await groups(halves(remaining), next);
       return [...done, ...indexes.map((i) => (picks.includes(i) ? sampled[i]! : others[i]!))];

@@ -29,10 +29,6 @@ export class PipelineProcess {
   onLine: (line: string) => void = () => {};
   /** Resolves once the process has ended and its output was read to the end. */
   readonly exited: Promise<ProcessExit>;
-  /** `Date.now()` of the last output line (or of the start). */
-  lastOutputAt = Date.now();
-  /** `Date.now()` when the process was started. */
-  readonly startedAt = Date.now();
   readonly #child: ChildProcessWithoutNullStreams;
   readonly #stderr = new TailBuffer();
   #stderrSinceMark = new TailBuffer();
@@ -130,10 +126,7 @@ export class PipelineProcess {
     while (newline >= 0) {
       const line = this.#pending.slice(0, newline).replace(/\r$/, '');
       this.#pending = this.#pending.slice(newline + 1);
-      if (line.trim() !== '') {
-        this.lastOutputAt = Date.now();
-        this.onLine(line);
-      }
+      if (line.trim() !== '') this.onLine(line);
       newline = this.#pending.indexOf('\n');
     }
   }
