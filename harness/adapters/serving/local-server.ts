@@ -9,6 +9,7 @@ import { prependNodeBins } from '../node-bin-path';
 import { createOutputTail } from './output-tail';
 import { isProcessGroupAlive, signalProcessGroup } from './process-group';
 import { trackForCleanup } from './server-cleanup';
+import { watchForOrphans } from './orphan-watchdog';
 import type { StartOptions } from './serving-options';
 import { stripUrlCredentials } from './serving-messages';
 import { waitUntilReady } from './wait-until-ready';
@@ -48,7 +49,8 @@ const OUTPUT_DRAIN_MS = 200;
  * The command runs without a shell (argv array), in `cwd`, with `env` over `process.env`, `node_modules/.bin`
  * folders on PATH, and `PORT` set when `port` is `'auto'` (a free port on 127.0.0.1) or a number. It is spawned
  * `detached`, leading its own process group, so `stop()` also reaches the workers it forks (`npm run` → node,
- * gunicorn → workers). On any failure the group is stopped before the promise rejects with
+ * gunicorn → workers). A watchdog (see `orphan-watchdog.ts`) stops that group if this process dies without stopping
+ * it — a Ctrl-C reaching a jest worker, a closed terminal, SIGKILL. On any failure the group is stopped before the promise rejects with
  * {@link ServingStartError}: `spawnFailed` when the command cannot run at all, otherwise the exit code or the
  * deadline, with the last lines of output.
  *
@@ -90,6 +92,7 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   const spawnError = new Promise<NodeJS.ErrnoException>((resolve) => child.once('error', resolve));
 
   const stop = createStopper(child, options.stopTimeoutMs, exited);
+  const watchdog = child.pid === undefined ? null : watchForOrphans(child.pid, options.stopTimeoutMs);
   const killNow = (): void => {
     try {
       if (child.pid !== undefined) signalProcessGroup(child.pid, 'SIGKILL');
@@ -100,7 +103,11 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   // However it is stopped (here, or by stopAllLocalServers), a stopped server is forgotten, so the exit hook never
   // signals a process group id that may since have been reused.
   let forget = (): void => {};
-  const stopServer = (): Promise<void> => stop().finally(() => forget());
+  const stopServer = (): Promise<void> =>
+    stop().finally(() => {
+      watchdog?.release();
+      forget();
+    });
   forget = trackForCleanup({ stop: stopServer, killNow });
   const server: LocalServer = { port, resolveUrl, stop: stopServer, outputTail: () => redact(tail.text()) };
 
