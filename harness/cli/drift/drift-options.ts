@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { UsageError } from '../../errors/usage-error';
-import type { DriftThresholds } from './drift-report';
+import type { DriftThresholds } from '../../core/drift-report';
 
 /** Arguments of `skew drift`, as yargs parses them (every one optional here; checked by {@link resolveDriftOptions}). */
 export interface DriftArgs {

@@ -1,6 +1,6 @@
 import { SourceError } from '../../errors/source-error';
 import { readSample } from '../../source';
-import type { DriftSample } from './build-drift-report';
+import type { DriftSample } from '../../analysis/drift/build-drift-report';
 import type { DriftFileOptions, DriftOptions } from './drift-options';
 
 /**

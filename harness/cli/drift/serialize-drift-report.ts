@@ -1,6 +1,6 @@
 import { encodeJsonValue } from '../../core/json-encoding';
 import { TOOL_VERSION } from '../../version';
-import type { DriftReport } from './drift-report';
+import type { DriftReport } from '../../core/drift-report';
 
 /** Version of the drift JSON layout; readers should check it. Bumped only for incompatible changes. */
 export const DRIFT_SCHEMA_VERSION = 1;

@@ -1,6 +1,7 @@
 import type { ColumnType, Row } from '../../core/row';
+import { formatMetric } from '../../core/drift-report';
 import { compareColumn } from './compare-column';
-import type { DriftColumn, DriftFile, DriftReport, DriftThresholds } from './drift-report';
+import type { DriftColumn, DriftFile, DriftReport, DriftThresholds } from '../../core/drift-report';
 
 /** One file's sample, as {@link buildDriftReport} needs it. */
 export interface DriftSample {
@@ -98,11 +99,6 @@ export function describeDrift(column: DriftColumn): string {
   if (column.jensenShannon !== null) parts.push(`JS ${formatMetric(column.jensenShannon)}`);
   if (column.lInfinity !== null) parts.push(`L∞ ${formatMetric(column.lInfinity)}`);
   return parts.join(', ');
-}
-
-/** A distance with three decimals (enough to compare with thresholds like 0.1 and 0.2). */
-export function formatMetric(value: number): string {
-  return value.toFixed(3);
 }
 
 function plural(n: number, word: string): string {

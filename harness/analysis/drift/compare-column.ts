@@ -1,6 +1,6 @@
-import { compareCategorical, compareNumeric, isMissing } from '../../analysis/distribution';
+import { compareCategorical, compareNumeric, isMissing } from '../distribution';
 import type { ColumnType } from '../../core/row';
-import type { DriftColumn, DriftMetric, DriftThresholds } from './drift-report';
+import type { DriftColumn, DriftMetric, DriftThresholds } from '../../core/drift-report';
 
 /** Quantile bins of the baseline that numeric columns are compared over. */
 export const DRIFT_BINS = 10;

@@ -1,8 +1,7 @@
-import type { Colors } from '../../reporters/colors';
-import { formatTable, type Align } from '../../reporters/format-table';
-import { formatValue } from '../../reporters/format-value';
-import { formatMetric } from './build-drift-report';
-import type { DriftColumn, DriftFile, DriftReport } from './drift-report';
+import type { Colors } from './colors';
+import { formatTable, type Align } from './format-table';
+import { formatValue } from './format-value';
+import { formatMetric, type DriftColumn, type DriftFile, type DriftReport } from '../core/drift-report';
 
 /**
  * The terminal view of a drift report: a title naming both files and the sample, a table with one line per

@@ -1,4 +1,4 @@
-import type { ColumnType } from '../../core/row';
+import type { ColumnType } from './row';
 
 /** The distribution distances a column is held to, and the level above which each counts as drift. */
 export interface DriftThresholds {
@@ -88,4 +88,9 @@ export interface DriftReport {
   /** Columns left out by `--key` and `--ignore` (those present in either file). */
   excluded: string[];
   verdict: { status: DriftStatus; exitCode: 0 | 1 | 3; drifted: string[]; summary: string };
+}
+
+/** A distance with three decimals (enough to compare with thresholds like 0.1 and 0.2). */
+export function formatMetric(value: number): string {
+  return value.toFixed(3);
 }
