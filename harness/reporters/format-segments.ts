@@ -17,10 +17,15 @@ export function splitName(split: Pick<SegmentSplit, 'column' | 'basis'>): string
   }
 }
 
-/** The segments with the highest mismatch rates (of at least a few rows), highest first. */
+/**
+ * The segments with the highest mismatch rates (of at least a few rows), highest first: the worst, and up to
+ * `count` − 1 more whose rate is at least half the worst's (a 0% runner-up is not "where it mismatches").
+ */
 export function worstSegments(split: SegmentSplit, count: number): Segment[] {
   const named = split.segments.filter((s) => s.rows >= MIN_NAMED_ROWS);
-  return [...(named.length > 0 ? named : split.segments)].sort((a, b) => b.rate - a.rate || b.rows - a.rows).slice(0, count);
+  const sorted = [...(named.length > 0 ? named : split.segments)].sort((a, b) => b.rate - a.rate || b.rows - a.rows);
+  const worst = sorted[0];
+  return worst ? [worst, ...sorted.slice(1, count).filter((s) => s.rate > 0 && s.rate >= worst.rate / 2)] : [];
 }
 
 /** One segment: `Europe/Berlin 54% (510 of 951)`. */
