@@ -6,6 +6,7 @@ import type { ColumnInfo, FeatureVector, SideResult, SourceRow } from '../core/r
 import type { AnalysisInput, AnalysisRow } from './analysis-input';
 import { diffHistogramFor, distributionFor, scatterFor } from './distribution';
 import { hintsForField } from './hints';
+import { segmentsForField } from './segments';
 
 /** A compared row as checks keep it. */
 export interface ComparedRow {
@@ -43,7 +44,7 @@ export function analysisInput(rows: readonly ComparedRow[], columns: readonly Co
 }
 
 /**
- * Attaches the field analyses to a check result: hints for failing fields, the offline-vs-online distribution,
+ * Attaches the field analyses to a check result: hints and segments for failing fields, the offline-vs-online distribution,
  * the histogram of differences and the scatter for every field. Pure; returns a new result.
  */
 export function withFieldAnalysis(result: CheckResult, input: AnalysisInput): CheckResult {
@@ -57,6 +58,7 @@ export function withFieldAnalysis(result: CheckResult, input: AnalysisInput): Ch
         distribution: distributionFor(f.field, input),
         diffHistogram: diffHistogramFor(f.field, input),
         scatter: scatterFor(f.field, input),
+        ...(f.status === 'failed' ? { segments: segmentsForField(f.field, input) } : {}),
       },
     })),
   };

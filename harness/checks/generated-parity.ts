@@ -13,7 +13,7 @@ import type { CheckContext } from './check-context';
 import { chooseBaseRows, createRowArbitrary, describeChanges, MISSING, type ColumnOverride, type GeneratedRow } from './generated';
 import { evaluateRows, type RowEvaluation } from './generated/evaluate-rows';
 import { PrefetchingArbitrary } from './generated/prefetching-arbitrary';
-import { FieldStatsAccumulator } from '../core/field-stats';
+import { FieldStatsAccumulator, type ExampleRow, type RowChange } from '../core/field-stats';
 
 /** Options of the generated-parity check. */
 export interface GeneratedParityOptions {
@@ -83,10 +83,13 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   // The same seed generates the same rows as the property below will: collect them, and evaluate them in one batch per
   // side together with the remembered failures (for a command pipeline, a batch is a process start).
   const generated: GeneratedRow[] = [];
+  // Where each generated row came from (base row and changes), for the examples.
+  const origins = new Map<string, GeneratedRow>();
   if (options.path === null) {
     fc.check(
       fc.property(arbitrary, (g) => {
         generated.push(g);
+        origins.set(rowKey(g.row), g);
         return true;
       }),
       { seed: options.seed, numRuns: options.runs },
@@ -116,7 +119,7 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   for (const e of evaluations) {
     if (e.infraError || (e.compared.length === 0 && e.failing.size === 0)) continue;
     compared++;
-    stats.add(outcomesOf(e));
+    stats.add(outcomesOf(e), () => exampleRowOf(e));
   }
   const summary = { rows: { compared }, fields: stats.result() };
   const infra = evaluations.filter((e) => e.infraError);
@@ -171,7 +174,10 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
         await evaluate([g.row, ...step.map((c) => c.row)], true);
       }
       const e = cache.get(rowKey(g.row));
-      if (field === null) replayed.push(e!);
+      if (field === null) {
+        replayed.push(e!);
+        origins.set(e!.row.key, g);
+      }
       return field === null ? e!.failing.size === 0 : !e!.failing.has(field);
     });
     const params = options.path === null ? { seed: options.seed, numRuns: options.runs } : { seed: options.seed, path: options.path, numRuns: 1, endOnFailure: true };
@@ -183,13 +189,13 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
     return fields.map((f) => toCounterexample(f, g, e.failing.get(f)!, out.seed, out.counterexamplePath!, out.numRuns, out.numShrinks));
   }
 
+  function exampleRowOf(e: RowEvaluation): ExampleRow {
+    const g = origins.get(e.row.key);
+    return g ? { inputs: e.row.values, baseKey: baseKeys[g.base] ?? '?', changes: changesOf(g) } : { inputs: e.row.values };
+  }
+
   function toCounterexample(field: string, g: GeneratedRow, mismatch: Mismatch, seed: number, path: string, runs: number, shrinks: number): Counterexample {
-    const changes = Object.entries(g.changes).map(([column, c]) => ({
-      column,
-      from: c.from === MISSING ? '(missing)' : c.from,
-      to: c.value === MISSING ? '(missing)' : c.value,
-      reason: c.reason,
-    }));
+    const changes = changesOf(g);
     return {
       field,
       mismatch,
@@ -204,6 +210,16 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
       shrinks,
     };
   }
+}
+
+/** The columns a generated row changed from its base row, as reports show them. */
+function changesOf(g: GeneratedRow): RowChange[] {
+  return Object.entries(g.changes).map(([column, c]) => ({
+    column,
+    from: c.from === MISSING ? '(missing)' : c.from,
+    to: c.value === MISSING ? '(missing)' : c.value,
+    reason: c.reason,
+  }));
 }
 
 /** Field outcomes of an evaluation, for the statistics. */

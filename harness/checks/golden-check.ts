@@ -6,6 +6,7 @@ import { REDACTED, type GoldenFile, type GoldenHeader, type GoldenRecord } from 
 import { applyGoldenMode, type GoldenMode, type GoldenUpdate } from '../golden/update-golden';
 import type { CheckContext } from './check-context';
 import { computeSide } from './compare-results';
+import { describeGoldenChanges } from './describe-golden-changes';
 
 /** The golden store, as the check uses it (IO lives with the caller). */
 export interface GoldenStore {
@@ -139,22 +140,11 @@ function summarize(c: GoldenComparison, changes: number, missing: number, d: Gol
   if (c.incomplete.length > 0) parts.push(`${c.incomplete.length} row${c.incomplete.length === 1 ? '' : 's'} could not be computed on a side (not compared, nothing stored for them)`);
   if (d.written) parts.push(`${d.file} updated: ${d.written.added} added, ${d.written.rewritten} rewritten, ${d.written.removed} removed`);
   if (d.proposed) parts.push(`would-be golden file written to ${d.proposed}`);
-  if (changes > 0) {
-    const fields = [...new Set(c.changes.map((x) => x.field))];
-    const rows = new Set(c.changes.map((x) => x.key)).size;
-    parts.push(`${fields.join(', ')} changed on ${rows} row${rows === 1 ? '' : 's'} (field values: ${describeSides(c)})`);
-  }
+  if (changes > 0) parts.push(`${describeGoldenChanges(c.changes)}; review with skew golden review`);
   if (missing > 0) parts.push(noFile ? `no golden file yet (${d.file}): record it with skew golden record` : `${missing} row${missing === 1 ? '' : 's'} without a golden record`);
   if (c.obsoleteKeys.length > 0) parts.push(`${c.obsoleteKeys.length} obsolete record${c.obsoleteKeys.length === 1 ? '' : 's'} (rows no longer in the row set)`);
   if (parts.length === 0) parts.push(`all ${c.compared} rows match ${d.file}`);
   return parts.join('; ');
-}
-
-function describeSides(c: GoldenComparison): string {
-  const counts = new Map<string, number>();
-  for (const x of c.changes) counts.set(x.side, (counts.get(x.side) ?? 0) + 1);
-  const words: Record<string, string> = { offline: 'offline only', online: 'online only', 'both-alike': 'both sides alike', 'both-different': 'both sides differently' };
-  return [...counts].map(([side, n]) => `${words[side]}: ${n}`).join(', ');
 }
 
 function featuresOf(result: SideResult): Record<string, unknown> | null {

@@ -30,7 +30,7 @@ export function summarizeRows(
   for (const c of comparisons) {
     if (c.offline.kind === 'ok' && c.online.kind === 'ok') {
       rows.compared++;
-      stats.add(c.outcomes);
+      stats.add(c.outcomes, () => ({ inputs: c.row.values }));
       continue;
     }
     if (c.offline.kind === 'skipped' || c.online.kind === 'skipped') {

@@ -1,3 +1,5 @@
+import type { FieldSegments } from './field-segments';
+
 /**
  * What the report says about a skewed (or drifting) field beyond counts: the likely cause, how the two sides'
  * distributions differ, and the data for charts. Pure data, JSON-serialisable; computed after a comparing check.
@@ -11,6 +13,8 @@ export interface FieldAnalysis {
   diffHistogram: Histogram | null;
   /** Up to 500 (offline, online) numeric pairs, mismatching rows first; null for non-numeric fields. */
   scatter: Array<[offline: number, online: number]> | null;
+  /** Skewed fields: the mismatch rate by the input columns that best separate mismatching rows; absent otherwise. */
+  segments?: FieldSegments;
 }
 
 /** The kinds of cause a hint can name. */

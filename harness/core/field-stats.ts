@@ -1,7 +1,7 @@
 import { MISMATCH_KINDS, type Mismatch, type MismatchKind } from './mismatch';
 import type { FieldOutcome } from './diff';
 import type { FieldAnalysis } from './field-analysis';
-import type { Side } from './row';
+import type { Row, Side } from './row';
 import { wilsonInterval, type Interval } from './wilson';
 
 /** Per-field result of a check: how often the field was compared and how often it differed. */
@@ -26,8 +26,8 @@ export interface FieldStats {
   maxAbsDiff: number | null;
   /** Largest relative difference seen among numeric mismatches, or `null`. */
   maxRelDiff: number | null;
-  /** The first mismatches in row order (at most the configured number of examples). */
-  examples: Mismatch[];
+  /** The first mismatches in row order (at most the configured number of examples), each with its row's inputs. */
+  examples: ExampleMismatch[];
   /** Set by checks that compare one side with itself (determinism): the side the field belongs to. */
   side?: Side;
   /**
@@ -38,6 +38,32 @@ export interface FieldStats {
   /** Hints, distribution and chart data (parity and generated-parity fields; set after the check). */
   analysis?: FieldAnalysis;
 }
+
+/**
+ * An example mismatch with the row it came from, so a reader sees which inputs produced it: the row's input columns
+ * (the label left out and redacted columns replaced before any report sees them), and for a generated row the key
+ * of the training row it was made from and what was changed.
+ */
+export interface ExampleMismatch extends Mismatch {
+  /** The row's input columns, in column order. */
+  inputs?: Row;
+  /** Generated rows: key of the sampled row it was made from. */
+  baseKey?: string;
+  /** Generated rows: the columns changed from the base row (`(missing)` for a column left out). */
+  changes?: RowChange[];
+}
+
+/** One column of a generated row that differs from its base row. */
+export interface RowChange {
+  column: string;
+  from: unknown;
+  to: unknown;
+  /** Why that value was chosen (`unseen category`, `negative`, …). */
+  reason: string;
+}
+
+/** The row behind an example, as a check knows it (see {@link ExampleMismatch}). */
+export type ExampleRow = Pick<ExampleMismatch, 'inputs' | 'baseKey' | 'changes'>;
 
 /** Gathers field outcomes row by row into {@link FieldStats}. Mutable, but pure: no IO. */
 export class FieldStatsAccumulator {
@@ -54,8 +80,12 @@ export class FieldStatsAccumulator {
     this.#maxExamples = maxExamples;
   }
 
-  /** Adds the outcomes of one compared row. */
-  add(outcomes: readonly FieldOutcome[]): void {
+  /**
+   * Adds the outcomes of one compared row. `rowOf` gives the row behind it, called only for a row kept as an example
+   * (so memory stays bounded by the examples, whatever the number of rows).
+   */
+  add(outcomes: readonly FieldOutcome[], rowOf?: () => ExampleRow): void {
+    let row: ExampleRow | undefined;
     for (const { field, mismatches } of outcomes) {
       const stats = this.#stats(field);
       stats.compared++;
@@ -67,7 +97,10 @@ export class FieldStatsAccumulator {
         if (m.absDiff !== undefined && Number.isFinite(m.absDiff)) stats.maxAbsDiff = Math.max(stats.maxAbsDiff ?? 0, m.absDiff);
         if (m.relDiff !== undefined && Number.isFinite(m.relDiff)) stats.maxRelDiff = Math.max(stats.maxRelDiff ?? 0, m.relDiff);
       }
-      if (stats.examples.length < this.#maxExamples) stats.examples.push(first);
+      if (stats.examples.length < this.#maxExamples) {
+        row ??= rowOf?.();
+        stats.examples.push(row ? { ...first, ...row } : first);
+      }
     }
   }
 

@@ -1,8 +1,10 @@
 import type { Verdict, VerdictReason } from './verdict';
 
 /**
- * One line that says what a run found, for the terminal's last line, the demo and PR comments; checks that passed
- * with warnings are counted at the end (`CLEAN: every check passed; 3 warnings in input-contract`).
+ * One line that says what a run found, for the terminal's last line, the demo and PR comments: per check at most
+ * the three worst fields by rate, the rest counted (`SKEW: parity: hour_local 42%, tenure_days 12%, sessions_z 3%
+ * and 2 more fields; golden: …`); checks that passed with warnings are counted at the end
+ * (`CLEAN: every check passed; 3 warnings in input-contract`).
  */
 export function summarizeVerdict(verdict: Verdict): string {
   const warnings = (verdict.warnings ?? []).map((w) => `${w.count} warning${w.count === 1 ? '' : 's'} in ${w.check}`);
@@ -17,10 +19,10 @@ function summarizeStatus(verdict: Verdict): string {
       return 'CLEAN: every check passed';
     case 'skew':
     case 'failed': {
-      const byCheck = new Map<string, string[]>();
-      for (const f of fields) byCheck.set(f.check, [...(byCheck.get(f.check) ?? []), `${f.field} (${formatRate(f.rate)} of ${f.compared} rows)`]);
-      const parts = [...byCheck].map(([check, list]) => `${list.length} field${list.length === 1 ? '' : 's'} differ${list.length === 1 ? 's' : ''}${check === 'parity' ? '' : ` in ${check}`}: ${list.join(', ')}`);
-      for (const r of verdict.reasons) if (r.kind === 'check_failed') parts.push(`${r.check}: ${r.message}`);
+      const byCheck = new Map<string, typeof fields>();
+      for (const f of fields) byCheck.set(f.check, [...(byCheck.get(f.check) ?? []), f]);
+      const parts = [...byCheck].map(([check, list]) => `${check}: ${describeWorstFields(list)}`);
+      for (const r of verdict.reasons) if (r.kind === 'check_failed') parts.push(`${r.check}: ${truncateMessage(r.message)}`);
       return `${verdict.status === 'skew' ? 'SKEW' : 'FAILED'}: ${parts.join('; ')}`;
     }
     case 'inconclusive': {
@@ -32,6 +34,26 @@ function summarizeStatus(verdict: Verdict): string {
     case 'interrupted':
       return 'INTERRUPTED: the run was stopped before it finished';
   }
+}
+
+/** Fields named per check on the verdict line; the rest are counted. */
+const MAX_NAMED_FIELDS = 3;
+/** A failed check's message on the verdict line is cut here (the check's own section has it whole). */
+const MAX_MESSAGE = 120;
+
+/** `hour_local 42%, tenure_days 12%, sessions_z 3% and 2 more fields`: the worst rates first. */
+function describeWorstFields(list: ReadonlyArray<Extract<VerdictReason, { kind: 'field_skew' }>>): string {
+  const worst = [...list].sort((a, b) => b.rate - a.rate || b.mismatched - a.mismatched);
+  const named = worst.slice(0, MAX_NAMED_FIELDS).map((f) => `${f.field} ${formatRate(f.rate)}`).join(', ');
+  const more = worst.length - MAX_NAMED_FIELDS;
+  return more > 0 ? `${named} and ${more} more field${more === 1 ? '' : 's'}` : named;
+}
+
+/** A long message keeps its first clause (up to the first `; `) when that fits, else it is cut. */
+function truncateMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  const first = message.split('; ')[0]!;
+  return first.length <= MAX_MESSAGE ? first : `${first.slice(0, MAX_MESSAGE - 1)}…`;
 }
 
 const INCONCLUSIVE_ORDER: ReadonlyArray<VerdictReason['kind']> = ['serving_unavailable', 'check_error', 'error_budget', 'too_few_compared', 'check_inconclusive'];

@@ -1,5 +1,6 @@
 import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
+import { formatSegmentsLine } from './format-segments';
 
 /** Escapes a workflow command's message (`%`, CR, LF). */
 function escapeData(text: string): string {
@@ -33,6 +34,7 @@ export function formatGithubAnnotations(report: SkewReport): string[] {
       const message = [
         `${f.mismatched} of ${f.compared} rows differ (${formatRate(f.rate)})${f.side ? ` on the ${f.side} side` : ''}.`,
         ...(hint ? [`Hint: ${hint.message}`] : []),
+        ...(f.analysis?.segments?.splits[0] ? [`Where: ${formatSegmentsLine(f.analysis.segments, 1)}`] : []),
         `Reproduce with: ${check.counterexamples?.find((x) => x.field === f.field)?.reproduce ?? report.reproduce}`,
       ].join('\n');
       lines.push(`::error ${file}title=${escapeProperty(`skew ${check.name}: ${f.field}`)}::${escapeData(message)}`);

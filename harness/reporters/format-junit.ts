@@ -3,6 +3,8 @@ import type { FieldStats } from '../core/field-stats';
 import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
 import { escapeXml } from './escape-xml';
+import { formatInputsLine, leadingColumns } from './format-example-inputs';
+import { formatSegmentsLine } from './format-segments';
 import { formatNumber, formatValue } from './format-value';
 import { inputContractCases, warningsOut, type JunitCase } from './junit-input-contract';
 
@@ -65,8 +67,12 @@ function failure(check: CheckResult, f: FieldStats, report: SkewReport): string 
   const [a, b] = [check.labels?.offline ?? 'offline', check.labels?.online ?? 'online'];
   const lines = [message];
   for (const hint of f.analysis?.hints ?? []) lines.push(`Hint: ${hint.message} (${hint.evidence})`);
+  const segments = formatSegmentsLine(f.analysis?.segments);
+  if (segments) lines.push(`Where: ${segments}`);
+  const leading = leadingColumns(f);
   for (const m of f.examples) {
     lines.push(`  ${m.key} ${m.path}: ${a} ${formatValue(m.offline)}, ${b} ${formatValue(m.online)}${m.absDiff !== undefined ? `, diff ${formatNumber(m.absDiff)}` : ''}${m.detail ? ` (${m.detail})` : ''}`);
+    if (m.inputs || m.changes) lines.push(`    inputs: ${formatInputsLine(m, leading, 160)}`);
   }
   for (const x of (check.counterexamples ?? []).filter((c) => c.field === f.field)) lines.push(`Minimal counterexample: ${x.description}`, `Reproduce with: ${x.reproduce}`);
   lines.push(`Reproduce with: ${check.reproduce ?? report.reproduce}`);

@@ -5,7 +5,9 @@ import { formatRate } from '../core/summarize-verdict';
 import type { Trend } from '../core/trend';
 import { markdownCell, markdownCode } from './escape-markdown';
 import { markdownInputContract, markdownWarnings } from './markdown-input-contract';
-import { formatNumber, formatValue } from './format-value';
+import { formatNumber, formatValue, truncate } from './format-value';
+import { formatChanges, leadingColumns, orderedInputs } from './format-example-inputs';
+import { formatAllSegments, splitName } from './format-segments';
 
 /** Options of {@link formatMarkdownReport}. */
 export interface MarkdownOptions {
@@ -84,9 +86,13 @@ function checkDetails(check: CheckResult, examples: number): string[] {
     const [a, b] = [check.labels?.offline ?? 'offline', check.labels?.online ?? 'online'];
     out.push(`<details><summary>${markdownCell(check.name)}: ${markdownCell(fieldName(f))} — ${f.mismatched} of ${f.compared} rows</summary>`, '');
     for (const hint of f.analysis?.hints ?? []) out.push(`- **Hint:** ${markdownCell(hint.message)} _(${markdownCell(hint.evidence)})_`);
-    out.push('', `| key | ${a} | ${b} | diff |`, '|---|---:|---:|---|');
+    for (const split of f.analysis?.segments?.splits ?? []) out.push(`- **Mismatch rate by ${markdownCell(splitName(split))}:** ${markdownCell(formatAllSegments(split))}`);
+    const leading = leadingColumns(f);
+    const withInputs = f.examples.some((m) => m.inputs || m.changes);
+    out.push('', `| key | ${a} | ${b} | diff |${withInputs ? ' inputs |' : ''}`, `|---|---:|---:|---|${withInputs ? '---|' : ''}`);
     for (const m of f.examples.slice(0, examples)) {
-      out.push(`| ${markdownCode(m.key)} | ${markdownCode(formatValue(m.offline))} | ${markdownCode(formatValue(m.online))} | ${markdownCell(m.absDiff !== undefined ? formatNumber(m.absDiff) : (m.detail ?? m.kind))} |`);
+      const inputs = withInputs ? ` ${markdownCell(truncate([formatChanges(m), ...orderedInputs(m, leading).map(([k, v]) => `${k}=${formatValue(v, 40)}`)].filter(Boolean).join(' '), 400))} |` : '';
+      out.push(`| ${markdownCode(m.key)} | ${markdownCode(formatValue(m.offline))} | ${markdownCode(formatValue(m.online))} | ${markdownCell(m.absDiff !== undefined ? formatNumber(m.absDiff) : (m.detail ?? m.kind))} |${inputs}`);
     }
     out.push('', '</details>', '');
   }

@@ -8,6 +8,8 @@ import type { Colors } from './colors';
 import { formatGoldenChanges } from './format-golden';
 import { formatInputContract } from './format-input-contract';
 import { formatWarnings } from './format-warnings';
+import { formatInputsLine, leadingColumns } from './format-example-inputs';
+import { formatSegmentsLine } from './format-segments';
 import { reproduceRow } from './reproduce-row';
 import { formatTable, type Align } from './format-table';
 import { formatNumber, formatValue, truncate } from './format-value';
@@ -94,14 +96,22 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     const name = f.side ? `${f.side} ${f.field}` : f.field;
     out.push('', `  ${c.bold(name)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
     for (const hint of f.analysis?.hints ?? []) out.push(`    ${c.yellow('Hint:')} ${hint.message} ${c.dim(`(${hint.evidence})`)}`);
+    const segments = formatSegmentsLine(f.analysis?.segments);
+    if (segments) out.push(`    ${c.bold('Where:')} ${segments}`);
     if (f.noise) out.push(c.dim(`    nondeterministic: ${formatRate(f.noise.rate)} of repeated rows differ${f.noise.maxAbsDiff !== null ? ` by up to ${formatNumber(f.noise.maxAbsDiff)}` : ''}; ${f.noise.explained} differences within that noise not counted`));
     const examples = f.examples.slice(0, shown);
     // A path column only earns its place when a mismatch sits inside the field (`geo.lat`, `scores[3]`).
     const withPath = examples.some((m) => m.path !== m.field);
-    const rows = examples.map((m) => (withPath ? exampleRow(m) : exampleRow(m).filter((_, i) => i !== 1)));
+    // The row's inputs close each example, the columns the segments and hints name first.
+    const leading = leadingColumns(f);
+    const withInputs = examples.some((m) => m.inputs || m.changes);
+    const rows = examples.map((m) => {
+      const row = withPath ? exampleRow(m) : exampleRow(m).filter((_, i) => i !== 1);
+      return withInputs ? [...row, c.dim(formatInputsLine(m, leading))] : row;
+    });
     const sides = [check.labels?.offline ?? 'offline', check.labels?.online ?? 'online'];
-    const header = withPath ? ['key', 'path', ...sides, 'diff'] : ['key', ...sides, 'diff'];
-    const align: Align[] = withPath ? ['left', 'left', 'right', 'right', 'left'] : ['left', 'right', 'right', 'left'];
+    const header = [...(withPath ? ['key', 'path', ...sides, 'diff'] : ['key', ...sides, 'diff']), ...(withInputs ? ['inputs'] : [])];
+    const align: Align[] = [...(withPath ? ['left', 'left', 'right', 'right', 'left'] as const : ['left', 'right', 'right', 'left'] as const), 'left'];
     out.push(...formatTable(header, rows, align, '    '));
   }
   out.push(...formatWarnings(check, c));

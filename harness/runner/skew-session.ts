@@ -24,6 +24,7 @@ import type { CheckResult } from '../core/check-result';
 import { createComparePolicy, type ComparePolicy } from '../core/compare-policy';
 import type { Redactor } from '../core/row';
 import { createRedactor } from '../config/redactor';
+import { withShownInputs } from '../core/example-inputs';
 import type { ResolvedConfig } from '../config/resolved-config';
 import type { Reporter } from '../reporters/reporter';
 import type { SampleResult } from '../source';
@@ -145,6 +146,8 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     const online = createServingAdapter(servingOptions, { redact });
     closers.push(() => online.close());
     const policy = createComparePolicy(config.compare);
+    // Examples show their row's inputs: never the label, personal-data columns redacted as in golden files.
+    const exampleInputs = { columns: plan.columns, label: config.source.label, keys: config.source.key, redact: config.golden.redact, redactText: redact };
     const results: CheckResult[] = [];
     const findings: CheckFindings[] = [];
     const warnings: string[] = [];
@@ -277,7 +280,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         }
         // Adapters answer an abort with `skipped` rows rather than an exception: a cut-short check must not report.
         signal?.throwIfAborted();
-        const result = redactResult({ ...raw, durationMs: Math.round(performance.now() - checkStarted) }, redact);
+        const result = withShownInputs(redactResult({ ...raw, durationMs: Math.round(performance.now() - checkStarted) }, redact), exampleInputs);
         results.push(result);
         reporter?.onCheckEnd?.(result);
         return result;

@@ -60,7 +60,7 @@ describe('skew golden', () => {
     repo.write('features.mjs', MODULE(3));
     const changed = await runCli(['golden', 'check'], { cwd: repo.dir, env: noCi });
     expect(changed.code).toBe(1);
-    expect(changed.stdout).toMatch(/golden {2}✗ FAILED {2}x2 changed on \d+ rows \(field values: offline only: \d+\)/);
+    expect(changed.stdout).toMatch(/golden {2}✗ FAILED {2}the offline pipeline changed x2 on \d+ rows since the golden file \(serving unchanged\); review with skew golden review/);
     expect(changed.stdout).toMatch(/^ {2}x2: \d+ rows changed \(offline only\)$/m);
     expect(changed.stdout).toMatch(/^ {4}k\d\d {2}offline (\d+) → \d+$/m);
     expect(goldenText()).toBe(recorded);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { CheckResult } from '../../harness/core/check-result';
 import { FieldStatsAccumulator } from '../../harness/core/field-stats';
+import { summarizeVerdict } from '../../harness/core/summarize-verdict';
 import { decideVerdict, type VerdictInput } from '../../harness/core/verdict';
 import { wilsonInterval } from '../../harness/core/wilson';
 
@@ -87,5 +88,28 @@ describe('wilsonInterval', () => {
     expect(low).toBe(0);
     expect(high).toBeCloseTo(0.00383, 4);
     expect(wilsonInterval(5, 100)[1] - wilsonInterval(5, 100)[0]).toBeGreaterThan(wilsonInterval(50, 1000)[1] - wilsonInterval(50, 1000)[0]);
+  });
+});
+
+describe('summarizeVerdict', () => {
+  const field = (name: string, mismatched: number, compared = 3000) => {
+    const stats = new FieldStatsAccumulator(() => 0);
+    for (let i = 0; i < compared; i++) stats.add([{ field: name, mismatches: i < mismatched ? [{ key: `k${i}`, field: name, path: name, kind: 'value' }] : [] }]);
+    return stats.result()[0]!;
+  };
+  const named = (name: string, fields: CheckResult['fields']): CheckResult => ({ ...check('failed', fields), name });
+
+  it('names the three worst fields per check, worst first, and counts the rest', () => {
+    const parity = named('parity', [field('sessions_z', 90), field('hour_local', 1260), field('a', 3), field('tenure_days', 360), field('b', 1)]);
+    const generated = named('generated-parity', [field('plan_code', 17, 184)]);
+    const golden = { ...check('failed'), name: 'golden', compares: 'same-side' as const, summary: 'serving changed tenure_days and sessions_z on 50 rows since the golden file (offline unchanged); review with skew golden review; 3 obsolete records' };
+    const line = summarizeVerdict(decideVerdict(input({ checks: [parity, generated] })));
+    expect(line).toBe('SKEW: parity: hour_local 42.0%, tenure_days 12.0%, sessions_z 3.00% and 2 more fields; generated-parity: plan_code 9.24%');
+    expect(line.length).toBeLessThan(160);
+    const withGolden = summarizeVerdict(decideVerdict(input({ checks: [parity, golden] })));
+    expect(withGolden).toMatch(/^SKEW: parity: .* and 2 more fields; golden: serving changed tenure_days and sessions_z on 50 rows since the golden file \(offline unchanged\)$/);
+    expect(summarizeVerdict(decideVerdict(input({ checks: [named('parity', [field('x', 1, 10), field('y', 1, 10), field('z', 1, 10), field('w', 1, 10)])] })))).toBe(
+      'SKEW: parity: x 10.0%, y 10.0%, z 10.0% and 1 more field',
+    );
   });
 });

@@ -141,6 +141,13 @@ table.probes tr.divergent.failed td { background: var(--skew-bg); }
 .card-rate { font-size: 26px; font-weight: 700; color: var(--skew); font-variant-numeric: tabular-nums; grid-row: span 2; }
 .facts { margin: 4px 0 0; color: var(--muted); font-size: 14px; }
 .hints { list-style: none; padding: 0; margin: 14px 0 0; }
+td.inputs { font-family: var(--mono); font-size: 12px; max-width: 60ch; }
+td.inputs .input { display: inline-block; margin: 0 10px 2px 0; }
+td.inputs .input-name { color: var(--muted); }
+td.inputs .input.lead .input-name { color: inherit; font-weight: 600; }
+td.inputs .changes { margin-bottom: 4px; }
+.segment-splits { display: flex; flex-wrap: wrap; gap: 12px; }
+.segment-table caption { text-align: left; font-weight: 600; padding: 4px 0; }
 .hint { padding: 8px 12px; border-radius: 6px; background: #f4faf6; border: 1px solid #d3eadb; margin-top: 6px; }
 .hint:not(.top) { background: transparent; border-color: var(--line-soft); }
 .hint-message { font-weight: 500; }

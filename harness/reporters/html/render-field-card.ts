@@ -10,6 +10,8 @@ import { renderCommand } from './render-code';
 import { renderCounterexample } from './render-counterexample';
 import { renderExamples, type SideLabels } from './render-examples';
 import { renderHints } from './render-hints';
+import { renderSegments } from './render-segments';
+import { leadingColumns } from '../format-example-inputs';
 import { renderHistogram } from './render-histogram';
 import { renderScatter } from './render-scatter';
 import { reproduceRow } from '../reproduce-row';
@@ -55,9 +57,10 @@ export function renderFieldCard(field: FieldStats, ctx: FieldCardContext): SafeH
 </header>
 ${ctx.counterexample ? renderCounterexample(ctx.counterexample) : ''}
 ${analysis ? renderHints(analysis.hints) : ''}
+${renderSegments(analysis?.segments)}
 ${field.noise ? renderNoise(field.noise) : ''}
 ${histogram || scatter ? html`<div class="charts">${histogram}${scatter}</div>` : ''}
-${field.examples.length > 0 ? html`<h5>Examples <span class="muted">(first ${field.examples.length} in row order)</span></h5>${renderExamples(field.examples, ctx.labels)}` : ''}
+${field.examples.length > 0 ? html`<h5>Examples <span class="muted">(first ${field.examples.length} in row order)</span></h5>${renderExamples(field.examples, ctx.labels, leadingColumns(field))}` : ''}
 ${oneRowKey !== undefined ? renderCommand(reproduceRow(ctx.reproduce, oneRowKey), 'One row') : ''}
 </article>`;
 }
