@@ -34,8 +34,8 @@ export function capText(text: string, max = MAX_REPORT_VALUE_CHARS): string {
 }
 
 /**
- * Approximate length of `value`'s JSON (string escapes are not counted), walking without recursion and stopping
- * once it passes `stopAbove`.
+ * Length of `value`'s JSON, walking without recursion and stopping once it passes `stopAbove`. Exact, except that
+ * escapes in strings longer than 64 KiB are not counted (a lower bound, and far above any cap).
  */
 export function jsonSize(value: unknown, stopAbove: number): number {
   let size = 0;
@@ -48,18 +48,24 @@ export function jsonSize(value: unknown, stopAbove: number): number {
       continue;
     }
     const v = frame.values[frame.next++];
-    if (typeof v === 'string') size += v.length + 2;
+    if (typeof v === 'string') size += stringSize(v);
     else if (Array.isArray(v)) {
       size += 2 + Math.max(0, v.length - 1);
       frames.push({ values: v, next: 0 });
     } else if (typeof v === 'object' && v !== null) {
       const keys = Object.keys(v);
       size += 2 + Math.max(0, keys.length - 1);
-      for (const key of keys) size += key.length + 3;
+      for (const key of keys) size += stringSize(key) + 1;
       frames.push({ values: keys.map((key) => (v as Record<string, unknown>)[key]), next: 0 });
-    } else size += String(v).length;
+    } else size += (JSON.stringify(v) ?? 'null').length;
   }
   return size;
+}
+
+const EXACT_STRING_CHARS = 64 * 1024;
+
+function stringSize(text: string): number {
+  return text.length > EXACT_STRING_CHARS ? text.length + 2 : JSON.stringify(text).length;
 }
 
 /** The first `max` characters of `value`'s JSON, built without serialising the rest. */

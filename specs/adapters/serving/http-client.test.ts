@@ -52,7 +52,7 @@ describe('http client', () => {
 
   it('reads a body of exactly maxResponseBytes', async () => {
     const body = `"${'a'.repeat(998)}"`;
-    server = await startTestServer((_req, res) => res.end(body));
+    server = await startTestServer((_req, res) => void res.end(body));
     const outcome = await open({ maxResponseBytes: 1000 }).send({ method: 'GET', url: `${server.url}/f` });
     expect(outcome).toMatchObject({ kind: 'response', status: 200, body, invalidUtf8At: null });
   });
@@ -72,7 +72,7 @@ describe('http client', () => {
       '/utf8': Buffer.from('\uFEFF{"city":"Malmö ✓ 𝄞"}', 'utf8'),
       '/latin1': Buffer.from('{"city":"Malmö"}', 'latin1'),
     };
-    server = await startTestServer((req, res) => res.end(bodies[req.url]));
+    server = await startTestServer((req, res) => void res.end(bodies[req.url]));
     const http = open();
     expect(await http.send({ method: 'GET', url: `${server.url}/utf8` })).toMatchObject({ body: '{"city":"Malmö ✓ 𝄞"}', invalidUtf8At: null });
     expect(await http.send({ method: 'GET', url: `${server.url}/latin1` })).toMatchObject({ invalidUtf8At: 13 });
