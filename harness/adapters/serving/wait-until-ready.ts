@@ -47,6 +47,8 @@ export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<Re
       if (outcome.kind === 'response') {
         if (outcome.status >= 200 && outcome.status <= 299) return { kind: 'ready' };
         lastProbe = outcome.location ? `HTTP ${outcome.status} to ${outcome.location}` : `HTTP ${outcome.status}`;
+      } else if (outcome.failure.kind === 'too-large') {
+        lastProbe = `a body over ${PROBE_MAX_BYTES} bytes`;
       } else if (outcome.failure.kind !== 'aborted') {
         lastProbe = outcome.failure.code ?? outcome.failure.kind;
       }
