@@ -46,6 +46,8 @@ export interface ServingAdapterContext {
  * slot from the rate limiter. A row that fails for good becomes `{ kind: 'error', message, status }`, never a
  * match. After `maxConsecutiveFailures` such failures in a row the breaker opens: requests in flight are aborted,
  * every row not yet answered becomes `{ kind: 'skipped' }`, and {@link ServingAdapter.unavailable} says why.
+ * When the first answers refuse the credentials (401, 403, 407) or redirect (3xx), no row ever will be answered:
+ * `compute` rejects with a {@link ServingAuthError} or a {@link ConfigError} naming the URL's config path.
  *
  * @example
  * const serving = createServingAdapter({ ...resolved.serving }, { redact });
