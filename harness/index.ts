@@ -65,4 +65,4 @@ export { readReport } from './reporters/read-report';
 export { formatMarkdownReport } from './reporters/format-markdown';
 export { formatJunitReport } from './reporters/format-junit';
 export { renderHtmlReport } from './reporters/html';
-export { SkewError, ConfigError, SourceError, OfflineError, ServingError, ServingStartError, UsageError, GoldenError } from './errors';
+export { SkewError, ConfigError, SourceError, OfflineError, ServingError, ServingStartError, ServingExitedError, UsageError, GoldenError } from './errors';

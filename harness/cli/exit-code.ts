@@ -1,16 +1,17 @@
 import { EXIT_CODES } from '../core/verdict';
-import { ServingStartError } from '../errors/serving-error';
+import { ServingExitedError, ServingStartError } from '../errors/serving-error';
 import { isSkewError } from '../errors/skew-error';
 import { errorMessage } from '../errors/error-message';
 
 /**
  * Exit code for an error that ended a run: 130 when interrupted; 3 when the local serving process never became
- * ready (serving unavailable: inconclusive, not a broken config); 2 for everything else (the harness could not
+ * ready or exited during the run (serving unavailable: inconclusive, not a broken config); 2 for everything else (the harness could not
  * run: usage, config, unreadable source, broken offline pipeline, internal errors).
  */
 export function exitCodeForError(error: unknown): number {
   if (isSkewError(error) && error.code === 'INTERRUPTED') return EXIT_CODES.interrupted;
   if (error instanceof ServingStartError && !error.spawnFailed) return EXIT_CODES.inconclusive;
+  if (error instanceof ServingExitedError) return EXIT_CODES.inconclusive;
   return EXIT_CODES.usage;
 }
 

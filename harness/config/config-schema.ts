@@ -88,6 +88,7 @@ const servingSchema = z.strictObject({
   method: z.enum(['POST', 'PUT', 'GET']).optional(),
   headers: stringMap.optional(),
   timeoutMs: positiveInt.optional(),
+  maxResponseBytes: positiveInt.optional(),
   retries: nonNegativeInt.max(20).optional(),
   backoff: z.strictObject({ initialMs: nonNegativeInt.optional(), maxMs: nonNegativeInt.optional() }).optional(),
   concurrency: positiveInt.max(1024).optional(),

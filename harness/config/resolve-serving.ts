@@ -3,6 +3,12 @@ import { batchRequestMapper, batchResponseExtractor, requestMapper, responseExtr
 import { interpolateEnv } from './interpolate-env';
 import type { ServingConfig } from './user-config';
 
+/**
+ * Default `serving.maxResponseBytes`, 16 MiB: far above any feature vector (a 100k-float embedding is ~2 MB of
+ * JSON), while `concurrency` (8) such responses in flight stay within 128 MiB.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 /** The `serving.start` section with defaults, paths and env placeholders resolved. */
 export function resolveStart(
   start: NonNullable<ServingConfig['start']> | null,
@@ -53,6 +59,7 @@ export function resolveServing(
     method: s.method ?? 'POST',
     headers: interpolateMap(s.headers ?? {}, 'serving.headers', env, secrets),
     timeoutMs: s.timeoutMs ?? 5_000,
+    maxResponseBytes: s.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     retries: s.retries ?? 3,
     backoff: { initialMs: s.backoff?.initialMs ?? 100, maxMs: s.backoff?.maxMs ?? 2_000 },
     concurrency: s.concurrency ?? 8,

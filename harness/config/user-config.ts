@@ -162,8 +162,18 @@ export interface ServingConfig {
   method?: 'POST' | 'PUT' | 'GET';
   /** Request headers; values may use `${env.NAME}`. Never printed. */
   headers?: Record<string, string>;
-  /** Per-request timeout. Default `5000`. */
+  /**
+   * Deadline of one request attempt in milliseconds, from connecting to the last byte of the response (a server
+   * that trickles its answer is cut off too). Default `5000`.
+   */
   timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes. A longer response is cut off while reading (never buffered whole) and
+   * fails its row, or its batch, without retries. Default `16777216` (16 MiB): far above any feature vector (a
+   * 100k-float embedding is ~2 MB of JSON), and with the default concurrency of 8 it bounds what is in memory at
+   * once to 128 MiB.
+   */
+  maxResponseBytes?: number;
   /** Retries on network errors, timeouts, 429 and 5xx. Default `3`. */
   retries?: number;
   /** Backoff between retries. Default `{ initialMs: 100, maxMs: 2000 }`. */

@@ -36,6 +36,28 @@ export class ServingStartError extends SkewError {
 }
 
 /**
+ * The local serving process (`serving.start`) exited by itself during the run, after it had become ready. The run
+ * stops at once with exit 3 (serving became unavailable) and no report: what was compared before the crash is not
+ * a run's answer. The message names the exit code or signal; the server's last lines follow it.
+ */
+export class ServingExitedError extends SkewError {
+  /** Last lines of the server's output, to show why it exited. */
+  readonly outputTail: string;
+  /** The process's exit code, or `null` when a signal ended it. */
+  readonly exitCode: number | null;
+  /** The signal that ended it, or `null`. */
+  readonly signal: NodeJS.Signals | null;
+
+  constructor(message: string, options: { exitCode: number | null; signal: NodeJS.Signals | null; outputTail?: string }) {
+    const tail = options.outputTail?.trim();
+    super('SERVING_EXITED', tail ? `${message}\n--- server output (last lines) ---\n${tail}` : message);
+    this.outputTail = tail ?? '';
+    this.exitCode = options.exitCode;
+    this.signal = options.signal;
+  }
+}
+
+/**
  * Serving refused the run's credentials (HTTP 401, 403 or 407): every row would be refused alike, and no retry or
  * waiting helps — the user must fix `serving.headers` or the environment variables they read. Ends the run with
  * exit 2, not as "serving unavailable" (exit 3), which a scheduler would read as a flake.

@@ -9,6 +9,7 @@ export type SkewErrorCode =
   | 'OFFLINE'
   | 'SERVING'
   | 'SERVING_START'
+  | 'SERVING_EXITED'
   | 'SERVING_AUTH'
   | 'GOLDEN'
   | 'REPORT'

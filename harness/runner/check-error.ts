@@ -15,6 +15,7 @@ export function endsTheRun(error: unknown): boolean {
     case 'SOURCE':
     case 'OFFLINE':
     case 'SERVING_START':
+    case 'SERVING_EXITED':
     case 'SERVING_AUTH':
     case 'GOLDEN':
     case 'INTERRUPTED':

@@ -35,6 +35,13 @@ import { patternWarnings } from './pattern-warnings';
 import { findingsOf, goldenHeader, redactResult } from './session-results';
 import { readFailures, writeFailures } from '../memory/failure-file';
 import { checkError, endsTheRun } from './check-error';
+import { once } from 'node:events';
+import { capCheckResult } from '../core/cap-check-result';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+// How long to wait, when serving was declared unavailable, for the exit of a local server to be noticed (its exit
+// event, then up to 200 ms for its last output).
+const EXIT_NOTICE_MS = 500;
 import { updateMemory, type CheckFindings } from '../memory/update-memory';
 
 /** Options of {@link openSkewSession}. */
@@ -95,7 +102,8 @@ export interface SkewSession {
 
 /** Opens a session: reads the sample, starts the local server (if configured), creates both adapters. */
 export async function openSkewSession(config: ResolvedConfig, options: SkewSessionOptions = {}): Promise<SkewSession> {
-  const { signal, reporter } = options;
+  const { reporter } = options;
+  let { signal } = options;
   const redact = createRedactor(config.secrets);
   const started = performance.now();
   const remembered = config.failures.remember ? await readFailures(config.failures.dir) : [];
@@ -135,8 +143,10 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     if (warmed.status === 'rejected') throw warmed.reason;
     if (started.status === 'rejected') throw started.reason;
     let servingOptions = config.serving;
-    if (started.value) {
-      const server: LocalServer = started.value;
+    const server: LocalServer | null = started.value;
+    if (server) {
+      // A local server that exits mid-run stops every check at once, and the run reports why (not as refused rows).
+      signal = signal ? AbortSignal.any([signal, server.exited]) : server.exited;
       servingOptions = {
         ...servingOptions,
         url: server.resolveUrl(servingOptions.url),
@@ -155,6 +165,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     let parityComparisons: RowComparison[] | null = null;
     let parityTimings: { offlineMs: number; onlineMs: number } | null = null;
     let golden: GoldenCheckOutput | null = null;
+    let serverSettled = false;
 
     const context = (name: CheckName): CheckContext => ({
       // Every check works on the random sample; parity also replays remembered rows, reported apart.
@@ -274,13 +285,22 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         try {
           raw = await run(name);
         } catch (error) {
+          server?.exited.throwIfAborted();
           // A broken config, source or pipeline (or Ctrl-C) ends the run; anything else stays inside this check.
           if (signal?.aborted || endsTheRun(error)) throw error;
           raw = checkError(name, error);
         }
+        // The breaker may open on refused connections before the exit of the local server is known: a dead server
+        // is the cause to report, not "serving unavailable".
+        if (server && online.unavailable && !serverSettled) {
+          serverSettled = true;
+          await Promise.race([once(server.exited, 'abort'), sleep(EXIT_NOTICE_MS)]);
+        }
+        server?.exited.throwIfAborted();
         // Adapters answer an abort with `skipped` rows rather than an exception: a cut-short check must not report.
         signal?.throwIfAborted();
-        const result = withShownInputs(redactResult({ ...raw, durationMs: Math.round(performance.now() - checkStarted) }, redact), exampleInputs);
+        // Capped after redaction, so a cut can never leave half a secret that redaction would no longer recognise.
+        const result = capCheckResult(withShownInputs(redactResult({ ...raw, durationMs: Math.round(performance.now() - checkStarted) }, redact), exampleInputs));
         results.push(result);
         reporter?.onCheckEnd?.(result);
         return result;

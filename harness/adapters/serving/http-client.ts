@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Axios, isAxiosError, type AxiosRequestConfig } from 'axios';
+import { decodeUtf8 } from './decode-utf8';
 import { classifyTransportError, type TransportFailure } from './transport-failure';
 
 /**
@@ -13,8 +14,13 @@ import { classifyTransportError, type TransportFailure } from './transport-failu
 export interface HttpClientOptions {
   /** Sockets kept per host; at least the number of requests the caller keeps in flight. */
   maxSockets: number;
-  /** Whole-request timeout (connect + send + wait + read), in milliseconds. */
+  /**
+   * Whole-request deadline (connect + send + wait + read to the last byte), in milliseconds. A server that trickles
+   * a byte now and then is cut off at this deadline too; it is reported as a `timeout` failure.
+   */
   timeoutMs: number;
+  /** Largest response body read, in bytes: a longer one is cut off while reading and is a `too-large` failure. */
+  maxResponseBytes: number;
   /** Headers sent with every request (`Content-Type: application/json` is added to requests with a body). */
   headers: Record<string, string>;
   /** Reuse connections (default true). Readiness probes turn it off so they leave no idle sockets behind. */
@@ -32,9 +38,22 @@ export interface HttpRequest {
 }
 
 /** What came back: a response with any status, or a failure to get one. */
-export type HttpOutcome =
-  | { kind: 'response'; status: number; body: string; retryAfter: string | undefined; latencyMs: number }
-  | { kind: 'failure'; failure: TransportFailure };
+export type HttpOutcome = HttpResponse | { kind: 'failure'; failure: TransportFailure };
+
+/** A response with any status, its body read to the end. */
+export interface HttpResponse {
+  kind: 'response';
+  status: number;
+  /** The body as UTF-8 text; when {@link invalidUtf8At} is set, a lossy decoding fit only for messages. */
+  body: string;
+  /** Byte offset of the first sequence that is not UTF-8, or `null` when the body is valid UTF-8. */
+  invalidUtf8At: number | null;
+  /** The `Retry-After` header. */
+  retryAfter: string | undefined;
+  /** The `Location` header (where a 3xx points). */
+  location: string | undefined;
+  latencyMs: number;
+}
 
 /** Sends requests over a pool of keep-alive connections. */
 export interface HttpClient {
@@ -57,8 +76,10 @@ export interface HttpClient {
  *   per-request `transitional` validation is skipped (its defaults apply inside the adapter).
  * - `maxRedirects: 0` selects Node's own `http.request` instead of follow-redirects (and a feature endpoint that
  *   redirects is a misconfiguration we want to see as a 3xx, not follow).
- * - We serialise and parse JSON ourselves (`responseType: 'text'`, no transforms): one `JSON.stringify`, and a
- *   parse error we can word ourselves instead of axios silently handing back a string.
+ * - We serialise, decode and parse ourselves (`responseType: 'arraybuffer'`, no transforms): one `JSON.stringify`, a
+ *   fatal UTF-8 decoding (invalid bytes are an error, not U+FFFD), and a parse error we can word ourselves.
+ * - The deadline is our own timer, not axios's `timeout` (an idle-socket timeout that a trickling server never
+ *   trips), and the size limit is axios's `maxContentLength`, counted while reading.
  * - `decompress: false` with `Accept-Encoding: identity`: no zlib pipeline per response. (A server that compresses
  *   anyway shows up as an "Invalid JSON" error naming the endpoint.)
  * - One keep-alive agent per protocol for the adapter's life. Node 20's global agent keeps alive too, so the win
@@ -75,12 +96,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     httpAgent,
     httpsAgent,
     maxRedirects: 0,
-    timeout: options.timeoutMs,
     validateStatus: null,
-    responseType: 'text',
-    responseEncoding: 'utf8',
+    responseType: 'arraybuffer',
     decompress: false,
-    maxContentLength: -1,
+    maxContentLength: options.maxResponseBytes,
     maxBodyLength: -1,
   };
   if (options.envProxy === false) base.proxy = false;
@@ -93,20 +112,36 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     async send(request) {
       const started = performance.now();
+      // One controller carries both the caller's abort and the deadline; which one fired decides the failure.
+      const { signal } = request;
+      const deadline = new AbortController();
+      const onAbort = (): void => deadline.abort();
+      if (signal?.aborted) deadline.abort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = setTimeout(onAbort, options.timeoutMs);
       try {
         const client = request.body === undefined ? withoutBody : withBody;
-        const config: AxiosRequestConfig = { url: request.url, method: request.method, data: request.body, signal: request.signal };
-        const response = await client.request<string>(config);
+        const config: AxiosRequestConfig = { url: request.url, method: request.method, data: request.body, signal: deadline.signal };
+        const response = await client.request<unknown>(config);
+        const decoded = decodeUtf8(toBytes(response.data));
         const retryAfter: unknown = response.headers['retry-after'];
+        const location: unknown = response.headers['location'];
         return {
           kind: 'response',
           status: response.status,
-          body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
+          body: decoded.text,
+          invalidUtf8At: decoded.kind === 'invalid' ? decoded.offset : null,
           retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+          location: typeof location === 'string' ? location : undefined,
           latencyMs: performance.now() - started,
         };
       } catch (error) {
-        return { kind: 'failure', failure: toTransportFailure(error, request.signal) };
+        if (signal?.aborted) return { kind: 'failure', failure: ABORTED };
+        if (deadline.signal.aborted) return { kind: 'failure', failure: deadlineFailure(options.timeoutMs) };
+        return { kind: 'failure', failure: toTransportFailure(error) };
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
       }
     },
     close() {
@@ -116,8 +151,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-function toTransportFailure(error: unknown, signal: AbortSignal | undefined): TransportFailure {
-  if (signal?.aborted) return { kind: 'aborted', code: 'ERR_CANCELED', detail: 'aborted' };
+const ABORTED: TransportFailure = { kind: 'aborted', code: 'ERR_CANCELED', detail: 'aborted' };
+
+function deadlineFailure(timeoutMs: number): TransportFailure {
+  return { kind: 'timeout', code: 'ETIMEDOUT', detail: `no complete response within ${timeoutMs} ms` };
+}
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return Buffer.from(data === undefined || data === null ? '' : String(data), 'utf8');
+}
+
+function toTransportFailure(error: unknown): TransportFailure {
   const message = error instanceof Error ? error.message : String(error);
   const cause: unknown = error instanceof Error ? error.cause : undefined;
   const causeCode = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;

@@ -12,7 +12,8 @@ export function isRetryableStatus(status: number): boolean {
 /**
  * Whether a request that got no response is worth retrying: refused, reset, broken pipe, unreachable and timed-out
  * connections are (the server restarts, a keep-alive socket was closed under us, a pod is rescheduled). An unknown
- * host, an abort by us, and unclassified errors (an invalid URL) are not.
+ * host, an abort by us, a response over the size limit (the same request gets the same answer) and unclassified
+ * errors (an invalid URL) are not.
  */
 export function isRetryableFailure(kind: TransportFailureKind): boolean {
   switch (kind) {
@@ -24,6 +25,7 @@ export function isRetryableFailure(kind: TransportFailureKind): boolean {
       return true;
     case 'host-not-found':
     case 'aborted':
+    case 'too-large':
     case 'other':
       return false;
   }

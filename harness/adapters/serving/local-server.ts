@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { ConfigError } from '../../errors/config-error';
 import type { Redactor } from '../../core/row';
-import { ServingStartError } from '../../errors/serving-error';
+import { ServingExitedError, ServingStartError } from '../../errors/serving-error';
 import { sleep } from './abortable-sleep';
 import { findFreePort } from './free-port';
 import { prependNodeBins } from '../node-bin-path';
@@ -27,6 +27,11 @@ export interface LocalServer {
   stop(): Promise<void>;
   /** The last ~50 lines of its stdout and stderr. */
   outputTail(): string;
+  /**
+   * Aborted when the process exits by itself after it became ready (never after `stop()`), once its last output
+   * has arrived; the reason is a {@link ServingExitedError} naming the exit code or signal, with the output tail.
+   */
+  readonly exited: AbortSignal;
 }
 
 /** What `startLocalServer` takes from its caller besides options. */
@@ -103,13 +108,19 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   // However it is stopped (here, or by stopAllLocalServers), a stopped server is forgotten, so the exit hook never
   // signals a process group id that may since have been reused.
   let forget = (): void => {};
-  const stopServer = (): Promise<void> =>
-    stop().finally(() => {
+  let stopping = false;
+  const stopServer = (): Promise<void> => {
+    stopping = true;
+    return stop().finally(() => {
       watchdog?.release();
       forget();
     });
+  };
   forget = trackForCleanup({ stop: stopServer, killNow });
-  const server: LocalServer = { port, resolveUrl, stop: stopServer, outputTail: () => redact(tail.text()) };
+  const exitedDuringRun = new AbortController();
+  const outputTail = (): string => redact(tail.text());
+  const server: LocalServer = { port, resolveUrl, stop: stopServer, outputTail, exited: exitedDuringRun.signal };
+  const drained = new Promise((resolve) => child.once('close', resolve));
 
   // Readiness races the process: whichever ends first decides. Probing stops as soon as the process is gone.
   const probing = new AbortController();
@@ -122,11 +133,19 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   ]);
   probing.abort();
   signal?.removeEventListener('abort', onAbort);
-  if (ended.kind === 'ready') return server;
-
-  if (ended.kind === 'exited') {
-    await Promise.race([new Promise((resolve) => child.once('close', resolve)), sleep(OUTPUT_DRAIN_MS)]);
+  if (ended.kind === 'ready') {
+    void exited.then(async (exit) => {
+      if (stopping) return;
+      await Promise.race([drained, sleep(OUTPUT_DRAIN_MS)]);
+      if (stopping) return;
+      const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+      const message = `the serving process ${how} during the run: ${redact(options.command.join(' '))}`;
+      exitedDuringRun.abort(new ServingExitedError(message, { exitCode: exit.code, signal: exit.signal, outputTail: outputTail() }));
+    });
+    return server;
   }
+
+  if (ended.kind === 'exited') await Promise.race([drained, sleep(OUTPUT_DRAIN_MS)]);
   await server.stop();
   const where = stripUrlCredentials(readyUrl);
   const commandLine = redact(options.command.join(' '));
@@ -145,7 +164,7 @@ export async function startLocalServer(options: StartOptions, context: StartCont
     case 'aborted':
       throw signal?.reason ?? new ServingStartError(`serving start was interrupted: ${commandLine}`);
     case 'timeout': {
-      const last = ended.lastProbe ? ` (last probe: ${ended.lastProbe})` : '';
+      const last = ended.lastProbe ? ` (last probe: ${redact(ended.lastProbe)})` : '';
       throw new ServingStartError(
         `serving did not become ready at ${where} within ${options.readyTimeoutMs} ms${last}: ${commandLine}`,
         { outputTail: server.outputTail() },

@@ -8,6 +8,8 @@ import {
   describeEndpoint,
   formatBadResponse,
   formatInvalidJson,
+  formatInvalidUtf8,
+  formatRedirect,
   formatMissingUrlColumn,
   formatRequestMappingFailure,
   formatStatusFailure,
@@ -52,7 +54,7 @@ export async function sendRow(context: RequestContext, fields: Row, signal: Abor
   }
   const request: HttpRequest = { method: options.method, url: filled.url, body, signal };
   const outcome = await sendWithRetries(context.retry, request);
-  return interpret(context, outcome, endpoint, 1, (json) => [options.response(json, fields)]);
+  return interpret(context, outcome, { endpoint, configPath: 'serving.url', rowCount: 1 }, (json) => [options.response(json, fields)]);
 }
 
 /** Sends rows to the batch endpoint as one request and reads one feature vector per row. */
@@ -65,7 +67,7 @@ export async function sendBatch(context: RequestContext, rows: Row[], signal: Ab
   const built = buildBody(() => batch.request(rows));
   if (built.kind === 'error') return untested(rows.length, redact(formatRequestMappingFailure(endpoint(), built.message)));
   const outcome = await sendWithRetries(context.retry, { method, url: batch.url, body: built.body, signal });
-  return interpret(context, outcome, endpoint, rows.length, (json) => {
+  return interpret(context, outcome, { endpoint, configPath: 'serving.batch.url', rowCount: rows.length }, (json) => {
     const vectors = batch.response(json, rows);
     if (!Array.isArray(vectors) || vectors.length !== rows.length) {
       const got = Array.isArray(vectors) ? `${vectors.length} feature vectors` : describeValue(vectors);
@@ -75,20 +77,36 @@ export async function sendBatch(context: RequestContext, rows: Row[], signal: Ab
   });
 }
 
+/** What {@link interpret} needs to word its messages. */
+interface RequestTarget {
+  /** `POST http://…`, built only when a message needs it. */
+  endpoint: () => string;
+  /** The config path of the URL (`serving.url`, `serving.batch.url`), for messages that say what to fix. */
+  configPath: string;
+  /** Rows the request carried. */
+  rowCount: number;
+}
+
 function interpret(
   context: RequestContext,
   outcome: FinalOutcome,
-  endpoint: () => string,
-  rowCount: number,
+  target: RequestTarget,
   extract: (json: unknown) => FeatureVector[],
 ): RequestOutcome {
   const { redact } = context;
+  const { endpoint, rowCount } = target;
   if (outcome.kind === 'failure') {
     if (outcome.failure.kind === 'aborted') return { kind: 'aborted' };
-    const message = redact(formatTransportFailure(outcome.failure, endpoint(), outcome.attempts, context.options.timeoutMs));
-    return { kind: 'done', results: repeat(rowCount, { kind: 'error', message }), endpoint: 'down', message };
+    const message = redact(formatTransportFailure(outcome.failure, endpoint(), outcome.attempts, context.options));
+    // A response over the size limit proves the endpoint answers: it is this request's error, not an outage.
+    const health = outcome.failure.kind === 'too-large' ? 'up' : 'down';
+    return { kind: 'done', results: repeat(rowCount, { kind: 'error', message }), endpoint: health, message };
   }
   const { status } = outcome;
+  if (status >= 300 && status <= 399) {
+    const message = redact(formatRedirect(status, endpoint(), outcome.location, target.configPath));
+    return { kind: 'done', results: repeat(rowCount, { kind: 'error', message, status }), endpoint: 'down', message };
+  }
   if (status < 200 || status > 299) {
     const message = redact(formatStatusFailure(status, endpoint(), outcome.attempts, outcome.body));
     const health = isEndpointFailureStatus(status) ? 'down' : 'up';
@@ -100,6 +118,7 @@ function interpret(
     endpoint: 'up',
     message: null,
   });
+  if (outcome.invalidUtf8At !== null) return failAll(formatInvalidUtf8(status, endpoint(), outcome.invalidUtf8At));
   let json: unknown;
   try {
     json = JSON.parse(outcome.body);

@@ -46,6 +46,8 @@ export interface ServingAdapterContext {
  * slot from the rate limiter. A row that fails for good becomes `{ kind: 'error', message, status }`, never a
  * match. After `maxConsecutiveFailures` such failures in a row the breaker opens: requests in flight are aborted,
  * every row not yet answered becomes `{ kind: 'skipped' }`, and {@link ServingAdapter.unavailable} says why.
+ * When the first answers refuse the credentials (401, 403, 407) or redirect (3xx), no row ever will be answered:
+ * `compute` rejects with a {@link ServingAuthError} or a {@link ConfigError} naming the URL's config path.
  *
  * @example
  * const serving = createServingAdapter({ ...resolved.serving }, { redact });
@@ -61,6 +63,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
   const client = createHttpClient({
     maxSockets: options.concurrency,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     headers: options.headers,
     // A proxy from the environment is never right for a server on this machine (and NO_PROXY rarely lists it).
     envProxy: !loopback,
@@ -101,7 +104,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     signal?.addEventListener('abort', forwardAbort, { once: true });
 
     let callbackError: { error: unknown } | null = null;
-    let authError: ServingAuthError | undefined;
+    let endingError: ServingAuthError | ConfigError | undefined;
     const settle = (index: number, result: SideResult): void => {
       results[index] = result;
       if (!onResult || callbackError) return;
@@ -124,11 +127,12 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
       // One row the batch endpoint cannot handle must not cost its whole batch: resend the rows one by one.
       if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) outcome = await sendOneByOne(requests, unitRows.map((row) => row.fields), run.signal);
       if (outcome.kind === 'aborted' || run.signal.aborted) return;
-      const refused = outcome.results.find((r) => r.kind === 'error' && r.status !== undefined && AUTH_STATUSES.includes(r.status));
       if (outcome.results.some((r) => r.kind === 'ok')) answeredOnce = true;
-      // Refused before any row was ever answered: the credentials are wrong (later, a 403 may be one row's WAF rule).
-      if (refused && refused.kind === 'error' && !answeredOnce) {
-        authError ??= new ServingAuthError(`serving refused the credentials: ${refused.message} — check serving.headers and the environment variables they read`, refused.status!);
+      // Refused or redirected before any row was ever answered: the configuration is wrong, and every row would get
+      // the same answer (later, a 403 may be one row's WAF rule).
+      const misconfigured = answeredOnce ? undefined : configurationError(outcome.results, options.batch ? 'serving.batch.url' : 'serving.url');
+      if (misconfigured) {
+        endingError ??= misconfigured;
         run.abort();
         return;
       }
@@ -150,7 +154,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     const skipped: SideResult = { kind: 'skipped', reason: breaker.openReason ?? SKIPPED_ABORTED };
     for (let i = 0; i < rows.length; i++) if (results[i] === undefined) settle(i, { ...skipped });
     if (callbackError) throw (callbackError as { error: unknown }).error;
-    if (authError) throw authError;
+    if (endingError) throw endingError;
     return results as SideResult[];
   };
 
@@ -169,6 +173,18 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
       client.close();
     },
   };
+}
+
+/** The error that ends the run when a request's rows say the configuration is wrong: refused credentials, a redirect. */
+function configurationError(results: readonly SideResult[], urlPath: string): ServingAuthError | ConfigError | undefined {
+  for (const result of results) {
+    if (result.kind !== 'error' || result.status === undefined) continue;
+    if (AUTH_STATUSES.includes(result.status)) {
+      return new ServingAuthError(`serving refused the credentials: ${result.message} — check serving.headers and the environment variables they read`, result.status);
+    }
+    if (result.status >= 300 && result.status <= 399) return new ConfigError(urlPath, `answers with a redirect: ${result.message}`);
+  }
+  return undefined;
 }
 
 function validateOptions(options: ServingOptions): void {

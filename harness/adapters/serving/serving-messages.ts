@@ -31,17 +31,25 @@ export function formatStatusFailure(status: number, endpoint: string, attempts: 
   return `HTTP ${status} from ${endpoint}${afterAttempts(attempts)}${start ? `: ${start}` : ''}`;
 }
 
+/** The limits a transport failure message may name. */
+export interface RequestLimits {
+  /** `serving.timeoutMs`. */
+  timeoutMs: number;
+  /** `serving.maxResponseBytes`. */
+  maxResponseBytes: number;
+}
+
 /** `Request timed out after 5000 ms: POST http://…`, `Connection refused: POST http://… after 4 attempts`. */
 export function formatTransportFailure(
   failure: TransportFailure,
   endpoint: string,
   attempts: number,
-  timeoutMs: number,
+  limits: RequestLimits,
 ): string {
   const suffix = `${endpoint}${afterAttempts(attempts)}`;
   switch (failure.kind) {
     case 'timeout':
-      return `Request timed out after ${timeoutMs} ms: ${suffix}`;
+      return `Request timed out after ${limits.timeoutMs} ms: ${suffix}`;
     case 'refused':
       return `Connection refused: ${suffix}`;
     case 'reset':
@@ -54,9 +62,34 @@ export function formatTransportFailure(
       return `Host not found: ${suffix}`;
     case 'aborted':
       return `Request aborted: ${suffix}`;
+    case 'too-large':
+      return `Response larger than serving.maxResponseBytes (${formatBytes(limits.maxResponseBytes)}), not read further: ${suffix}`;
     case 'other':
       return `Request failed (${failure.code ? `${failure.code}: ` : ''}${failure.detail}): ${suffix}`;
   }
+}
+
+/**
+ * A 3xx: redirects are not followed (a feature endpoint that moved is a configuration to fix, and following one to
+ * another host would send it the headers). Names where it pointed and the config path that holds the URL.
+ */
+export function formatRedirect(status: number, endpoint: string, location: string | undefined, configPath: string): string {
+  const target = location ? `redirects to ${stripUrlCredentials(snippet(location))}` : 'redirects (no Location header)';
+  return `HTTP ${status} from ${endpoint}: ${target}; redirects are not followed — set ${configPath} to the URL that answers`;
+}
+
+/** A 2xx whose body is not UTF-8 (compared as text it would hold U+FFFD instead of what the server sent). */
+export function formatInvalidUtf8(status: number, endpoint: string, offset: number): string {
+  return `Invalid HTTP ${status} response from ${endpoint}: response is not valid UTF-8 (byte offset ${offset})`;
+}
+
+/** `16 MiB = 16777216 bytes`, `1500 bytes`. */
+export function formatBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  if (bytes >= 1024 * 1024 && Number.isInteger(mib * 10)) return `${mib} MiB = ${bytes} bytes`;
+  const kib = bytes / 1024;
+  if (bytes >= 1024 && Number.isInteger(kib * 10)) return `${kib} KiB = ${bytes} bytes`;
+  return `${bytes} bytes`;
 }
 
 /** A 2xx whose body is not JSON. */

@@ -20,8 +20,10 @@ export interface ServingOptions {
   method: 'POST' | 'PUT' | 'GET';
   /** Request headers (values may be secrets: never print them). */
   headers: Record<string, string>;
-  /** Per-request timeout in milliseconds. */
+  /** Whole-request deadline in milliseconds, from connecting to the last byte of the response. */
   timeoutMs: number;
+  /** Largest response body read, in bytes; a longer one fails its row (or batch) and is not retried. */
+  maxResponseBytes: number;
   /** Retries after the first attempt, on network errors, timeouts, 429 and 5xx. */
   retries: number;
   /** Exponential backoff with full jitter: delay = random(0, min(maxMs, initialMs × 2^attempt)); 429 Retry-After wins. */

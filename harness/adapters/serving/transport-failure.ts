@@ -11,6 +11,7 @@ export type TransportFailureKind =
   | 'unreachable'
   | 'host-not-found'
   | 'aborted'
+  | 'too-large'
   | 'other';
 
 /** A request that got no HTTP response. */
@@ -49,6 +50,8 @@ export function classifyTransportError(code: string | undefined, message: string
     case 'ERR_CANCELED':
       return 'aborted';
   }
+  // axios reports a body over `maxContentLength` only in words: the response is cut off, not buffered further.
+  if (/maxContentLength size of/i.test(message)) return 'too-large';
   // axios reports its own timer as ECONNABORTED "timeout of N ms exceeded", and a body cut off mid-stream as
   // "stream has been aborted" / "aborted": the first is a timeout, the second a reset connection.
   if (/timeout/i.test(message)) return 'timeout';

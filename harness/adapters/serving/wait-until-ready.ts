@@ -20,6 +20,8 @@ export interface WaitUntilReadyOptions {
 export const MAX_INTERVAL_MS = 250;
 // One hung probe (a server that accepts but does not answer yet) must not eat the whole deadline.
 const PROBE_TIMEOUT_MS = 1000;
+// Only the status matters; a health page that streams without end must not fill memory.
+const PROBE_MAX_BYTES = 1024 * 1024;
 
 /**
  * Polls `url` until it answers 2xx, the deadline passes or `signal` aborts. Starts fast (most local servers are
@@ -31,6 +33,7 @@ export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<Re
   const client = createHttpClient({
     maxSockets: 1,
     timeoutMs: Math.max(1, Math.min(PROBE_TIMEOUT_MS, options.timeoutMs)),
+    maxResponseBytes: PROBE_MAX_BYTES,
     headers: { Accept: '*/*' },
     keepAlive: false,
     envProxy: false,
@@ -43,7 +46,9 @@ export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<Re
       const outcome = await client.send({ method: 'GET', url: options.url, signal: options.signal });
       if (outcome.kind === 'response') {
         if (outcome.status >= 200 && outcome.status <= 299) return { kind: 'ready' };
-        lastProbe = `HTTP ${outcome.status}`;
+        lastProbe = outcome.location ? `HTTP ${outcome.status} to ${outcome.location}` : `HTTP ${outcome.status}`;
+      } else if (outcome.failure.kind === 'too-large') {
+        lastProbe = `a body over ${PROBE_MAX_BYTES} bytes`;
       } else if (outcome.failure.kind !== 'aborted') {
         lastProbe = outcome.failure.code ?? outcome.failure.kind;
       }

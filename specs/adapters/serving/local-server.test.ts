@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalServer, stopAllLocalServers, type LocalServer } from '../../../harness/adapters/serving';
 import type { StartOptions } from '../../../harness/adapters/serving';
-import { ServingStartError } from '../../../harness/errors/serving-error';
+import { ServingExitedError, ServingStartError } from '../../../harness/errors/serving-error';
 
 // A tiny serving process: answers /healthz (after `READY_AFTER_MS`) and /features on env PORT.
 const SERVER_JS = `
@@ -74,6 +74,7 @@ describe('startLocalServer', () => {
     writeFileSync(path.join(dir, 'family.js'), FAMILY_JS);
     writeFileSync(path.join(dir, 'never-ready.js'), `console.log('booting, loading model'); setInterval(() => {}, 1000);`);
     writeFileSync(path.join(dir, 'crash.js'), `console.log('loading model'); console.error('fatal: model.bin not found'); process.exit(3);`);
+    writeFileSync(path.join(dir, 'dies-on-request.js'), SERVER_JS.replace("res.setHeader('content-type'", "if (req.url === '/die') { console.error('segfault in handler (simulated)'); process.kill(process.pid, 'SIGKILL'); } res.setHeader('content-type'"));
     writeFileSync(path.join(dir, 'leaky.js'), `console.log('token is ' + process.env.TOKEN); process.exit(1);`);
     writeFileSync(path.join(dir, 'stubborn.js'), `process.on('SIGTERM', () => console.log('ignoring SIGTERM')); ${SERVER_JS}`);
     mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
@@ -136,6 +137,26 @@ describe('startLocalServer', () => {
     expect(error.message).toMatch(/^serving command exited with code 3 before it became ready at http:\/\/127\.0\.0\.1:\d+\/healthz: /);
     expect(error.outputTail).toContain('loading model');
     expect(error.outputTail).toContain('fatal: model.bin not found');
+  });
+
+  it('signals `exited` when the process dies after it became ready, naming the signal, with its output', async () => {
+    const server = await start({ command: [process.execPath, 'dies-on-request.js'] });
+    expect(server.exited.aborted).toBe(false);
+    await fetch(server.resolveUrl('http://127.0.0.1:${port}/die')).catch(() => undefined);
+    await new Promise((resolve) => server.exited.addEventListener('abort', resolve, { once: true }));
+    const reason: unknown = server.exited.reason;
+    expect(reason).toBeInstanceOf(ServingExitedError);
+    expect((reason as ServingExitedError).message).toBe(
+      `the serving process was killed by SIGKILL during the run: ${process.execPath} dies-on-request.js\n--- server output (last lines) ---\nlistening on ${server.port}\nsegfault in handler (simulated)`,
+    );
+    expect((reason as ServingExitedError).signal).toBe('SIGKILL');
+  });
+
+  it('does not signal `exited` when the process is stopped', async () => {
+    const server = await start({});
+    await server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // longer than the output drain, after which it would fire
+    expect(server.exited.aborted).toBe(false);
   });
 
   it('reports a missing command as spawnFailed, naming it', async () => {

@@ -1,5 +1,6 @@
 import { createServingAdapter, type ServingAdapter } from '../../../harness/adapters/serving';
-import { closedPort, makeRows, sendJson, servingOptions, startTestServer, type TestServer } from './test-server';
+import { batchOptions, closedPort, makeRows, sendJson, servingOptions, startTestServer, type TestServer } from './test-server';
+import { ConfigError } from '../../../harness/errors/config-error';
 import { ServingAuthError } from '../../../harness/errors/serving-error';
 
 describe('serving adapter: breaker, abort, redaction', () => {
@@ -153,5 +154,68 @@ describe('serving adapter: breaker, abort, redaction', () => {
     adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, backoff: { initialMs: 1, maxMs: 10 } }));
     // Would hang for an hour (and the test time out) if the header were obeyed as is.
     expect(await adapter.compute(makeRows(1))).toEqual([{ kind: 'ok', features: { a: 1 } }]);
+  });
+});
+
+describe('serving adapter: responses it refuses', () => {
+  let server: TestServer | null = null;
+  let adapter: ServingAdapter | null = null;
+  afterEach(async () => {
+    await adapter?.close();
+    await server?.close();
+    adapter = null;
+    server = null;
+  });
+
+  it('fails a row whose response is over maxResponseBytes, without retrying it or counting it as an outage', async () => {
+    server = await startTestServer((req, res) => {
+      const row = JSON.parse(req.body) as { x: number };
+      sendJson(res, 200, { features: { blob: row.x === 1 ? 'z'.repeat(10_000) : 'small' } });
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, maxResponseBytes: 4096, concurrency: 1, maxConsecutiveFailures: 1 }));
+    const results = await adapter.compute(makeRows(3));
+    expect(results).toEqual([
+      { kind: 'ok', features: { blob: 'small' } },
+      { kind: 'error', message: `Response larger than serving.maxResponseBytes (4 KiB = 4096 bytes), not read further: POST ${server.url}/f` },
+      { kind: 'ok', features: { blob: 'small' } },
+    ]);
+    expect(server.requests).toHaveLength(3);
+    expect(adapter.unavailable).toBeNull();
+  });
+
+  it('ends the run with a config error naming serving.url when the first answer is a redirect, and where it pointed', async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(301, { location: 'https://user:s3cret-pass@new-home.example/features' });
+      res.end();
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f` }));
+    const error = (await adapter.compute(makeRows(4)).catch((e: unknown) => e)) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.path).toBe('serving.url');
+    expect(error.message).toBe(
+      `serving.url answers with a redirect: HTTP 301 from POST ${server.url}/f: redirects to https://new-home.example/features; redirects are not followed — set serving.url to the URL that answers`,
+    );
+  });
+
+  it('fails a later redirect as its row only, naming serving.batch.url for a batch', async () => {
+    server = await startTestServer((req, res) => {
+      const rows = (JSON.parse(req.body) as { rows: Array<{ x: number }> }).rows;
+      if (rows[0]!.x === 0) return sendJson(res, 200, { features: rows.map(() => ({ a: 1 })) });
+      res.writeHead(302, { location: '/elsewhere' });
+      res.end();
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, batch: batchOptions(`${server.url}/batch`, 2), concurrency: 1 }));
+    const results = await adapter.compute(makeRows(4));
+    const message = `HTTP 302 from POST ${server.url}/batch: redirects to /elsewhere; redirects are not followed — set serving.batch.url to the URL that answers`;
+    expect(results.slice(2)).toEqual([{ kind: 'error', message, status: 302 }, { kind: 'error', message, status: 302 }]);
+  });
+
+  it('fails a 2xx that is not UTF-8 instead of comparing U+FFFD', async () => {
+    server = await startTestServer((_req, res) => void res.end(Buffer.concat([Buffer.from('{"features":{"city":"S'), Buffer.from([0xe3, 0x6f]), Buffer.from('o Paulo"}}')])));
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f` }));
+    expect(await adapter.compute(makeRows(1))).toEqual([
+      { kind: 'error', message: `Invalid HTTP 200 response from POST ${server.url}/f: response is not valid UTF-8 (byte offset 22)`, status: 200 },
+    ]);
+    expect(server.requests).toHaveLength(1);
   });
 });

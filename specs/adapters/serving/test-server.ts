@@ -81,6 +81,7 @@ export function servingOptions(overrides: Partial<ServingOptions> & { url: strin
     method: 'POST',
     headers: {},
     timeoutMs: 2000,
+    maxResponseBytes: 16 * 1024 * 1024,
     retries: 3,
     backoff: { initialMs: 5, maxMs: 20 },
     concurrency: 4,
