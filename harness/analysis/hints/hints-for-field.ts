@@ -1,11 +1,14 @@
 import type { Hint, HintKind } from '../../core/field-analysis';
 import type { AnalysisInput } from '../analysis-input';
+import { detectAbsent } from './absent';
 import { detectBoundary } from './boundary';
 import { detectCategory } from './category';
+import { detectClipping } from './clipping';
 import { detectConstantOffset } from './constant-offset';
 import { createFieldView } from './field-view';
 import type { DetectedHint, HintDetector } from './hint-detector';
 import { MAX_HINT_ROWS, MIN_STRENGTH, RUNNER_UP_MARGIN } from './hint-thresholds';
+import { detectMathDomain } from './math-domain';
 import { detectNullInput } from './null-input';
 import { detectOffsetBySegment } from './offset-by-segment';
 import { detectAffine, detectConstantRatio } from './ratio-and-affine';
@@ -14,14 +17,19 @@ import { detectRounding } from './rounding';
 import { detectRowAge } from './row-age';
 import { detectSignFlip } from './sign-flip';
 import { detectTypeMismatch } from './type-mismatch';
+import { detectVocabularyOrder } from './vocabulary-order';
 
 /** Every detector; each names at most one cause. */
 const DETECTORS: readonly HintDetector[] = [
   detectTypeMismatch,
   detectRename,
+  detectAbsent,
   detectNullInput,
+  detectMathDomain,
+  detectVocabularyOrder,
   detectCategory,
   detectBoundary,
+  detectClipping,
   detectRowAge,
   detectConstantOffset,
   detectOffsetBySegment,
@@ -39,10 +47,14 @@ const DETECTORS: readonly HintDetector[] = [
 const SPECIFICITY: readonly HintKind[] = [
   'type',
   'rename',
+  'absent',
   'null_input',
+  'math_domain',
+  'vocabulary_order',
   'unseen_category',
   'category',
   'boundary',
+  'clipping',
   'grows_with_age',
   'offset_by_segment',
   'timezone_offset',
@@ -86,15 +98,22 @@ export function hintsForField(field: string, input: AnalysisInput): Hint[] {
   return ranked.filter((h) => h.strength >= best - RUNNER_UP_MARGIN).map(({ subject: _, ...hint }) => hint);
 }
 
+/** Hints that name a column's categories *and* what happens to them: they subsume "only where X is …". */
+const SUBSUMES_CATEGORIES: ReadonlySet<HintKind> = new Set(['offset_by_segment', 'vocabulary_order']);
+
 /**
- * Drops "only where customer_tz is …" (or a string shape of it) when an offset per segment of the same column
- * explains the rows as well: it names the same segments and also what happens in each. Without this, "has
- * lower-case letters: case folding differs" would stand beside the time zones it merely coincides with.
+ * Drops "only where customer_tz is …" (or a string shape of it) when an offset per segment or a permuted
+ * vocabulary of the same column explains the rows as well: it names the same categories and also what happens
+ * to each. Without this, "has lower-case letters: case folding differs" would stand beside the time zones it
+ * merely coincides with. A bare "absent online" gives way to the rename that says where the field went.
  */
 function dropSubsumed(hints: readonly DetectedHint[]): DetectedHint[] {
-  const segmented = hints.filter((h) => h.kind === 'offset_by_segment');
+  const fuller = hints.filter((h) => SUBSUMES_CATEGORIES.has(h.kind));
+  const renamed = hints.some((h) => h.kind === 'rename');
   return hints.filter(
-    (h) => !((h.kind === 'category' || h.kind === 'unseen_category') && segmented.some((s) => s.subject === h.subject && s.strength >= h.strength - RELATION_MARGIN)),
+    (h) =>
+      !((h.kind === 'category' || h.kind === 'unseen_category') && fuller.some((s) => s.subject === h.subject && s.strength >= h.strength - RELATION_MARGIN)) &&
+      !(h.kind === 'absent' && renamed),
   );
 }
 

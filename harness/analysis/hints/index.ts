@@ -4,7 +4,7 @@
  * point; the detectors and thresholds are exported for tools that want one cause or the rules behind them.
  */
 export type { FieldView, NumericPair } from './field-view';
-export type { HintDetector } from './hint-detector';
+export type { DetectedHint, HintDetector } from './hint-detector';
 export { hintsForField } from './hints-for-field';
 export { createFieldView } from './field-view';
 export { detectBoundary } from './boundary';
