@@ -5,9 +5,16 @@
  */
 export type { FieldView, NumericPair } from './field-view';
 export type { DetectedHint, HintDetector } from './hint-detector';
+export type { ConditionJudgement, RowContrast, SilenceReason } from './hint-evidence';
 export { hintsForField } from './hints-for-field';
 export { createFieldView } from './field-view';
+export { judgeCondition } from './hint-evidence';
+export { detectAbsent } from './absent';
 export { detectBoundary } from './boundary';
+export { detectClipping } from './clipping';
+export { detectMathDomain } from './math-domain';
+export { detectOffsetBySegment } from './offset-by-segment';
+export { detectVocabularyOrder } from './vocabulary-order';
 export { detectCategory } from './category';
 export { detectConstantOffset } from './constant-offset';
 export { detectNullInput } from './null-input';
