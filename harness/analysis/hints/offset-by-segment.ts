@@ -22,6 +22,8 @@ interface Segmenter {
   /** The input column it reads. */
   column: string;
   segmentOf: (row: AnalysisRow) => string | undefined;
+  /** Order of segments in the message, when they have a natural one (months); by rows explained otherwise. */
+  rank?: (segment: string) => number;
 }
 
 /** One segment's reading of the offset. */
@@ -69,6 +71,7 @@ function segmentersOf(view: FieldView): Segmenter[] {
     out.push({
       label: `the month of ${name}`,
       column: name,
+      rank: (segment) => MONTHS.indexOf(segment),
       segmentOf: (row) => {
         const ms = parseDateMs(row.inputs[name]);
         return ms === undefined ? undefined : MONTHS[new Date(ms).getUTCMonth()];
@@ -107,8 +110,11 @@ function readSegments(view: FieldView, segmenter: Segmenter, hypotheses: number)
   });
   const judgement = judgeCondition(contrast, hypotheses);
   if (judgement.kind === 'silent') return undefined;
-  readings.sort((a, b) => explainedRows(b.reading) - explainedRows(a.reading) || a.segment.localeCompare(b.segment));
-  const clean = [...segments].filter(([, c]) => c.mismatching === 0).map(([segment]) => segment).sort();
+  const rank = segmenter.rank;
+  if (rank) readings.sort((a, b) => rank(a.segment) - rank(b.segment));
+  else readings.sort((a, b) => explainedRows(b.reading) - explainedRows(a.reading) || a.segment.localeCompare(b.segment));
+  const clean = [...segments].filter(([, c]) => c.mismatching === 0).map(([segment]) => segment);
+  clean.sort(rank ? (a, b) => rank(a) - rank(b) : undefined);
   const per = readings.map((r) => `${r.segment} ${explainedRows(r.reading)} of ${segments.get(r.segment)!.mismatching}`).join(', ');
   return {
     segmenter,
@@ -139,7 +145,7 @@ function formatFinding({ segmenter, readings, clean, strength, evidence }: Findi
       : `a constant offset that depends on ${segmenter.label}`;
   return {
     kind: 'offset_by_segment',
-    message: `the offset depends on ${segmenter.label}: ${formatList(readings.map(describeReading), 6)}${matches}: ${cause}`,
+    message: `the offset depends on ${segmenter.label}: ${formatList(readings.map(describeReading), 12)}${matches}: ${cause}`,
     evidence,
     strength: roundStrength(strength),
     subject: segmenter.column,
