@@ -82,10 +82,13 @@ function segmentersOf(view: FieldView): Segmenter[] {
 }
 
 function readSegments(view: FieldView, segmenter: Segmenter, hypotheses: number): Finding | undefined {
+  // Each row's segment once (parsing a date per row per segment would dominate the cost).
+  const segmentOf = new Map<AnalysisRow, string | undefined>();
+  for (const row of [...view.mismatching, ...view.matching]) segmentOf.set(row, segmenter.segmentOf(row));
   const segments = new Map<string, { mismatching: number; rows: number }>();
   for (const [rows, mismatching] of [[view.mismatching, 1], [view.matching, 0]] as const) {
     for (const row of rows) {
-      const segment = segmenter.segmentOf(row);
+      const segment = segmentOf.get(row);
       if (segment === undefined) continue;
       const entry = segments.get(segment) ?? { mismatching: 0, rows: 0 };
       entry.rows++;
@@ -96,13 +99,13 @@ function readSegments(view: FieldView, segmenter: Segmenter, hypotheses: number)
   const readings: SegmentReading[] = [];
   for (const [segment, counts] of segments) {
     if (counts.mismatching < MIN_ROWS) continue;
-    const reading = readOffset(restrictView(view, (row) => segmenter.segmentOf(row) === segment));
+    const reading = readOffset(restrictView(view, (row) => segmentOf.get(row) === segment));
     if (reading) readings.push({ segment, reading });
   }
   if (readings.length === 0 || !addsToOneOffset(readings)) return undefined;
   const bySegment = new Map(readings.map((r) => [r.segment, r.reading]));
   const contrast = measureContrast(view, (row) => {
-    const segment = segmenter.segmentOf(row);
+    const segment = segmentOf.get(row);
     if (segment === undefined) return undefined;
     const reading = bySegment.get(segment);
     if (!reading) return false;
