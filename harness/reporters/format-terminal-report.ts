@@ -136,7 +136,7 @@ const HINT_LABELS: Record<HintKind, string> = {
   grows_with_age: 'grows with row age (clock)',
   rename: 'renamed',
   type: 'type (number vs string)',
-  offset_by_segment: 'offset by segment (zone, month)',
+  offset_by_segment: 'offset per zone or month',
   clipping: 'clipping to a range',
   math_domain: 'math domain (log, sqrt, ÷0)',
   vocabulary_order: 'vocabulary order',
