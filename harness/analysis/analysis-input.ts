@@ -1,4 +1,5 @@
 import type { DataProfile } from '../core/data-profile';
+import type { MismatchKind } from '../core/mismatch';
 import type { ColumnInfo, FeatureVector, Row } from '../core/row';
 
 /** One compared row, as the analyses see it: the inputs that produced it and both sides' features. */
@@ -13,6 +14,12 @@ export interface AnalysisRow {
   online: FeatureVector;
   /** Top-level fields that mismatched in this row (after noise cancellation). */
   mismatched: ReadonlySet<string>;
+  /**
+   * How each mismatched field failed (`value`, `type`, `missing_online`, …), when the diff recorded it; hints
+   * read it (a field absent online is "absent", not "imputed differently"). Without it, the kind is read from
+   * the values (a field on one side only is missing on the other).
+   */
+  kinds?: ReadonlyMap<string, MismatchKind>;
 }
 
 /** Everything the field analyses (hints, distributions) work from. Pure data. */

@@ -2,6 +2,7 @@ import type { CheckResult } from '../core/check-result';
 import type { ComparePolicy } from '../core/compare-policy';
 import type { DataProfile } from '../core/data-profile';
 import type { FieldOutcome } from '../core/diff';
+import type { MismatchKind } from '../core/mismatch';
 import type { ColumnInfo, FeatureVector, SideResult, SourceRow } from '../core/row';
 import type { AnalysisInput, AnalysisRow } from './analysis-input';
 import { diffHistogramFor, distributionFor, scatterFor } from './distribution';
@@ -32,6 +33,7 @@ export function analysisInput(rows: readonly ComparedRow[], columns: readonly Co
       offline: c.offline.features,
       online,
       mismatched: new Set(c.outcomes.filter((o) => o.mismatches.length > 0).map((o) => o.field)),
+      kinds: mismatchKinds(c.outcomes),
     });
   }
   return {
@@ -62,6 +64,16 @@ export function withFieldAnalysis(result: CheckResult, input: AnalysisInput): Ch
       },
     })),
   };
+}
+
+/** The kind of each mismatched field: the top-level mismatch's when there is one (a nested path's otherwise). */
+function mismatchKinds(outcomes: readonly FieldOutcome[]): Map<string, MismatchKind> {
+  const kinds = new Map<string, MismatchKind>();
+  for (const o of outcomes) {
+    const first = o.mismatches.find((m) => m.path === o.field) ?? o.mismatches[0];
+    if (first) kinds.set(o.field, first.kind);
+  }
+  return kinds;
 }
 
 function renamed(features: FeatureVector, renames: ReadonlyMap<string, string>): FeatureVector {

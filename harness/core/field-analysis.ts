@@ -31,7 +31,12 @@ export type HintKind =
   | 'boundary'
   | 'grows_with_age'
   | 'rename'
-  | 'type';
+  | 'type'
+  | 'offset_by_segment'
+  | 'clipping'
+  | 'math_domain'
+  | 'vocabulary_order'
+  | 'absent';
 
 /** A likely cause of a field's skew, with the evidence that points to it. */
 export interface Hint {

@@ -146,6 +146,11 @@ const HINT_LABELS: Record<HintKind, string> = {
   grows_with_age: 'grows with row age (clock)',
   rename: 'renamed',
   type: 'type (number vs string)',
+  offset_by_segment: 'offset per zone or month',
+  clipping: 'clipping to a range',
+  math_domain: 'math domain (log, sqrt, ÷0)',
+  vocabulary_order: 'vocabulary order',
+  absent: 'absent on one side',
 };
 
 function formatTrend(t: Trend, c: Colors): string[] {

@@ -1,6 +1,7 @@
 import type { NumericProfile } from '../../core/data-profile';
 import type { AnalysisRow } from '../analysis-input';
-import { isFiniteNumber } from './field-view';
+import { isFiniteNumber, restrictView, type FieldView } from './field-view';
+import { judgeCondition } from './hint-evidence';
 import { formatList, formatNumber } from './format-values';
 import type { HintDetector } from './hint-detector';
 import { roundStrength } from './hint-strength';
@@ -18,6 +19,8 @@ interface EdgeSet {
   /** "a multiple of 25", "exactly 0", "a quantile of the profile". */
   label: string;
   isEdge: (value: number) => boolean;
+  /** Bucket width of round-number edges: rows within a width of the hit edges but off them must be clean. */
+  width?: number;
 }
 
 /**
@@ -45,7 +48,7 @@ export const detectBoundary: HintDetector = (view) => {
       });
       if (contrast.inside > MAX_EDGE_SHARE * values.size) continue;
       const strength = contrastStrength(contrast, columns.length * sets.length);
-      if (strength === undefined) continue;
+      if (strength === undefined || (edges.width !== undefined && !isCleanBesideEdges(view, values, edges, edges.width))) continue;
       // Equal strength: the narrower edge set (fewer rows on it) is the more specific explanation; on a full tie
       // the earlier set wins (zero, then the profile's quantiles, then coarse widths before fine ones).
       if (!best || strength > best.strength || (strength === best.strength && contrast.inside < best.contrast.inside)) {
@@ -70,6 +73,24 @@ function edgeSets(profile: NumericProfile | null): EdgeSet[] {
     const edges = [profile.min, profile.max, ...Object.values(profile.quantiles)];
     sets.push({ label: 'exactly on a quantile of the profile', isEdge: (v) => edges.some((q) => Math.abs(v - q) <= 1e-9 * Math.max(1, Math.abs(q))) });
   }
-  for (const width of ROUND_WIDTHS) sets.push({ label: `a multiple of ${width}`, isEdge: (v) => isMultipleOf(v, width) });
+  for (const width of ROUND_WIDTHS) sets.push({ label: `a multiple of ${width}`, isEdge: (v) => isMultipleOf(v, width), width });
   return sets;
+}
+
+/**
+ * A bin-edge bug shows on the edge and not just beside it: among rows within one bucket width of the edges the
+ * mismatches hit, those off the edges must be there and clean (the same gate). Grams that are all multiples of
+ * 10 (a unit mix-up) have no clean neighbours between the edges, so they are not "bin edges".
+ */
+function isCleanBesideEdges(view: FieldView, values: ReadonlyMap<AnalysisRow, number>, edges: EdgeSet, width: number): boolean {
+  const hits = view.mismatching.map((row) => values.get(row)).filter((v): v is number => v !== undefined && edges.isEdge(v));
+  if (hits.length === 0) return false;
+  const low = Math.min(...hits) - width;
+  const high = Math.max(...hits) + width;
+  const near = (row: AnalysisRow) => {
+    const v = values.get(row);
+    return v !== undefined && v >= low && v <= high;
+  };
+  const local = restrictView(view, near);
+  return judgeCondition(measureContrast(local, (row) => edges.isEdge(values.get(row)!))).kind === 'claim';
 }

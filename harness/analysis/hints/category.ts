@@ -4,7 +4,7 @@ import type { FieldView } from './field-view';
 import { formatList, formatValue } from './format-values';
 import type { HintDetector } from './hint-detector';
 import { roundStrength } from './hint-strength';
-import { MIN_CONDITION_RATE } from './hint-thresholds';
+import { MIN_SPECIFICITY } from './hint-thresholds';
 import { inputColumns, isNullish } from './input-columns';
 import { canContrast, contrastStrength, describeContrast, measureContrast } from './row-contrast';
 import { findStringShape, type ShapeFinding } from './string-shape';
@@ -47,7 +47,7 @@ export const detectCategory: HintDetector = (view) => {
   }
   // A shape ("padded values") says more than a list of padded values, unless the values fit clearly better.
   if (shape && (!best || shape.strength >= best.strength - SHAPE_MARGIN)) {
-    return { kind: 'category', message: shape.message, evidence: shape.evidence, strength: roundStrength(shape.strength) };
+    return { kind: 'category', message: shape.message, evidence: shape.evidence, strength: roundStrength(shape.strength), subject: shape.column };
   }
   if (!best) return undefined;
   const values = formatList(best.values);
@@ -57,12 +57,14 @@ export const detectCategory: HintDetector = (view) => {
         message: `mismatches only where ${best.column} is outside the training vocabulary (${values}): unseen categories are encoded differently`,
         evidence: best.evidence,
         strength: roundStrength(best.strength),
+        subject: best.column,
       }
     : {
         kind: 'category',
         message: `mismatches only where ${best.column} is ${values}: these categories are handled differently`,
         evidence: best.evidence,
         strength: roundStrength(best.strength),
+        subject: best.column,
       };
 };
 
@@ -98,8 +100,8 @@ function concentratedValues(view: FieldView, column: string, profile: ColumnProf
   tally(view.mismatching, true);
   tally(view.matching, false);
   if (!isCategorical(counts, profile)) return undefined;
-  // The suspect values: where the field goes wrong at least half the time.
-  const suspects = [...counts].filter(([, c]) => c.mismatching > 0 && c.mismatching / c.rows >= MIN_CONDITION_RATE);
+  // The suspect values: where the field goes wrong at least as often as a claimed condition must (MIN_SPECIFICITY).
+  const suspects = [...counts].filter(([, c]) => c.mismatching > 0 && c.mismatching / c.rows >= MIN_SPECIFICITY);
   if (suspects.length === 0 || suspects.length === counts.size) return undefined;
   const chosen = new Set(suspects.map(([value]) => value));
   const contrast = measureContrast(view, (row) => {

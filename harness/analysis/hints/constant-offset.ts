@@ -22,6 +22,21 @@ const UNEXPLAINED_SPLIT_FACTOR = 0.9;
  * or two offsets one hour apart split the rows, daylight saving time.
  */
 export const detectConstantOffset: HintDetector = (view) => {
+  const reading = readOffset(view);
+  return reading && formatOffsetReading(reading);
+};
+
+/** What {@link readOffset} found: a plain offset, a time zone (maybe only part of the year), or two zones. */
+export type OffsetReading =
+  | { kind: 'offset'; cluster: Cluster; total: number }
+  | { kind: 'zone'; cluster: Cluster; total: number; zone: { hours: number; unit: TimeUnit }; season: SeasonalSplit | undefined; matching: number }
+  | ({ kind: 'two_zones' } & TwoZones);
+
+/**
+ * Reads online − offline of a field's rows as one constant (or two constants one hour apart), without wording
+ * it: the offset detector words it for the whole field, the segment detector for each zone or month.
+ */
+export function readOffset(view: FieldView): OffsetReading | undefined {
   const { pairs } = view;
   const total = view.mismatching.length;
   if (pairs.length < MIN_ROWS) return undefined;
@@ -39,10 +54,10 @@ export const detectConstantOffset: HintDetector = (view) => {
     if (countSeparate(explained.map((p) => p.offline)) < 2) return undefined; // one point fits any relation
     const zone = timeZoneHours(view.field, first.c, values, hourOfDay);
     if (!zone && isRoundingStep(first.c, explained, view)) return undefined;
-    if (!zone) return offsetHint(first, total);
+    if (!zone) return { kind: 'offset', cluster: first, total };
     const season =
       view.matchingPairs.length >= MIN_ROWS ? findSeasonalSplit(rowsOf(explained), rowsOf(view.matchingPairs), view.input.columns) : undefined;
-    return zoneHint(first, total, zone, season, view.matchingPairs.length);
+    return { kind: 'zone', cluster: first, total, zone, season, matching: view.matchingPairs.length };
   }
 
   // Two offsets one hour apart (UTC+1 in winter, UTC+2 in summer): a time zone with daylight saving time.
@@ -59,10 +74,39 @@ export const detectConstantOffset: HintDetector = (view) => {
   const [later, earlier] = a.hours > b.hours ? [first, second] : [second, first];
   const minutes = season ? undefined : findMinuteSplit(rows(later), rows(earlier), view.input.columns);
   const strength = explainedShare(first.members.length + second.members.length, total) * (season || minutes ? 1 : UNEXPLAINED_SPLIT_FACTOR);
-  return twoZoneHint({ first, second, unit: a.unit, total, season, minutes, earlier: Math.min(a.hours, b.hours), strength: roundStrength(strength) });
-};
+  return {
+    kind: 'two_zones',
+    first,
+    second,
+    unit: a.unit,
+    hours: [a.hours, b.hours],
+    total,
+    season,
+    minutes,
+    earlier: Math.min(a.hours, b.hours),
+    strength: roundStrength(strength),
+  };
+}
 
-interface Cluster {
+/** Mismatching rows a reading explains. */
+export function explainedRows(reading: OffsetReading): number {
+  return reading.kind === 'two_zones' ? reading.first.members.length + reading.second.members.length : reading.cluster.members.length;
+}
+
+/** The hint of a reading, worded for the whole field. */
+export function formatOffsetReading(reading: OffsetReading): Hint {
+  switch (reading.kind) {
+    case 'offset':
+      return offsetHint(reading.cluster, reading.total);
+    case 'zone':
+      return zoneHint(reading.cluster, reading.total, reading.zone, reading.season, reading.matching);
+    case 'two_zones':
+      return twoZoneHint(reading);
+  }
+}
+
+/** Rows whose difference sits at one constant. */
+export interface Cluster {
   /** The constant difference. */
   c: number;
   /** Indices of the pairs whose difference is within tolerance of it. */
@@ -144,11 +188,14 @@ function zoneHint(cluster: Cluster, total: number, zone: { hours: number; unit: 
   };
 }
 
-interface TwoZones {
+/** Two offsets one hour apart. */
+export interface TwoZones {
   /** The larger cluster, and the other one. */
   first: Cluster;
   second: Cluster;
   unit: TimeUnit;
+  /** The two offsets in hours (first's, second's). */
+  hours: [number, number];
   total: number;
   season: SeasonalSplit | undefined;
   minutes: MinuteSplit | undefined;
@@ -190,7 +237,8 @@ function twoZoneHint({ first, second, unit, total, season, minutes, earlier, str
   };
 }
 
-function describeAmount(c: number, zone: { hours: number; unit: TimeUnit }): string {
+/** `1 h`, or `3600 s / 1 h` in other units. */
+export function describeAmount(c: number, zone: { hours: number; unit: TimeUnit }): string {
   const hours = `${formatNumber(Math.abs(zone.hours))} h`;
   return zone.unit === 'h' ? hours : `${formatNumber(Math.abs(c))} ${zone.unit} / ${hours}`;
 }

@@ -1,4 +1,5 @@
 import type { ColumnInfo } from '../../core/row';
+import { isHintInput } from './input-columns';
 
 /** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
@@ -19,9 +20,9 @@ export function parseDateMs(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** Date-typed input columns: the ones a row's age can be measured from. */
+/** Date-typed input columns (keys included: a timestamp key is sent to serving too): the ones a row's age can be measured from. */
 export function dateColumns(columns: readonly ColumnInfo[]): string[] {
-  return columns.filter((c) => c.type === 'date' && c.role === 'input').map((c) => c.name);
+  return columns.filter((c) => c.type === 'date' && isHintInput(c)).map((c) => c.name);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

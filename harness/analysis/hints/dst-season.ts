@@ -10,6 +10,9 @@ export interface SeasonalSplit {
   /** First and last day of the year (`Mar 31`) seen in the `inside` group's part of the year. */
   from: string;
   to: string;
+  /** The same days as {@link dayOfYear} slots (`first` > `last` when the part wraps around New Year). */
+  firstSlot: number;
+  lastSlot: number;
   /** Share of rows of both groups on their own side of the split. */
   accuracy: number;
 }
@@ -76,7 +79,15 @@ function splitByColumn(inside: readonly AnalysisRow[], outside: readonly Analysi
   // The clock change lies between the last outside day before the run and its first inside day (and likewise
   // at the end): at least one day of each gap must be in a month when clocks change.
   if (!gapHasTransition(outsideSlots, first, -1) || !gapHasTransition(outsideSlots, last, 1)) return undefined;
-  return { column, from: formatDayOfYear(first), to: formatDayOfYear(last), accuracy };
+  return { column, from: formatDayOfYear(first), to: formatDayOfYear(last), firstSlot: first, lastSlot: last, accuracy };
+}
+
+/** Whether a row's date (in the split's column) falls in the split's part of the year; `undefined` without a date. */
+export function isInSeason(split: SeasonalSplit, row: AnalysisRow): boolean | undefined {
+  const ms = parseDateMs(row.inputs[split.column]);
+  if (ms === undefined) return undefined;
+  const slot = dayOfYear(ms);
+  return split.firstSlot <= split.lastSlot ? slot >= split.firstSlot && slot <= split.lastSlot : slot >= split.firstSlot || slot <= split.lastSlot;
 }
 
 /** Walks from `slot` in `direction` to the nearest outside day; whether any day passed is in a transition month. */

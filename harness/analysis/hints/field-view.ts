@@ -1,3 +1,4 @@
+import type { MismatchKind } from '../../core/mismatch';
 import type { AnalysisInput, AnalysisRow } from '../analysis-input';
 
 /** A mismatching (or matching) row where both sides' values of the field are finite numbers. */
@@ -39,6 +40,37 @@ export function createFieldView(field: string, input: AnalysisInput): FieldView 
     if (isFiniteNumber(offline) && isFiniteNumber(online)) (isMismatch ? pairs : matchingPairs).push({ row, offline, online });
   }
   return { field, input, mismatching, matching, pairs, matchingPairs };
+}
+
+/**
+ * Keeps the rows of a view that satisfy `keep` (one zone, one month): the same field, a smaller segment, so that
+ * a detector can read each segment on its own.
+ */
+export function restrictView(view: FieldView, keep: (row: AnalysisRow) => boolean): FieldView {
+  return {
+    field: view.field,
+    input: view.input,
+    mismatching: view.mismatching.filter(keep),
+    matching: view.matching.filter(keep),
+    pairs: view.pairs.filter((p) => keep(p.row)),
+    matchingPairs: view.matchingPairs.filter((p) => keep(p.row)),
+  };
+}
+
+/**
+ * How the field mismatched in a row: the diff's kind when recorded, otherwise read from the values (present on
+ * one side only → `missing_online` / `missing_offline`; a number against a string → `type`; else `value`).
+ */
+export function mismatchKindOf(row: AnalysisRow, field: string): MismatchKind {
+  const recorded = row.kinds?.get(field);
+  if (recorded) return recorded;
+  const offline = hasOwn(row.offline, field);
+  const online = hasOwn(row.online, field);
+  if (offline && !online) return 'missing_online';
+  if (online && !offline) return 'missing_offline';
+  const a = row.offline[field];
+  const b = row.online[field];
+  return a !== null && b !== null && typeof a !== typeof b ? 'type' : 'value';
 }
 
 /** Whether `value` is a finite number (not NaN, not ±Infinity, not a numeric string). */

@@ -15,8 +15,21 @@ export const MIN_ROWS = 3;
  */
 export const MAX_CONTRAST_RATE = 0.1;
 
-/** "Only where X": smallest mismatch rate among rows where X holds (X must be where things go wrong). */
-export const MIN_CONDITION_RATE = 0.5;
+/**
+ * "Only where X": smallest mismatch rate among rows where X holds — the hint must be *specific*: most rows that
+ * satisfy X mismatch. A bare majority is not enough: "has lower-case letters" held on 951 rows of which 510
+ * mismatched (every zone but UTC), and named case folding for a daylight-saving bug.
+ */
+export const MIN_SPECIFICITY = 0.8;
+
+/**
+ * Two hints are "close" when their strengths differ by at most this: the runner-up is shown beside the best
+ * hint only then (two readings that explain the same rows equally well); a clearly weaker one is dropped.
+ */
+export const RUNNER_UP_MARGIN = 0.03;
+
+/** Hints look at no more rows than this per field (a deterministic stride through the sample beyond it). */
+export const MAX_HINT_ROWS = 20_000;
 
 /**
  * "Only where X": largest chance that mismatches spread at random would concentrate on X this much (Fisher's

@@ -1,3 +1,4 @@
+import { absentSide } from './absent';
 import type { HintDetector } from './hint-detector';
 import { roundStrength } from './hint-strength';
 import { MIN_STRENGTH } from './hint-thresholds';
@@ -6,11 +7,13 @@ import { canContrast, contrastStrength, describeContrast, measureContrast } from
 
 /**
  * `null_input`: the field mismatches only (or almost only) on rows where one input column is null or absent,
- * and almost never where it has a value — the sides impute that column's nulls differently. Names the column
+ * and almost never where it has a value — the sides impute that column's nulls differently. Silent when the
+ * field is *absent* on a side there (the `absent` hint): a field left out is not a value imputed differently. Names the column
  * that explains the mismatches best (and any others that are null on exactly the same rows).
  */
 export const detectNullInput: HintDetector = (view) => {
-  if (!canContrast(view)) return undefined;
+  // A field missing on a side where the input is null is left out, not imputed: the absent hint says so.
+  if (!canContrast(view) || absentSide(view)) return undefined;
   let best: { column: string; strength: number; evidence: string } | undefined;
   const ties: string[] = [];
   const columns = inputColumns(view.input);

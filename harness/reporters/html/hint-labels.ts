@@ -18,4 +18,9 @@ export const HINT_LABELS: Readonly<Record<HintKind, string>> = {
   grows_with_age: 'grows with row age',
   rename: 'renamed field',
   type: 'type mismatch',
+  offset_by_segment: 'offset by segment',
+  clipping: 'clipping',
+  math_domain: 'math domain (log, sqrt, ÷0)',
+  vocabulary_order: 'vocabulary order',
+  absent: 'absent on one side',
 };

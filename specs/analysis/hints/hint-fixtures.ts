@@ -47,8 +47,10 @@ export function buildInput(specs: readonly RowSpec[], options: BuildOptions = {}
     const online: Record<string, unknown> = { ...spec.onlineExtra };
     if (spec.offline !== ABSENT) offline[field] = spec.offline;
     if (spec.online !== ABSENT) online[field] = spec.online;
-    const mismatched = new Set(diffFeatures(`r${i}`, offline, online, policy).filter((o) => o.mismatches.length > 0).map((o) => o.field));
-    return { key: `r${i}`, inputs: spec.inputs ?? {}, offline, online, mismatched };
+    const failed = diffFeatures(`r${i}`, offline, online, policy).filter((o) => o.mismatches.length > 0);
+    const mismatched = new Set(failed.map((o) => o.field));
+    const kinds = new Map(failed.map((o) => [o.field, o.mismatches[0]!.kind]));
+    return { key: `r${i}`, inputs: spec.inputs ?? {}, offline, online, mismatched, kinds };
   });
   const profileSource = options.profileFrom ?? specs.map((s) => s.inputs ?? {});
   const profile = profileRows(
