@@ -13,7 +13,7 @@ import type { CheckContext } from './check-context';
 import { chooseBaseRows, createRowArbitrary, describeChanges, MISSING, type ColumnOverride, type GeneratedRow } from './generated';
 import { evaluateRows, ROW_FIELD, type RowEvaluation } from './generated/evaluate-rows';
 import { describeReplays } from './generated/describe-replays';
-import { MAX_CONFIRMED_ROWS, sideFailureCandidates, sideFailureWarning } from './generated/side-failures';
+import { isAnswered, MAX_CONFIRMED_ROWS, sideFailureCandidates, sideFailureWarning } from './generated/side-failures';
 import { PrefetchingArbitrary } from './generated/prefetching-arbitrary';
 import { FieldStatsAccumulator } from '../core/field-stats';
 
@@ -199,12 +199,17 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
    */
   async function confirmSideFailures(): Promise<CheckWarning[]> {
     const candidates = sideFailureCandidates(evaluations).slice(0, MAX_CONFIRMED_ROWS);
-    if (candidates.length === 0 || ctx.signal?.aborted) return [];
-    const again = await evaluateRows(ctx, candidates.map((c) => c.evaluation.row), ctx.policy, { reuseProcess: true });
+    const first = candidates[0] && cases.get(candidates[0].evaluation.row.key);
+    if (!first || ctx.signal?.aborted) return [];
+    // Tried again beside a control — a row both sides answered, else the first one's base row — so a side that went
+    // down meanwhile finds nothing.
+    const answered = evaluations.find((e) => isAnswered(e.offline, 'offline') && isAnswered(e.online, 'online'));
+    const control = answered?.row ?? { key: rowKey(baseRows[first.g.base]!), line: 0, values: baseRows[first.g.base]! };
+    const [checked, ...again] = await evaluateRows(ctx, [control, ...candidates.map((c) => c.evaluation.row)], ctx.policy, { reuseProcess: true });
     return candidates.flatMap((c, i) => {
       const second = again[i]![c.side];
       const found = cases.get(c.evaluation.row.key);
-      if (second.kind !== 'error' || !again[i]!.infraError || !found) return [];
+      if (!isAnswered(checked![c.side], c.side) || second.kind !== 'error' || !again[i]!.infraError || !found) return [];
       return [
         sideFailureWarning({
           side: c.side,

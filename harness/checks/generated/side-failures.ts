@@ -20,18 +20,25 @@ export interface SideFailure {
  * Rows that look like they make a side fail on their own: the side failed on the row (a 5xx other than 503, a
  * connection reset, a timeout, a pipeline crash never narrowed to the row is left out) while it answered at least as
  * many other rows as it failed on — a side that is down fails on everything, and is an error of the run, not a
- * finding about rows. Distinct rows, in evaluation order; candidates still to be confirmed by a second try.
+ * finding about rows. Distinct rows, in evaluation order; candidates still to be confirmed by a second try beside a
+ * control row the side answers (see {@link isAnswered}).
  */
 export function sideFailureCandidates(evaluations: readonly RowEvaluation[]): SideFailure[] {
   const out: SideFailure[] = [];
   for (const side of ['offline', 'online'] as const) {
     const failed = evaluations.filter((e) => e.infraError && failsOnItsOwn(e[side]));
-    const answered = evaluations.filter((e) => e[side].kind === 'ok' || isRowRejection(e[side], side)).length;
-    if (failed.length === 0 || answered < failed.length) continue;
+    const answered = evaluations.filter((e) => isAnswered(e[side], side)).length;
+    // A single row (a replayed path) has no others: the control row tried with it on confirmation decides.
+    if (failed.length === 0 || (evaluations.length > 1 && answered < failed.length)) continue;
     for (const evaluation of failed) out.push({ evaluation, side });
   }
   const seen = new Set<string>();
   return out.filter((f) => !seen.has(f.evaluation.row.key) && seen.add(f.evaluation.row.key));
+}
+
+/** Whether a side answered a row: features, or a rejection of the row itself (a 4xx, a pipeline's `$error`). */
+export function isAnswered(result: SideResult, side: Side): boolean {
+  return result.kind === 'ok' || isRowRejection(result, side);
 }
 
 /** Whether a side's error could be the row's own doing (not a batch failure, not an overloaded or throttled side). */
