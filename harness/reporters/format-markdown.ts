@@ -92,6 +92,8 @@ function checkDetails(check: CheckResult, examples: number): string[] {
     for (const m of f.examples.slice(0, examples)) {
       out.push(`| ${markdownCode(m.key)} | ${markdownCode(formatValue(m.offline))} | ${markdownCode(formatValue(m.online))} | ${markdownCell(m.absDiff !== undefined ? formatNumber(m.absDiff) : (m.detail ?? m.kind))} |`);
     }
+    // parity's own command reruns its failing rows (counterexamples carry their own).
+    if (check.reproduce && !check.counterexamples?.length) out.push('', 'Reproduce with:', '', '```sh', check.reproduce, '```');
     out.push('', '</details>', '');
   }
   for (const x of check.counterexamples ?? []) {

@@ -161,6 +161,10 @@ describe('findings that never mislead', () => {
     expect(stdout).toContain(`  ${parity.rows.compared} of 240 rows compared, errors: 0 offline, 1 online`);
     const markdown = readFileSync(repo.path('reports/skew-report.md'), 'utf8');
     expect(markdown).toContain(`- parity: ${parity.rows.compared} of 240 rows compared; errors: 0 offline, 1 online`);
+    // parity's failure reproduces from its own command in the file reports too.
+    expect(parity.reproduce).toMatch(/ --keys T\d{6},T\d{6},T\d{6} --checks parity$/);
+    expect(markdown).toContain(parity.reproduce!);
+    expect(readFileSync(repo.path('reports/skew-report.html'), 'utf8')).toContain(parity.reproduce!);
     expect(markdown).toContain(`- generated-parity: ${generated.rows.compared} of ${generated.rows.total} rows compared; errors: 0 offline, ${generated.rows.onlineErrors} online`);
 
     // The command replays exactly that row, which crashes serving again.
