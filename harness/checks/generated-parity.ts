@@ -11,7 +11,8 @@ import { learnInputContract } from '../profile/learn-contract';
 import { describeNoBaseRow, describeOneSidedRows } from './generated/contract-notes';
 import type { CheckContext } from './check-context';
 import { chooseBaseRows, createRowArbitrary, describeChanges, MISSING, type ColumnOverride, type GeneratedRow } from './generated';
-import { evaluateRows, ROW_FIELD, type RowEvaluation } from './generated/evaluate-rows';
+import { evaluateRows, type RowEvaluation } from './generated/evaluate-rows';
+import { caseOutcomes, type GeneratedCaseOutcome } from './generated/case-outcomes';
 import { describeReplays } from './generated/describe-replays';
 import { isAnswered, MAX_CONFIRMED_ROWS, sideFailureCandidates, sideFailureWarning } from './generated/side-failures';
 import { PrefetchingArbitrary } from './generated/prefetching-arbitrary';
@@ -40,6 +41,8 @@ export interface GeneratedParityOptions {
   contract?: InputContract;
 }
 
+export type { GeneratedCaseOutcome } from './generated/case-outcomes';
+
 /** The check result, and how each case came out (for the failure memory). */
 export interface GeneratedParityOutput {
   result: CheckResult;
@@ -48,14 +51,6 @@ export interface GeneratedParityOutput {
    * contract included — with whether it failed; shrunk counterexamples first. Remembered rows under their stored key.
    */
   outcomes: GeneratedCaseOutcome[];
-}
-
-/** A field of a generated row, evaluated (see {@link GeneratedParityOutput.outcomes}). */
-export interface GeneratedCaseOutcome {
-  field: string;
-  key: string;
-  row: Row;
-  failed: boolean;
 }
 
 /** A distinct generated row: how it was generated, how it came out, and the fast-check path that replays it. */
@@ -277,13 +272,6 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
 function outcomesOf(e: RowEvaluation): Array<{ field: string; mismatches: Mismatch[] }> {
   const fields = new Set([...e.compared, ...e.failing.keys()]);
   return [...fields].map((field) => ({ field, mismatches: e.failing.has(field) ? [e.failing.get(field)!] : [] }));
-}
-
-/** The cases of an evaluated row, under `key`: each field both sides computed and the `(row)` contract; none on an infrastructure error. */
-function caseOutcomes(e: RowEvaluation, key: string): GeneratedCaseOutcome[] {
-  if (e.infraError) return [];
-  const fields = new Set([...e.compared, ...e.failing.keys(), ROW_FIELD]);
-  return [...fields].map((field) => ({ field, key, row: e.row.values, failed: e.failing.has(field) }));
 }
 
 /** Failing fields, in order of their first failing row. */
