@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CheckResult, Counterexample } from '../core/check-result';
+import type { CheckResult, CheckWarning, Counterexample } from '../core/check-result';
 import { hash53 } from '../core/hash';
 import { canonicalJson } from '../golden/canonical-json';
 import type { Mismatch } from '../core/mismatch';
@@ -12,6 +12,9 @@ import { describeNoBaseRow, describeOneSidedRows } from './generated/contract-no
 import type { CheckContext } from './check-context';
 import { chooseBaseRows, createRowArbitrary, describeChanges, MISSING, type ColumnOverride, type GeneratedRow } from './generated';
 import { evaluateRows, type RowEvaluation } from './generated/evaluate-rows';
+import { caseOutcomes, type GeneratedCaseOutcome } from './generated/case-outcomes';
+import { describeReplays } from './generated/describe-replays';
+import { isAnswered, MAX_CONFIRMED_ROWS, sideFailureCandidates, sideFailureWarning } from './generated/side-failures';
 import { PrefetchingArbitrary } from './generated/prefetching-arbitrary';
 import { FieldStatsAccumulator, type ExampleRow, type RowChange } from '../core/field-stats';
 
@@ -38,13 +41,23 @@ export interface GeneratedParityOptions {
   contract?: InputContract;
 }
 
-/** The check result, and the rows tested and failing (for the failure memory). */
+export type { GeneratedCaseOutcome } from './generated/case-outcomes';
+
+/** The check result, and how each case came out (for the failure memory). */
 export interface GeneratedParityOutput {
   result: CheckResult;
-  /** Keys of every generated or replayed row compared. */
-  tested: Set<string>;
-  /** Shrunk counterexamples and still-failing remembered rows, by field. */
-  failing: Array<{ field: string; key: string; row: Row }>;
+  /**
+   * Every case evaluated — a field of a distinct generated, replayed or remembered row both sides answered, the `(row)`
+   * contract included — with whether it failed; shrunk counterexamples first. Remembered rows under their stored key.
+   */
+  outcomes: GeneratedCaseOutcome[];
+}
+
+/** A distinct generated row: how it was generated, how it came out, and the fast-check path that replays it. */
+interface GeneratedCase {
+  g: GeneratedRow;
+  e: RowEvaluation;
+  path: string;
 }
 
 /** Most distinct failing fields shrunk per run (each shrink evaluates rows one at a time). */
@@ -67,7 +80,7 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   const options = { ...given, remembered: given.remembered.filter((r) => satisfiesContract(contract, r.row)) };
   const baseRows = chooseBaseRows(ctx.rows.filter((row) => satisfiesContract(contract, row.values)), profile);
   if (baseRows.length === 0) {
-    return { result: emptyResult(`${describeNoBaseRow(ctx.rows, contract)}: generated rows need a valid row to change`), tested: new Set(), failing: [] };
+    return { result: emptyResult(`${describeNoBaseRow(ctx.rows, contract)}: generated rows need a valid row to change`), outcomes: [] };
   }
   const baseKeys = baseRows.map((row) => ctx.rows.find((r) => sameRow(r.values, row))?.key ?? '?');
   const arbitrary = createRowArbitrary(profile, baseRows, { columns: options.columns, contract });
@@ -96,24 +109,36 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
     );
   }
   const all = await evaluate([...options.remembered.map((r) => r.row), ...generated.map((g) => g.row)]);
-  const remembered = all.slice(0, options.remembered.length);
-  const evaluations = [...remembered, ...all.slice(options.remembered.length)];
+  // One case per distinct row: fast-check may generate a row twice, and a remembered row generated again is a row of
+  // this run's sample (in the rates), not a replay. Each keeps the path of its first generation, which replays it.
+  const cases = new Map<string, GeneratedCase>();
+  generated.forEach((g, i) => {
+    const key = rowKey(g.row);
+    if (!cases.has(key)) cases.set(key, { g, e: cache.get(key)!, path: String(i) });
+  });
+  const replays = new Map<string, { key: string; e: RowEvaluation }>();
+  options.remembered.forEach((r, i) => {
+    const e = all[i]!;
+    if (!cases.has(e.row.key) && !replays.has(e.row.key)) replays.set(e.row.key, { key: r.key, e });
+  });
 
   // A whole-batch pipeline fails a batch holding one row it rejects, and each rejected candidate then costs a process
   // of its own: where the pipeline rejects many generated rows, shrink one candidate at a time instead.
-  const rejected = evaluations.filter((e) => e.offline.kind === 'error').length / Math.max(1, evaluations.length);
+  const rejected = all.filter((e) => e.offline.kind === 'error').length / Math.max(1, all.length);
   const lookahead = ctx.offline.processes?.mode === 'batch' ? (rejected > 0.1 ? 1 : 8) : 24;
   const counterexamples: Counterexample[] = [];
-  const replayed: RowEvaluation[] = [];
-  const failingFields = firstFailures(evaluations.slice(remembered.length));
+  const replayed: GeneratedCase[] = [];
+  const failingFields = firstFailures([...cases.values()].map((c) => c.e));
   const fieldsToShrink = options.path === null ? [...failingFields.keys()].slice(0, MAX_SHRUNK_FIELDS) : [null];
   for (const field of fieldsToShrink) {
     ctx.signal?.throwIfAborted();
     counterexamples.push(...(await shrink(field)));
   }
-  evaluations.push(...replayed);
+  for (const r of replayed) if (!cases.has(r.e.row.key)) cases.set(r.e.row.key, r);
+  const evaluations = [...cases.values()].map((c) => c.e);
 
-  // Statistics over every row with an outcome: compared fields, and the (row) contract when one side rejected it.
+  // Statistics over every distinct generated row with an outcome: compared fields, and the (row) contract when one side
+  // rejected it. Remembered rows replayed apart are not in them (the rates describe this run's generated rows).
   const stats = new FieldStatsAccumulator(() => 0, ctx.examples);
   let compared = 0;
   for (const e of evaluations) {
@@ -124,30 +149,36 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   const summary = { rows: { compared }, fields: stats.result() };
   const infra = evaluations.filter((e) => e.infraError);
   const failedFields = summary.fields.filter((f) => f.status === 'failed');
-  const tested = new Set(evaluations.filter((e) => !e.infraError).map((e) => e.row.key));
-  const failing = [
-    ...counterexamples.map((c) => ({ field: c.field, key: rowKey(c.row), row: c.row })),
-    ...remembered.flatMap((e) => [...e.failing.keys()].map((field) => ({ field, key: e.row.key, row: e.row.values }))),
+  const outcomes = [
+    ...counterexamples.map((c) => ({ field: c.field, key: rowKey(c.row), row: c.row, failed: true })),
+    ...[...replays.values()].flatMap((r) => caseOutcomes(r.e, r.key)),
+    ...evaluations.flatMap((e) => caseOutcomes(e, e.row.key)),
   ];
+  const replay = describeReplays([...replays.values()].map((r) => r.e));
+  const warnings = await confirmSideFailures();
   const total = evaluations.length;
   const rejectedByBoth = evaluations.filter((e) => !e.infraError && e.offline.kind === 'error' && e.online.kind === 'error').length;
   const bothNote = rejectedByBoth > 0 ? `; ${rejectedByBoth} row${rejectedByBoth === 1 ? '' : 's'} rejected by both sides alike` : '';
   const rowNote = describeOneSidedRows(evaluations);
+  const sideNote = warnings.length === 0 ? '' : `; ${warnings.length} generated row${warnings.length === 1 ? ' makes' : 's make'} a side fail (see warnings)`;
   const result: CheckResult = {
     name: 'generated-parity',
-    status: summary.rows.compared === 0 && failedFields.length === 0 ? 'inconclusive' : failedFields.length > 0 ? 'failed' : 'passed',
+    // A remembered failure that still fails keeps the check failing, even when this run's generated rows pass.
+    status: failedFields.length > 0 || replay.stillFailing > 0 ? 'failed' : summary.rows.compared === 0 ? 'inconclusive' : 'passed',
     summary:
-      failedFields.length > 0
+      (failedFields.length > 0
         ? `${failedFields.length} field${failedFields.length === 1 ? '' : 's'} differ on generated rows (${failedFields.map((f) => f.field).join(', ')}); ${counterexamples.length} minimal counterexample${counterexamples.length === 1 ? '' : 's'}${bothNote}${rowNote}`
         : summary.rows.compared === 0
           ? 'no generated row could be compared'
-          : `all fields agree on ${summary.rows.compared} generated rows (seed ${options.seed})${bothNote}`,
+          : `all fields agree on ${summary.rows.compared} generated rows (seed ${options.seed})${bothNote}`) +
+      sideNote +
+      replay.note,
     rows: {
       total,
       compared: summary.rows.compared,
       offlineErrors: infra.filter((e) => e.offline.kind === 'error').length,
       onlineErrors: infra.filter((e) => e.online.kind === 'error').length,
-      notRun: infra.filter((e) => e.offline.kind === 'skipped' || e.online.kind === 'skipped').length,
+      notRun: infra.filter((e) => e.offline.kind !== 'error' && e.online.kind !== 'error').length,
     },
     fields: summary.fields,
     errors: infra
@@ -155,9 +186,40 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
       .slice(0, ctx.examples)
       .map((e) => (e.online.kind === 'error' ? { key: e.row.key, side: 'online' as const, message: e.online.message } : { key: e.row.key, side: 'offline' as const, ...errorOf(e.offline) })),
     counterexamples,
+    ...(warnings.length > 0 ? { warnings } : {}),
     ...(counterexamples[0] ? { reproduce: counterexamples[0].reproduce } : {}),
   };
-  return { result, tested, failing };
+  return { result, outcomes };
+
+  /**
+   * Generated rows a side failed on as infrastructure would while it answered other rows, tried once more: those it
+   * fails on again are per-row findings, each with its row, its error and the command that replays it.
+   */
+  async function confirmSideFailures(): Promise<CheckWarning[]> {
+    const candidates = sideFailureCandidates(evaluations).slice(0, MAX_CONFIRMED_ROWS);
+    const first = candidates[0] && cases.get(candidates[0].evaluation.row.key);
+    if (!first || ctx.signal?.aborted) return [];
+    // Tried again beside a control — a row both sides answered, else the first one's base row — so a side that went
+    // down meanwhile finds nothing.
+    const answered = evaluations.find((e) => isAnswered(e.offline, 'offline') && isAnswered(e.online, 'online'));
+    const control = answered?.row ?? { key: rowKey(baseRows[first.g.base]!), line: 0, values: baseRows[first.g.base]! };
+    const [checked, ...again] = await evaluateRows(ctx, [control, ...candidates.map((c) => c.evaluation.row)], ctx.policy, { reuseProcess: true });
+    return candidates.flatMap((c, i) => {
+      const second = again[i]![c.side];
+      const found = cases.get(c.evaluation.row.key);
+      if (!isAnswered(checked![c.side], c.side) || second.kind !== 'error' || !again[i]!.infraError || !found) return [];
+      return [
+        sideFailureWarning({
+          side: c.side,
+          message: second.message,
+          key: c.evaluation.row.key,
+          row: found.g.row,
+          description: `base row ${baseKeys[found.g.base] ?? '?'}: ${describeChanges(found.g)}`,
+          reproduce: options.reproduce(options.seed, found.path),
+        }),
+      ];
+    });
+  }
 
   /** Shrinks the first failure of `field` (or replays `options.path` when field is null) to a counterexample per field. */
   async function shrink(field: string | null): Promise<Counterexample[]> {
@@ -175,7 +237,7 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
       }
       const e = cache.get(rowKey(g.row));
       if (field === null) {
-        replayed.push(e!);
+        replayed.push({ g, e: e!, path: options.path! });
         origins.set(e!.row.key, g);
       }
       return field === null ? e!.failing.size === 0 : !e!.failing.has(field);

@@ -55,7 +55,12 @@ export function capCheckResult(result: CheckResult, max = MAX_REPORT_VALUE_CHARS
     };
   }
   if (result.warnings) {
-    capped.warnings = result.warnings.map((w) => ({ ...w, message: text(w.message), ...(w.detail !== undefined ? { detail: text(w.detail) } : {}) }));
+    capped.warnings = result.warnings.map((w) => ({
+      ...w,
+      message: text(w.message),
+      ...(w.detail !== undefined ? { detail: text(w.detail) } : {}),
+      ...(w.row ? { row: row(w.row) } : {}),
+    }));
   }
   if (result.inputContract) {
     capped.inputContract = {

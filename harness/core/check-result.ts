@@ -94,6 +94,10 @@ export interface CheckWarning {
   keys: string[];
   /** One example, when it helps: the row's change and what each side said. */
   detail?: string;
+  /** The row itself, when the warning is about one row (a generated row a side fails on). */
+  row?: Row;
+  /** The command that replays exactly what the warning is about, when it is one case. */
+  reproduce?: string;
 }
 
 /** What the golden check found and did. */

@@ -37,7 +37,10 @@ export function shownInputs(inputs: Row, options: ExampleInputOptions): Row {
   return out;
 }
 
-/** A check result whose examples show their inputs as {@link shownInputs} says (changes of redacted columns hidden too). */
+/**
+ * A check result whose examples show their inputs as {@link shownInputs} says (changes of redacted columns hidden too);
+ * counterexample and per-row warning rows lose the label and show redacted columns as {@link REDACTED_VALUE}.
+ */
 export function withShownInputs(result: CheckResult, options: ExampleInputOptions): CheckResult {
   const redacted = new Set(options.redact);
   const shown = (m: ExampleMismatch): ExampleMismatch => {
@@ -45,5 +48,20 @@ export function withShownInputs(result: CheckResult, options: ExampleInputOption
     const changes = m.changes?.filter((c) => c.column !== options.label).map((c) => (redacted.has(c.column) ? { ...c, from: REDACTED_VALUE, to: REDACTED_VALUE } : c));
     return { ...m, ...(m.inputs ? { inputs: shownInputs(m.inputs, options) } : {}), ...(changes ? { changes } : {}) };
   };
-  return { ...result, fields: result.fields.map((f) => (f.examples.some((m) => m.inputs || m.changes) ? { ...f, examples: f.examples.map(shown) } : f)) };
+  // Counterexample and warning rows are whole rows (every column a side was sent): no label, redactions applied.
+  const whole = (row: Row): Row => {
+    const out: Row = {};
+    for (const [name, value] of Object.entries(row)) {
+      if (name === options.label) continue;
+      out[name] = redacted.has(name) && value !== null && value !== undefined ? REDACTED_VALUE : typeof value === 'string' ? options.redactText(value) : value;
+    }
+    return out;
+  };
+  const hide = <C extends { column: string; from: unknown; to: unknown }>(c: C): C => (redacted.has(c.column) ? { ...c, from: REDACTED_VALUE, to: REDACTED_VALUE } : c);
+  const out: CheckResult = { ...result, fields: result.fields.map((f) => (f.examples.some((m) => m.inputs || m.changes) ? { ...f, examples: f.examples.map(shown) } : f)) };
+  if (result.counterexamples) {
+    out.counterexamples = result.counterexamples.map((c) => ({ ...c, row: whole(c.row), changes: c.changes.filter((x) => x.column !== options.label).map(hide) }));
+  }
+  if (result.warnings?.some((w) => w.row)) out.warnings = result.warnings.map((w) => (w.row ? { ...w, row: whole(w.row) } : w));
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { CheckResult } from './check-result';
+import type { CheckResult, CheckRows } from './check-result';
 import type { ColumnInfo } from './row';
 import type { Trend } from './trend';
 import type { Verdict } from './verdict';
@@ -78,20 +78,28 @@ export interface SourceInfo {
   badRowCount: number;
 }
 
-/** Row accounting for the run. */
+/**
+ * Row accounting for the run. Rows are never summed across checks: `rowsCompared`, `offlineErrors`, `onlineErrors`
+ * and `notRun` are those of one check — parity (the sampled training rows through both sides) when it ran, otherwise
+ * the check that compared the most rows — named by `check`; every check's own numbers are in `checks`.
+ */
 export interface Accounting {
   /** Data records read from the source. */
   rowsRead: number;
-  /** Rows drawn by sampling. */
+  /** Rows drawn by sampling (remembered failing rows replayed on top included). */
   rowsSampled: number;
-  /** Rows compared by parity (both sides produced features). */
+  /** The check the four numbers below are from, or null when no check compared rows. */
+  check?: string | null;
+  /** Rows that check compared (both sides produced features). */
   rowsCompared: number;
-  /** Rows the offline side failed on. */
+  /** Rows of that check the offline side failed on. */
   offlineErrors: number;
-  /** Rows the serving side failed on. */
+  /** Rows of that check the serving side failed on. */
   onlineErrors: number;
-  /** Rows never attempted (interrupted, serving unavailable). */
+  /** Rows of that check never attempted (interrupted, serving unavailable). */
   notRun: number;
+  /** Each check's row accounting by check name, as in its result (`checks[].rows`). Absent in reports of 0.1.0. */
+  checks?: Record<string, CheckRows>;
 }
 
 /** Request statistics of the serving side. */

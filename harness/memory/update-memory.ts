@@ -1,40 +1,68 @@
+import type { CaseOutcome } from './case-outcome';
 import { failureId, type StoredFailure } from './stored-failure';
 
-/** What one check found about rows it tested, for updating the memory. */
+/** What one check evaluated in a run, for updating the memory. */
 export interface CheckFindings {
   /** Check name. */
   check: string;
-  /** Keys of every row the check actually compared (a stored failure not among them was not re-tested). */
-  tested: ReadonlySet<string>;
-  /** Failures found in this run. */
-  failing: readonly StoredFailure[];
+  /**
+   * Every case the check evaluated, with its result, in the order new failures should be remembered (most useful
+   * first: a shrunk counterexample before the rows it was shrunk from). A case may appear more than once; any `fail`
+   * among its outcomes makes it failing, any difference makes it not fixed.
+   */
+  outcomes: readonly CaseOutcome[];
 }
 
 /** The memory after a run, and the stored failures that pass again. */
 export interface MemoryUpdate {
   /** Failures to keep, sorted by check, field, key. */
   failures: StoredFailure[];
-  /** Stored failures that were re-tested and no longer fail: dropped and reported as fixed. */
+  /** Stored failures that were evaluated in this run and passed: dropped and reported as fixed. */
   fixed: StoredFailure[];
 }
 
+/** Options of {@link updateMemory}. */
+export interface UpdateMemoryOptions {
+  /**
+   * Most new failures remembered per check and field in one run (those already remembered do not count). The memory
+   * is replayed first by the next run, so it holds a few cases per failing field, not every failing row.
+   * Default: unlimited.
+   */
+  newPerField?: number;
+}
+
 /**
- * Updates the failure memory with a run's findings (pure). A stored failure whose row was re-tested and no longer
- * fails in that field is fixed and dropped; one whose check did not run, or whose row was not re-tested, is kept;
- * new failures are added.
+ * Updates the failure memory with a run's outcomes (pure). A stored failure is fixed — dropped and reported — only
+ * when that exact case (check, field, key) was evaluated in this run and passed; one not evaluated, or still
+ * differing (even within budget), is kept. New failures are added, at most `newPerField` per check and field:
+ * `failures = (previous − fixed) ∪ new`, where `new` ⊆ the cases failing now.
  */
-export function updateMemory(previous: readonly StoredFailure[], findings: readonly CheckFindings[]): MemoryUpdate {
-  const byCheck = new Map(findings.map((f) => [f.check, f]));
-  const failingNow = new Map(findings.flatMap((f) => f.failing).map((f) => [failureId(f), f]));
+export function updateMemory(previous: readonly StoredFailure[], findings: readonly CheckFindings[], options: UpdateMemoryOptions = {}): MemoryUpdate {
+  const limit = options.newPerField ?? Number.POSITIVE_INFINITY;
+  // Per case: whether it passed every time it was evaluated, and the first failing outcome (for its row).
+  const passed = new Map<string, boolean>();
+  const failing = new Map<string, CaseOutcome>();
+  for (const o of findings.flatMap((f) => f.outcomes)) {
+    const id = failureId(o);
+    passed.set(id, (passed.get(id) ?? true) && o.result === 'pass');
+    if (o.result === 'fail' && !failing.has(id)) failing.set(id, o);
+  }
   const kept = new Map<string, StoredFailure>();
   const fixed: StoredFailure[] = [];
   for (const old of previous) {
     const id = failureId(old);
-    const finding = byCheck.get(old.check);
-    if (finding && finding.tested.has(old.key) && !failingNow.has(id)) fixed.push(old);
+    if (passed.get(id) === true) fixed.push(old);
     else kept.set(id, old);
   }
-  for (const [id, failure] of failingNow) kept.set(id, failure);
+  const added = new Map<string, number>();
+  for (const [id, o] of failing) {
+    if (kept.has(id)) continue;
+    const group = `${o.check}\u0000${o.field}`;
+    const count = added.get(group) ?? 0;
+    if (count >= limit) continue;
+    added.set(group, count + 1);
+    kept.set(id, { check: o.check, field: o.field, key: o.key, ...(o.row ? { row: o.row } : {}) });
+  }
   const failures = [...kept.values()].sort((a, b) => (failureId(a) < failureId(b) ? -1 : failureId(a) > failureId(b) ? 1 : 0));
   return { failures, fixed };
 }

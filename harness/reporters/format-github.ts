@@ -24,7 +24,7 @@ export function formatGithubAnnotations(report: SkewReport): string[] {
     if (check.status === 'error') lines.push(`::error ${file}title=${escapeProperty(`skew ${check.name}: error`)}::${escapeData(check.summary)}`);
     if (check.status === 'inconclusive') lines.push(`::warning ${file}title=${escapeProperty(`skew ${check.name}: inconclusive`)}::${escapeData(check.summary)}`);
     for (const w of check.warnings ?? []) {
-      lines.push(`::warning ${file}title=${escapeProperty(`skew ${check.name}: warning`)}::${escapeData([w.message, ...(w.detail ? [w.detail] : []), ...(check.reproduce ? [`Reproduce with: ${check.reproduce}`] : [])].join('\n'))}`);
+      lines.push(`::warning ${file}title=${escapeProperty(`skew ${check.name}: warning`)}::${escapeData([w.message, ...(w.detail ? [w.detail] : []), ...(w.reproduce ?? check.reproduce ? [`Reproduce with: ${w.reproduce ?? check.reproduce}`] : [])].join('\n'))}`);
     }
     if (check.status !== 'failed') continue;
     const failed = check.fields.filter((f) => f.status === 'failed');
@@ -35,7 +35,7 @@ export function formatGithubAnnotations(report: SkewReport): string[] {
         `${f.mismatched} of ${f.compared} rows differ (${formatRate(f.rate)})${f.side ? ` on the ${f.side} side` : ''}.`,
         ...(hint ? [`Hint: ${hint.message}`] : []),
         ...(f.analysis?.segments?.splits[0] ? [`Where: ${formatSegmentsLine(f.analysis.segments, 1)}`] : []),
-        `Reproduce with: ${check.counterexamples?.find((x) => x.field === f.field)?.reproduce ?? report.reproduce}`,
+        `Reproduce with: ${check.counterexamples?.find((x) => x.field === f.field)?.reproduce ?? check.reproduce ?? report.reproduce}`,
       ].join('\n');
       lines.push(`::error ${file}title=${escapeProperty(`skew ${check.name}: ${f.field}`)}::${escapeData(message)}`);
     }

@@ -3,6 +3,7 @@ import type { FieldStats } from '../core/field-stats';
 import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
 import type { Trend } from '../core/trend';
+import { checkAccounting, describeCheckRows } from '../core/check-accounting';
 import { markdownCell, markdownCode } from './escape-markdown';
 import { markdownInputContract, markdownWarnings } from './markdown-input-contract';
 import { formatNumber, formatValue, truncate } from './format-value';
@@ -51,8 +52,11 @@ function header(r: SkewReport): string[] {
     '',
     `**${markdownCell(r.verdict.summary)}**`,
     '',
-    `${r.accounting.rowsCompared} of ${r.accounting.rowsSampled} sampled rows compared (${r.accounting.rowsRead} read from ${markdownCode(r.source.path)}); errors: ${r.accounting.offlineErrors} offline, ${r.accounting.onlineErrors} online${r.accounting.notRun ? `; ${r.accounting.notRun} not run` : ''}. Config ${markdownCode(r.run.configFile ?? 'inline')}${r.run.target ? `, target ${markdownCode(r.run.target)}` : ''}, seed ${r.run.seed}.`,
+    `${r.accounting.rowsSampled} rows sampled (${r.accounting.rowsRead} read from ${markdownCode(r.source.path)}). Config ${markdownCode(r.run.configFile ?? 'inline')}${r.run.target ? `, target ${markdownCode(r.run.target)}` : ''}, seed ${r.run.seed}.`,
     '',
+    // Each check's rows apart: errors of one check are never added to another's.
+    ...checkAccounting(r).map((a) => `- ${markdownCell(a.check)}: ${describeCheckRows(a.rows)}`),
+    ...(checkAccounting(r).length > 0 ? [''] : []),
     ...(r.warnings ?? []).map((w) => `> ⚠️ ${markdownCell(w)}`),
     ...(r.warnings?.length ? [''] : []),
     '| check | status | summary |',
@@ -94,6 +98,8 @@ function checkDetails(check: CheckResult, examples: number): string[] {
       const inputs = withInputs ? ` ${markdownCell(truncate([formatChanges(m), ...orderedInputs(m, leading).map(([k, v]) => `${k}=${formatValue(v, 40)}`)].filter(Boolean).join(' '), 400))} |` : '';
       out.push(`| ${markdownCode(m.key)} | ${markdownCode(formatValue(m.offline))} | ${markdownCode(formatValue(m.online))} | ${markdownCell(m.absDiff !== undefined ? formatNumber(m.absDiff) : (m.detail ?? m.kind))} |${inputs}`);
     }
+    // parity's own command reruns its failing rows (counterexamples carry their own).
+    if (check.reproduce && !check.counterexamples?.length) out.push('', 'Reproduce with:', '', '```sh', check.reproduce, '```');
     out.push('', '</details>', '');
   }
   for (const x of check.counterexamples ?? []) {

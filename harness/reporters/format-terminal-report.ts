@@ -87,12 +87,13 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     out.push(...formatGoldenChanges(check.golden, c, shown + 2));
     return out;
   }
-  if (check.counterexamples && check.counterexamples.length > 0) {
-    out.push('', `  ${c.bold('minimal counterexamples')} ${c.dim(`(shrunk by fast-check, seed ${check.counterexamples[0]!.seed})`)}`);
-    for (const x of check.counterexamples) out.push(...formatCounterexample(x, c));
-    return out;
+  const counterexamples = check.counterexamples ?? [];
+  if (counterexamples.length > 0) {
+    out.push('', `  ${c.bold('minimal counterexamples')} ${c.dim(`(shrunk by fast-check, seed ${counterexamples[0]!.seed})`)}`);
+    for (const x of counterexamples) out.push(...formatCounterexample(x, c));
   }
-  for (const f of check.fields.filter((x) => x.status === 'failed')) {
+  // With counterexamples, they stand for the failing fields' examples.
+  for (const f of counterexamples.length > 0 ? [] : check.fields.filter((x) => x.status === 'failed')) {
     const name = f.side ? `${f.side} ${f.field}` : f.field;
     out.push('', `  ${c.bold(name)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
     for (const hint of f.analysis?.hints ?? []) out.push(`    ${c.yellow('Hint:')} ${hint.message} ${c.dim(`(${hint.evidence})`)}`);

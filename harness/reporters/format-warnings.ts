@@ -13,6 +13,7 @@ export function formatWarnings(check: CheckResult, c: Colors): string[] {
   for (const w of warnings) {
     out.push(`    ${c.yellow('⚠')} ${w.message}`);
     if (w.detail) out.push(c.dim(`      ${w.detail}`));
+    if (w.reproduce) out.push(`      ${c.dim('Reproduce with:')} ${w.reproduce}`);
   }
   return out;
 }

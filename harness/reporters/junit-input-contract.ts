@@ -34,6 +34,6 @@ export function inputContractCases(check: CheckResult): JunitCase[] {
 export function warningsOut(check: CheckResult): string | null {
   const warnings = check.warnings ?? [];
   if (warnings.length === 0) return null;
-  const text = ['Warnings (reported, not failed):', ...warnings.map((w) => `${w.message}${w.detail ? `\n  ${w.detail}` : ''}`)].join('\n');
+  const text = ['Warnings (reported, not failed):', ...warnings.map((w) => `${w.message}${w.detail ? `\n  ${w.detail}` : ''}${w.reproduce ? `\n  Reproduce with: ${w.reproduce}` : ''}`)].join('\n');
   return `<system-out>${escapeXml(text)}</system-out>`;
 }

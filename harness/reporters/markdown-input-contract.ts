@@ -32,7 +32,7 @@ export function markdownWarnings(check: CheckResult): string[] {
   const warnings = check.warnings ?? [];
   if (warnings.length === 0) return [];
   return [
-    ...warnings.map((w) => `- ⚠️ **${markdownCell(check.name)}: ${markdownCell(w.message)}**${w.detail ? ` — ${markdownCode(w.detail)}` : ''}`),
+    ...warnings.map((w) => `- ⚠️ **${markdownCell(check.name)}: ${markdownCell(w.message)}**${w.detail ? ` — ${markdownCode(w.detail)}` : ''}${w.reproduce ? ` — reproduce with ${markdownCode(w.reproduce)}` : ''}`),
     '',
     `_Warnings are reported, not failed${check.name === 'input-contract' ? ' (`checks.inputContract.fail: true` fails on them)' : ''}._`,
     '',

@@ -19,8 +19,9 @@ export interface BuildReportOptions {
 
 /**
  * Builds the report from a session's results: decides the one verdict (from the checks, the error accounting and
- * serving's availability) and gathers everything reporters render. Error accounting spans all checks: every
- * attempted row on every side counts toward the error budget.
+ * serving's availability) and gathers everything reporters render. The error budget spans all checks: every
+ * attempted row on every side counts toward it. The report's accounting gives each check's rows apart, and one
+ * check's (parity's) as the headline.
  */
 export function buildReport(session: SkewSession, options: BuildReportOptions): SkewReport {
   const { config, sample, results } = session;
@@ -31,11 +32,12 @@ export function buildReport(session: SkewSession, options: BuildReportOptions): 
       offline: acc.offline + r.rows.offlineErrors,
       online: acc.online + r.rows.onlineErrors,
       rows: acc.rows + r.rows.total - r.rows.notRun,
-      notRun: acc.notRun + r.rows.notRun,
     }),
-    { offline: 0, online: 0, rows: 0, notRun: 0 },
+    { offline: 0, online: 0, rows: 0 },
   );
-  const compared = parity ? parity.rows.compared : results.reduce((max, r) => Math.max(max, r.rows.compared), 0);
+  // The run's headline numbers are one check's, never a sum across checks beside one check's row count.
+  const headline = parity ?? results.reduce<(typeof results)[number] | undefined>((best, r) => (r.rows.total > 0 && (!best || r.rows.compared > best.rows.compared) ? r : best), undefined);
+  const compared = headline?.rows.compared ?? 0;
   const verdict = decideVerdict({
     checks: results,
     errors: { offline: totals.offline, online: totals.online, rows: totals.rows },
@@ -76,10 +78,12 @@ export function buildReport(session: SkewSession, options: BuildReportOptions): 
     accounting: {
       rowsRead: sample.rowsRead,
       rowsSampled: sample.rows.length,
+      check: headline?.name ?? null,
       rowsCompared: compared,
-      offlineErrors: totals.offline,
-      onlineErrors: totals.online,
-      notRun: totals.notRun,
+      offlineErrors: headline?.rows.offlineErrors ?? 0,
+      onlineErrors: headline?.rows.onlineErrors ?? 0,
+      notRun: headline?.rows.notRun ?? 0,
+      checks: Object.fromEntries(results.map((r) => [r.name, { ...r.rows }])),
     },
     profile: session.profile,
     checks: [...results],

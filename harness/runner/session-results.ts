@@ -4,6 +4,7 @@ import type { Redactor } from '../core/row';
 import type { ResolvedConfig } from '../config/resolved-config';
 import { canonicalJson } from '../golden/canonical-json';
 import { GOLDEN_FORMAT, GOLDEN_VERSION, type GoldenHeader } from '../golden/golden-record';
+import type { CaseOutcome } from '../memory/case-outcome';
 import type { CheckFindings } from '../memory/update-memory';
 import { TOOL_VERSION } from '../version';
 
@@ -19,16 +20,22 @@ export function goldenHeader(config: ResolvedConfig): GoldenHeader {
   };
 }
 
-/** What a comparing check found, for the failure memory: the rows it compared, and the examples of failed fields. */
-export function findingsOf(check: string, comparisons: readonly RowComparison[], result: CheckResult, replayed: ReadonlySet<string> = new Set()): CheckFindings {
-  const tested = new Set(comparisons.filter((c) => c.offline.kind === 'ok' && c.online.kind === 'ok').map((c) => c.row.key));
-  const failing = result.fields.filter((f) => f.status === 'failed').flatMap((f) => f.examples.map((m) => ({ check, field: f.field, key: m.key })));
-  // A replayed (remembered) row that still fails stays remembered, whatever the random sample's rates say.
+/**
+ * What a comparing check evaluated, for the failure memory: every field of every row both sides computed (the random
+ * sample's and replayed remembered rows alike), as `pass`, `fail` (differs in a field the check failed on) or
+ * `tolerated` (differs within the field's budget). Rows a side failed on, and fields a row lacks, are not evaluated.
+ */
+export function findingsOf(check: string, comparisons: readonly RowComparison[], result: CheckResult): CheckFindings {
+  const failedFields = new Set(result.fields.filter((f) => f.status === 'failed').map((f) => f.field));
+  const outcomes: CaseOutcome[] = [];
   for (const c of comparisons) {
-    if (!replayed.has(c.row.key)) continue;
-    for (const o of c.outcomes) if (o.mismatches.length > 0) failing.push({ check, field: o.field, key: c.row.key });
+    if (c.offline.kind !== 'ok' || c.online.kind !== 'ok') continue;
+    for (const o of c.outcomes) {
+      const result = o.mismatches.length === 0 ? 'pass' : failedFields.has(o.field) ? 'fail' : 'tolerated';
+      outcomes.push({ check, field: o.field, key: c.row.key, result });
+    }
   }
-  return { check, tested, failing };
+  return { check, outcomes };
 }
 
 /** Secrets could reach a result through error messages (a URL with a token): scrub them there. */

@@ -192,10 +192,10 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
           return out.result;
         }
         case 'parity': {
-          const out = await runParityCheck({ ...ctx, rows: sample.rows }, pinnedOnly);
+          const out = await runParityCheck({ ...ctx, rows: sample.rows }, { replayed: pinnedOnly, reproduce: (keys) => reproduceCommand(config, cwd, { keys, check: name }) });
           parityComparisons = out.comparisons;
           parityTimings = out.timings;
-          findings.push(findingsOf('parity', out.comparisons, out.result, pinnedOnly));
+          findings.push(findingsOf('parity', out.comparisons, out.result));
           warnings.push(...patternWarnings(config, out.comparisons));
           return withFieldAnalysis(out.result, analysisInput(out.comparisons.filter((c) => !pinnedOnly.has(c.row.key)), plan.columns, profile, policy));
         }
@@ -215,7 +215,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
             reproduce: (seed, path) => reproduceCommand(config, cwd, { generated: { seed, path } }),
             contract,
           });
-          findings.push({ check: 'generated-parity', tested: out.tested, failing: out.failing.map((f) => ({ check: 'generated-parity', ...f })) });
+          findings.push({ check: name, outcomes: out.outcomes.map((o) => ({ check: name, field: o.field, key: o.key, row: o.row, result: o.failed ? 'fail' : 'pass' })) });
           return out.result;
         }
         case 'input-contract':
@@ -307,7 +307,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       },
       async rememberFailures() {
         if (!config.failures.remember || findings.length === 0) return;
-        const update = updateMemory(remembered, findings);
+        const update = updateMemory(remembered, findings, { newPerField: config.report.examples });
         for (const [i, result] of results.entries()) {
           const fixed = update.fixed.filter((f) => f.check === result.name).map(({ check, field, key }) => ({ check, field, key }));
           if (fixed.length > 0) results[i] = { ...result, fixed };

@@ -1,35 +1,103 @@
 import fc from 'fast-check';
-import { updateMemory } from '../../harness/memory/update-memory';
+import type { CaseOutcome, CaseResult } from '../../harness/memory/case-outcome';
+import { updateMemory, type CheckFindings } from '../../harness/memory/update-memory';
 import { failureId, type StoredFailure } from '../../harness/memory/stored-failure';
 
 const f = (field: string, key: string, check = 'parity'): StoredFailure => ({ check, field, key });
+const o = (field: string, key: string, result: CaseResult, check = 'parity'): CaseOutcome => ({ check, field, key, result });
+const parity = (...outcomes: CaseOutcome[]): CheckFindings => ({ check: 'parity', outcomes });
 
 describe('updateMemory', () => {
-  it('drops a re-tested failure that passes again and reports it fixed', () => {
-    const update = updateMemory([f('a', 'k1'), f('b', 'k2')], [{ check: 'parity', tested: new Set(['k1', 'k2']), failing: [f('b', 'k2')] }]);
+  it('drops a failure evaluated again and passing, and reports it fixed', () => {
+    const update = updateMemory([f('a', 'k1'), f('b', 'k2')], [parity(o('a', 'k1', 'pass'), o('b', 'k2', 'fail'))]);
     expect(update).toEqual({ failures: [f('b', 'k2')], fixed: [f('a', 'k1')] });
   });
 
-  it('keeps failures whose rows or checks were not tested, and adds new ones', () => {
+  it('keeps failures not evaluated (other field, other row, other check) or still differing within budget, and adds new ones', () => {
     const update = updateMemory(
-      [f('a', 'k1'), f('x', 'gen:1', 'generated-parity')],
-      [{ check: 'parity', tested: new Set(['k9']), failing: [f('c', 'k9')] }],
+      [f('a', 'k1'), f('b', 'k1'), f('x', 'gen:1', 'generated-parity'), f('c', 'k3')],
+      [parity(o('b', 'k1', 'tolerated'), o('a', 'k2', 'pass'), o('c', 'k9', 'fail'))],
     );
     expect(update.fixed).toEqual([]);
-    expect(update.failures).toEqual([f('x', 'gen:1', 'generated-parity'), f('a', 'k1'), f('c', 'k9')]);
+    expect(update.failures).toEqual([f('x', 'gen:1', 'generated-parity'), f('a', 'k1'), f('b', 'k1'), f('c', 'k3'), f('c', 'k9')]);
   });
 
-  it('never loses a failure that still fails, and is sorted and duplicate-free', () => {
-    const failure = fc.record({ check: fc.constantFrom('parity', 'generated-parity'), field: fc.constantFrom('a', 'b'), key: fc.constantFrom('k1', 'k2', 'k3') });
-    fc.assert(
-      fc.property(fc.array(failure), fc.array(failure), (previous, failing) => {
-        const tested = new Set(['k1', 'k2', 'k3']);
-        const { failures } = updateMemory(previous, [{ check: 'parity', tested, failing }, { check: 'generated-parity', tested, failing: [] }]);
-        const ids = failures.map(failureId);
-        for (const now of failing) expect(ids).toContain(failureId(now));
-        expect(new Set(ids).size).toBe(ids.length);
-        expect([...ids].sort()).toEqual(ids);
-      }),
-    );
+  it('is not fixed when any evaluation of the case still fails', () => {
+    expect(updateMemory([f('a', 'k1')], [parity(o('a', 'k1', 'pass'), o('a', 'k1', 'fail'))]).fixed).toEqual([]);
+  });
+
+  it('remembers at most newPerField new failures per check and field, in the order given, keeping every old one', () => {
+    const outcomes = ['k1', 'k2', 'k3', 'k4'].flatMap((k) => [o('a', k, 'fail'), o('b', k, 'fail')]);
+    const { failures } = updateMemory([f('a', 'k4')], [parity(...outcomes)], { newPerField: 2 });
+    expect(failures).toEqual([f('a', 'k1'), f('a', 'k2'), f('a', 'k4'), f('b', 'k1'), f('b', 'k2')]);
+  });
+
+  it('stores the row of a new generated failure', () => {
+    const row = { plan: 'enterprise' };
+    const { failures } = updateMemory([], [{ check: 'generated-parity', outcomes: [{ check: 'generated-parity', field: 'p', key: 'gen:9', row, result: 'fail' }] }]);
+    expect(failures).toEqual([{ check: 'generated-parity', field: 'p', key: 'gen:9', row }]);
+  });
+
+  describe('properties', () => {
+    const checks = ['parity', 'generated-parity'];
+    const fields = ['a', 'b', 'c'];
+    const keys = ['k1', 'k2', 'k3', 'k4'];
+    const aCase = fc.record({ check: fc.constantFrom(...checks), field: fc.constantFrom(...fields), key: fc.constantFrom(...keys) });
+    const result = fc.constantFrom<CaseResult>('pass', 'fail', 'tolerated');
+    /** An oracle: how each case comes out while the code does not change. */
+    const oracle = fc.func<[string], CaseResult>(result).map((fn) => (c: StoredFailure) => fn(failureId(c)));
+    /** One run: which cases it evaluates (a random subset, in random order, some twice). */
+    const run = fc.array(aCase, { maxLength: 30 });
+    const findingsOf = (evaluated: StoredFailure[], outcome: (c: StoredFailure) => CaseResult): CheckFindings[] =>
+      checks.map((check) => ({ check, outcomes: evaluated.filter((c) => c.check === check).map((c) => ({ ...c, result: outcome(c) })) }));
+    const ids = (list: readonly StoredFailure[]) => list.map(failureId);
+
+    it('with no code change, a run never reports anything fixed, whatever each run samples', () => {
+      fc.assert(
+        fc.property(oracle, fc.array(run, { minLength: 2, maxLength: 5 }), fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), (outcome, runs, limit) => {
+          let memory: StoredFailure[] = [];
+          for (const evaluated of runs) {
+            const update = updateMemory(memory, findingsOf(evaluated, outcome), limit === undefined ? {} : { newPerField: limit });
+            expect(update.fixed).toEqual([]);
+            memory = update.failures;
+          }
+        }),
+      );
+    });
+
+    it('fixed ⇒ evaluated in this run and passing every time; memory after = (before − fixed) ∪ failing now', () => {
+      fc.assert(
+        fc.property(fc.uniqueArray(aCase, { selector: failureId }), fc.array(fc.tuple(aCase, result), { maxLength: 30 }), (before, evaluated) => {
+          const findings = checks.map((check) => ({ check, outcomes: evaluated.filter(([c]) => c.check === check).map(([c, r]) => ({ ...c, result: r })) }));
+          const { failures, fixed } = updateMemory(before, findings);
+          const resultsOf = (c: StoredFailure) => evaluated.filter(([e]) => failureId(e) === failureId(c)).map(([, r]) => r);
+          for (const c of fixed) {
+            expect(resultsOf(c).length).toBeGreaterThan(0);
+            expect(resultsOf(c).every((r) => r === 'pass')).toBe(true);
+          }
+          // Every case evaluated and always passing is fixed: nothing passing lingers.
+          for (const c of before) if (resultsOf(c).length > 0 && resultsOf(c).every((r) => r === 'pass')) expect(ids(fixed)).toContain(failureId(c));
+          const failingNow = evaluated.filter(([, r]) => r === 'fail').map(([c]) => failureId(c));
+          const expected = new Set([...ids(before).filter((id) => !ids(fixed).includes(id)), ...failingNow]);
+          expect(new Set(ids(failures))).toEqual(expected);
+          expect(ids(failures)).toEqual([...new Set(ids(failures))].sort());
+        }),
+      );
+    });
+
+    it('with a limit: nothing remembered is lost unless fixed, and at most the limit is added per check and field', () => {
+      fc.assert(
+        fc.property(fc.uniqueArray(aCase, { selector: failureId }), fc.array(fc.tuple(aCase, result), { maxLength: 30 }), fc.integer({ min: 0, max: 3 }), (before, evaluated, limit) => {
+          const findings = checks.map((check) => ({ check, outcomes: evaluated.filter(([c]) => c.check === check).map(([c, r]) => ({ ...c, result: r })) }));
+          const { failures, fixed } = updateMemory(before, findings, { newPerField: limit });
+          const after = new Set(ids(failures));
+          for (const id of ids(before)) expect(after.has(id) !== ids(fixed).includes(id)).toBe(true);
+          const failingNow = new Set(evaluated.filter(([, r]) => r === 'fail').map(([c]) => failureId(c)));
+          const added = failures.filter((c) => !ids(before).includes(failureId(c)));
+          for (const c of added) expect(failingNow.has(failureId(c))).toBe(true);
+          for (const check of checks) for (const field of fields) expect(added.filter((c) => c.check === check && c.field === field).length).toBeLessThanOrEqual(limit);
+        }),
+      );
+    });
   });
 });

@@ -3,6 +3,7 @@ import { groupProbes, isDivergent, PROBE_WORDS, REACTION_WORDS } from '../../cor
 import { probeColumnsCell, sideReactionsCell } from '../probe-cells';
 import { formatCount } from './format-figures';
 import { html, type SafeHtml } from './html';
+import { renderCommand } from './render-code';
 
 /**
  * The input-contract check's probes: which row was probed, and a table with a line per probe kind × reaction —
@@ -36,5 +37,5 @@ export function renderWarnings(check: CheckResult): SafeHtml | null {
   if (warnings.length === 0) return null;
   const how = check.name === 'input-contract' ? ' (checks.inputContract.fail: true fails on them)' : '';
   return html`<div class="warnings"><h5>Warnings <span class="muted">(reported, not failed${how})</span></h5>
-<ul>${warnings.map((w) => html`<li><strong>${w.message}</strong>${w.detail ? html`<div class="muted small detail">${w.detail}</div>` : ''}</li>`)}</ul></div>`;
+<ul>${warnings.map((w) => html`<li><strong>${w.message}</strong>${w.detail ? html`<div class="muted small detail">${w.detail}</div>` : ''}${w.reproduce ? renderCommand(w.reproduce) : ''}</li>`)}</ul></div>`;
 }

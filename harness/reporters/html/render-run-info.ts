@@ -1,4 +1,5 @@
 import type { SkewReport } from '../../core/report';
+import { checkAccounting } from '../../core/check-accounting';
 import { formatNumber } from '../format-value';
 import { formatCount, formatDuration } from './format-figures';
 import { html, type HtmlValue, type SafeHtml } from './html';
@@ -8,19 +9,29 @@ import { renderCommand } from './render-code';
 const SHOWN_BAD_ROWS = 20;
 
 /**
- * Row accounting as tiles (rows read, sampled, compared; errors per side; not run; malformed rows skipped), the
- * numbers a reviewer checks before trusting any rate below them. Non-zero error counts are marked.
+ * Row accounting: tiles for the rows read and sampled (and malformed rows skipped), then each check's rows apart —
+ * compared, errors per side, not run — the numbers a reviewer checks before trusting any rate below them; one check's
+ * errors are never added to another's. Non-zero error counts are marked.
  */
 export function renderAccounting(report: SkewReport): SafeHtml {
   const a = report.accounting;
   const tile = (label: string, value: number, warn = false) =>
     html`<div class="${warn && value > 0 ? 'tile warn' : 'tile'}"><div class="tile-value">${formatCount(value)}</div><div class="tile-label">${label}</div></div>`;
+  const count = (value: number, warn = false) => html`<td class="${warn && value > 0 ? 'num warn' : 'num'}">${formatCount(value)}</td>`;
+  const checks = checkAccounting(report);
   return html`<section class="accounting" aria-label="Row accounting">
 <div class="tiles">
-${tile('rows read', a.rowsRead)}${tile('sampled', a.rowsSampled)}${tile('compared', a.rowsCompared)}
-${tile('offline errors', a.offlineErrors, true)}${tile('online errors', a.onlineErrors, true)}${tile('not run', a.notRun, true)}
+${tile('rows read', a.rowsRead)}${tile('sampled', a.rowsSampled)}
 ${report.source.badRowCount > 0 ? tile('malformed rows skipped', report.source.badRowCount, true) : ''}
 </div>
+${
+  checks.length === 0
+    ? ''
+    : html`<div class="table-wrap"><table class="check-rows-table">
+<thead><tr><th>check</th><th class="num">rows</th><th class="num">compared</th><th class="num">offline errors</th><th class="num">online errors</th><th class="num">not run</th></tr></thead>
+<tbody>${checks.map((c) => html`<tr><td>${c.check}</td>${count(c.rows.total)}${count(c.rows.compared)}${count(c.rows.offlineErrors, true)}${count(c.rows.onlineErrors, true)}${count(c.rows.notRun, true)}</tr>`)}</tbody>
+</table></div>`
+}
 </section>`;
 }
 

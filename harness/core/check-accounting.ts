@@ -1,0 +1,28 @@
+import type { CheckRows } from './check-result';
+import type { SkewReport } from './report';
+
+/** One check's row accounting, for the reports' accounting sections. */
+export interface CheckAccounting {
+  /** Check name. */
+  check: string;
+  /** Its rows. */
+  rows: CheckRows;
+}
+
+/**
+ * Each check's row accounting, in run order, leaving out checks that set out to compare no row (skipped ones). From
+ * `accounting.checks`, or from the checks themselves in a report written before it existed. Pure.
+ */
+export function checkAccounting(report: SkewReport): CheckAccounting[] {
+  const byName = report.accounting.checks;
+  return report.checks
+    .map((c) => ({ check: c.name, rows: byName?.[c.name] ?? c.rows }))
+    .filter((a) => a.rows.total > 0);
+}
+
+/** `198 of 200 rows compared; errors: 0 offline, 2 online; 1 not run` — errors and not-run only when there are some. */
+export function describeCheckRows(rows: CheckRows): string {
+  const errors = rows.offlineErrors + rows.onlineErrors > 0 ? `; errors: ${rows.offlineErrors} offline, ${rows.onlineErrors} online` : '';
+  const notRun = rows.notRun > 0 ? `; ${rows.notRun} not run` : '';
+  return `${rows.compared} of ${rows.total} rows compared${errors}${notRun}`;
+}
