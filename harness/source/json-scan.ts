@@ -120,14 +120,46 @@ export function scanJson(text: string): JsonScanFinding | null {
 }
 
 /**
- * Whether a line that parsed to `value` may repeat a key, cheaply: every object member has a colon outside
- * strings, so when the line has no more colons than the parsed value has keys, no key can repeat. Only lines with
- * nested objects or colons inside strings (times, URLs) need the exact {@link scanJson}.
+ * Whether a line that parsed to `value` may repeat a key, cheaply (a native colon count and a walk of the parsed
+ * value, no pass over the text in JS). Every object member has one colon of its own, and the only other colons
+ * are inside strings; `value` keeps one member per distinct key. So when the line has no more colons than
+ * `value` accounts for (a colon per key, plus those inside its keys and string values, at every depth), no key
+ * can repeat. Only a line that may repeat a key needs the exact {@link scanJson}. (A colon written as `\u003a`
+ * in a string is counted by the walk but not in the text, and so could hide a repeated key on that line.)
  */
 export function mayRepeatKeys(text: string, value: Record<string, unknown>): boolean {
-  let colons = 0;
-  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) colons += 1;
-  let keys = 0;
-  for (const name in value) if (Object.hasOwn(value, name)) keys += 1;
-  return colons > keys;
+  return countColons(text) > colonsAccountedFor(value);
+}
+
+function countColons(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) count += 1;
+  return count;
+}
+
+/** Colons a value's text has without repeated keys: one per member, and those inside keys and strings. */
+function colonsAccountedFor(value: unknown): number {
+  let count = 0;
+  // Iterative: parsed JSON may nest deeply.
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (item.indexOf(':') !== -1) count += countColons(item);
+    } else if (Array.isArray(item)) {
+      for (const element of item) if ((element !== null && typeof element === 'object') || typeof element === 'string') pending.push(element);
+    } else if (item !== null && typeof item === 'object') {
+      for (const name in item) {
+        count += 1;
+        if (name.indexOf(':') !== -1) count += countColons(name);
+        const member = (item as Record<string, unknown>)[name];
+        if (typeof member === 'string') {
+          if (member.indexOf(':') !== -1) count += countColons(member);
+        } else if (member !== null && typeof member === 'object') {
+          pending.push(member);
+        }
+      }
+    }
+  }
+  return count;
 }
