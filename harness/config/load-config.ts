@@ -88,7 +88,7 @@ function parseJsonConfig(file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const match = /position (\d+)/.exec(String(error));
-    const reason = errorMessage(error).replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
+    const reason = errorMessage(error).replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
     const location = match ? lineAndColumn(text, Number(match[1])) : undefined;
     throw new ConfigError('', `invalid JSON: ${reason}`, { file, ...(location ? { location } : {}), cause: error });
   }

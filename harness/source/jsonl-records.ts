@@ -89,7 +89,7 @@ function describeSyntaxError(text: string, message: string): ParsedLine {
   const position = /at position (\d+)/.exec(message);
   const reason = message
     .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
     .replace(/ \(line \d+ column \d+\)$/, '');
   let at = position ? Number(position[1]) : undefined;
   if (at === undefined) {
