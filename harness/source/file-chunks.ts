@@ -42,14 +42,20 @@ export async function* readFileChunks(file: string, options: FileChunksOptions =
   let handle: FileHandle | undefined;
   const streams: Readable[] = [];
   let gzip = false;
+  let stopOnAbort: (() => void) | undefined;
   try {
     handle = await open(file, 'r');
     const head = Buffer.alloc(SIGNATURE_BYTES);
     const { bytesRead } = await handle.read(head, 0, SIGNATURE_BYTES, 0);
     const signature = detectFileSignature(head.subarray(0, bytesRead));
     if (signature?.kind === 'unsupported') throw aboutFile(signature.problem);
-    const raw = handle.createReadStream({ start: 0, highWaterMark: CHUNK_BYTES, autoClose: false, ...(signal ? { signal } : {}) });
+    // The signal may have fired while the file was opening; a stream created with an aborted signal would emit
+    // its error before anything listens.
+    signal?.throwIfAborted();
+    const raw = handle.createReadStream({ start: 0, highWaterMark: CHUNK_BYTES, autoClose: false });
     streams.push(raw);
+    stopOnAbort = () => raw.destroy(new Error('aborted'));
+    signal?.addEventListener('abort', stopOnAbort, { once: true });
     let text: Readable = raw;
     if (signature?.kind === 'gzip') {
       gzip = true;
@@ -70,6 +76,7 @@ export async function* readFileChunks(file: string, options: FileChunksOptions =
     if (signal?.aborted) throw signal.reason;
     throw describeReadError(file, error, aboutFile, gzip);
   } finally {
+    if (stopOnAbort) signal?.removeEventListener('abort', stopOnAbort);
     for (const stream of streams) stream.destroy();
     await handle?.close().catch(() => undefined);
   }
