@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createJiti } from 'jiti';
-import { ConfigError } from '../errors/config-error';
+import { ConfigError, type ConfigErrorLocation } from '../errors/config-error';
 import { errorMessage } from '../errors/error-message';
 import { resolveConfig, type ResolveConfigOptions } from './resolve-config';
 import type { ResolvedConfig } from './resolved-config';
@@ -51,7 +51,7 @@ export function loadConfigSync(options: LoadConfigOptions = {}): ResolvedConfig 
       const mod = jiti(file) as unknown;
       raw = mod !== null && typeof mod === 'object' && 'default' in mod ? (mod as { default: unknown }).default : mod;
     } catch (error) {
-      throw new ConfigError('', `could not be loaded: ${errorMessage(error).split('\n')[0]}`, { file, cause: error });
+      throw describeLoadError(file, error);
     }
   }
   return resolveConfig(raw, { ...options, configFile: file, rootDir: path.dirname(file) });
@@ -78,8 +78,7 @@ export async function importConfigFile(file: string): Promise<unknown> {
     const jiti = createJiti(__filename, { moduleCache: false, fsCache: false, interopDefault: true });
     return await jiti.import(file, { default: true });
   } catch (error) {
-    const message = errorMessage(error).split('\n')[0];
-    throw new ConfigError('', `could not be loaded: ${message}`, { file, cause: error });
+    throw describeLoadError(file, error);
   }
 }
 
@@ -89,15 +88,48 @@ function parseJsonConfig(file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const match = /position (\d+)/.exec(String(error));
-    const where = match ? lineAndColumn(text, Number(match[1])) : '';
-    const reason = error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, '') : String(error);
-    throw new ConfigError('', `${where}invalid JSON: ${reason}`, { file, cause: error });
+    const reason = errorMessage(error).replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
+    const location = match ? lineAndColumn(text, Number(match[1])) : undefined;
+    throw new ConfigError('', `invalid JSON: ${reason}`, { file, ...(location ? { location } : {}), cause: error });
   }
 }
 
-function lineAndColumn(text: string, offset: number): string {
+function lineAndColumn(text: string, offset: number): ConfigErrorLocation {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}: `;
+  return { line, column };
+}
+
+/**
+ * One line for a config module that could not be loaded. A syntax error names the file, line and column the way
+ * editors and terminals link them (`skew.config.ts:2:26: syntax error: Unexpected token, expected ","`): the loader
+ * puts that location on a second line of its message. A module that throws while loading names the file and what
+ * it threw.
+ */
+function describeLoadError(file: string, error: unknown): ConfigError {
+  const lines = errorMessage(error).split('\n');
+  const first = lines[0]!.trim();
+  const location = findLocation(lines.slice(1), file);
+  const syntax = /^(?:ParseError|SyntaxError):\s*(.*)$/.exec(first);
+  if (syntax || (location && isSyntaxError(error))) {
+    const problem = syntax ? syntax[1]!.trim() : first;
+    return new ConfigError('', `syntax error: ${problem}`, { file, ...(location ? { location } : {}), cause: error });
+  }
+  const name = error instanceof Error || (error !== null && typeof error === 'object' && 'name' in error) ? String((error as { name: unknown }).name) : '';
+  const thrown = name && name !== 'Error' ? `${name}: ${first}` : first;
+  return new ConfigError('', `could not be loaded: ${thrown || 'it threw an empty error'}`, { file, cause: error });
+}
+
+function isSyntaxError(error: unknown): boolean {
+  return error !== null && typeof error === 'object' && (error as { name?: unknown }).name === 'SyntaxError';
+}
+
+/** The `file:line:column` a loader appended to its message, when it is about `file`. */
+function findLocation(lines: readonly string[], file: string): ConfigErrorLocation | undefined {
+  for (const line of lines) {
+    const match = /^\s*(.*):(\d+):(\d+)\s*$/.exec(line);
+    if (match && (match[1] === file || path.resolve(match[1]!) === file)) return { line: Number(match[2]), column: Number(match[3]) };
+  }
+  return undefined;
 }

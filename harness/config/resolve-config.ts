@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../errors/config-error';
 import type { SampleOptions } from '../source/source-options';
+import { formatFromPath } from '../source/source-format';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
 import { interpolateMap, resolveServing, resolveStart } from './resolve-serving';
@@ -105,7 +106,19 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
       baseline: config.report?.baseline ? at(config.report.baseline) : null,
     },
     secrets: [...secrets],
+    columnReferences: columnReferences(config),
   };
+}
+
+/** The columns named by settings whose columns are checked once the source's columns are known. */
+function columnReferences(config: UserConfig): ResolvedConfig['columnReferences'] {
+  const request = config.serving.request;
+  const requestColumns = request !== undefined && typeof request !== 'function' ? (request.columns ?? []) : [];
+  const redact = (config.golden || {}).redact ?? [];
+  return [
+    ...requestColumns.map((column, i) => ({ configPath: `serving.request.columns[${i}]`, column })),
+    ...redact.map((column, i) => ({ configPath: `golden.redact[${i}]`, column })),
+  ];
 }
 
 function resolveGolden(config: UserConfig, rootDir: string, at: (p: string) => string): ResolvedGolden {
@@ -156,7 +169,7 @@ function resolveSource(config: UserConfig, at: (p: string) => string): ResolvedC
   const file = at(s.path);
   return {
     path: file,
-    format: s.format ?? (/\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : 'csv'),
+    format: s.format ?? formatFromPath(file),
     key: s.key === undefined ? [] : Array.isArray(s.key) ? s.key : [s.key],
     label: s.label ?? null,
     types: s.types ?? {},

@@ -39,6 +39,14 @@ export interface ResolvedReporter {
   options: Record<string, unknown>;
 }
 
+/** A column named by a config setting, for checking against the source's columns once they are known. */
+export interface ColumnReference {
+  /** The setting that names it, e.g. `serving.request.columns[2]`. */
+  configPath: string;
+  /** The column name as written. */
+  column: string;
+}
+
 /** The configuration after defaults, target overrides and environment placeholders: every property set. */
 export interface ResolvedConfig {
   /** Absolute path of the config file, or null for a config given in code. */
@@ -73,4 +81,9 @@ export interface ResolvedConfig {
   report: { dir: string; reporters: ResolvedReporter[]; examples: number; baseline: string | null };
   /** Values read from the environment into URLs and headers: replaced by `***` in all output. */
   secrets: string[];
+  /**
+   * Columns named by settings the source reader does not check itself (`serving.request.columns`,
+   * `golden.redact`): the runner checks them against the source's columns before anything starts.
+   */
+  columnReferences: ColumnReference[];
 }

@@ -1,8 +1,11 @@
 export type { SkewErrorCode } from './skew-error';
 export { SkewError, isSkewError } from './skew-error';
+export type { ConfigErrorLocation } from './config-error';
 export { ConfigError } from './config-error';
 export { UsageError } from './usage-error';
+export type { SourceErrorOptions } from './source-error';
 export { SourceError } from './source-error';
+export { withConfigPath } from './with-config-path';
 export { OfflineError } from './offline-error';
 export { ServingError, ServingExitedError, ServingStartError } from './serving-error';
 export { GoldenError } from './golden-error';

@@ -15,7 +15,7 @@ export async function readRows(
   remembered: ReadonlySet<string>,
 ): Promise<SampleResult> {
   const pinned = keys ? { only: new Set(keys) } : { always: remembered };
-  const options = { ...(signal ? { signal } : {}), pinned };
+  const options = { ...(signal ? { signal } : {}), pinned, pathSetting: 'source.path' };
   const sample = await readSample(config.source, config.sample, options);
   if (keys) {
     const found = new Set(sample.rows.map((row) => row.key));
@@ -32,7 +32,7 @@ export async function readGoldenRows(config: ResolvedConfig, signal: AbortSignal
   const sample = await readSample(
     config.source,
     { method: 'key-hash', size: typeof g.rows === 'number' ? g.rows : 1, seed: g.seed, stratifyBy: null },
-    { ...(signal ? { signal } : {}), ...(keys ? { pinned: { only: new Set(keys) } } : {}) },
+    { ...(signal ? { signal } : {}), ...(keys ? { pinned: { only: new Set(keys) } } : {}), pathSetting: 'source.path' },
   );
   if (keys) {
     const found = new Set(sample.rows.map((r) => r.key));

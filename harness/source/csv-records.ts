@@ -2,7 +2,7 @@ import { parse, type Parser } from 'csv-parse';
 
 import { ConfigError } from '../errors/config-error';
 import { SourceError } from '../errors/source-error';
-import { readFileChunks } from './file-chunks';
+import { readFileChunks, type FileChunksOptions } from './file-chunks';
 import type { RecordVisitor } from './record-visitor';
 
 /** Receives the header and then the records of a CSV file. */
@@ -12,11 +12,9 @@ export interface CsvVisitor extends RecordVisitor<string[]> {
 }
 
 /** How to read a CSV file. */
-export interface CsvReadOptions {
+export interface CsvReadOptions extends FileChunksOptions {
   /** Field delimiter. */
   delimiter: string;
-  /** Aborts the read (the reason is thrown). */
-  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -28,7 +26,8 @@ export const MAX_CSV_RECORD_BYTES = 32 * 1024 * 1024;
 /**
  * Streams a CSV file through csv-parse and hands each record to `visitor` with the line where it starts.
  * The first non-blank record is the header; a record with another number of fields is reported as bad
- * (`row has 5 fields, header has 4`). Handles quoted fields with delimiters, quotes and newlines; LF, CRLF
+ * (`row has 5 fields, header has 4`) — or, when the record ran on over several lines and so most likely holds a
+ * quote that was never closed where it should have been, as an unclosed quote at the line where it starts. Handles quoted fields with delimiters, quotes and newlines; LF, CRLF
  * and CR line endings, mixed; a UTF-8 BOM. Blank lines are skipped (and so is a record holding one empty
  * field, which only a one-column file can have: it cannot be told from a blank line).
  *
@@ -47,7 +46,8 @@ export async function readCsvRecords(file: string, options: CsvReadOptions, visi
   function take(fields: string[]): void {
     const line = nextLine;
     // Records only span lines through newlines inside quoted fields, so the next record starts after them.
-    nextLine = line + 1 + countNewlines(fields);
+    const spanned = countNewlines(fields);
+    nextLine = line + 1 + spanned;
     if (fields.length === 1 && fields[0] === '') return;
     if (width < 0) {
       width = fields.length;
@@ -55,7 +55,9 @@ export async function readCsvRecords(file: string, options: CsvReadOptions, visi
       return;
     }
     records += 1;
-    if (fields.length === width) visitor.record(fields, line);
+    const broken = spanned > 0 ? findBrokenQuote(fields, line, width) : null;
+    if (broken) visitor.bad(broken.line, broken.problem);
+    else if (fields.length === width) visitor.record(fields, line);
     else visitor.bad(line, `row has ${plural(fields.length, 'field')}, header has ${width}`);
   }
 
@@ -68,7 +70,7 @@ export async function readCsvRecords(file: string, options: CsvReadOptions, visi
   }
 
   try {
-    for await (const chunk of readFileChunks(file, options.signal)) {
+    for await (const chunk of readFileChunks(file, options)) {
       const written = settle(parser, (done) => parser.write(chunk, done));
       drain();
       await written;
@@ -142,6 +144,24 @@ function describeParseError(file: string, line: number, error: Error & { code: s
     default:
       return new SourceError(file, line, `invalid CSV: ${error.message.split('\n')[0]}`, { cause: error });
   }
+}
+
+/**
+ * A multi-line record whose field count is wrong is most likely an unclosed quote swallowing the lines after it,
+ * closed by a quote lines later: say so, at the line where the quoted field starts, rather than report a short row.
+ * A well-formed multi-line field (an address, a comment) has the right field count and passes. (A broken quote
+ * that happens to leave the right count cannot be told from such a field, and is read as one.)
+ */
+function findBrokenQuote(fields: string[], line: number, width: number): { line: number; problem: string } | null {
+  if (fields.length === width) return null;
+  const quoteLine = line;
+  for (const field of fields) {
+    const newlines = field.split('\n').length - 1;
+    if (newlines === 0) continue;
+    const leaving = `leaving a row of ${plural(fields.length, 'field')} where the header has ${width}`;
+    return { line: quoteLine, problem: `unclosed quote: the quoted field starting on this line runs on to line ${quoteLine + newlines}, ${leaving}` };
+  }
+  return null;
 }
 
 function countNewlines(fields: string[]): number {

@@ -2,7 +2,7 @@ import type { ColumnType, Row } from '../core/row';
 import { SourceError } from '../errors/source-error';
 import { convertText, describeConversionProblem, isTextConvertible } from './convert-value';
 import { finalType, inferTextType, widenType, type InferredType } from './infer-column-types';
-import { describeColumn, listColumns, setColumn, type ColumnRoleName, type AdmittedRecord, type RecordTable } from './record-table';
+import { columnSetting, describeMissingColumn, setColumn, type ColumnRoleName, type AdmittedRecord, type RecordTable } from './record-table';
 import type { SourceColumn } from './sample-result';
 import type { SourceOptions } from './source-options';
 
@@ -17,16 +17,26 @@ export interface CsvHeader {
 }
 
 /**
- * Creates the table of a CSV source from its header: validates the header against the configuration (no
- * duplicate names; key, label, stratify and configured columns present) and then admits records of exactly
- * `names.length` cells. Throws a {@link SourceError} at the header line when the header does not fit.
+ * Creates the table of a CSV source from its header: validates the header against the configuration (every
+ * column named, no duplicate names; key, label, stratify and configured columns present) and then admits records
+ * of exactly `names.length` cells. Throws a {@link SourceError} at the header line when the header does not fit,
+ * naming the config setting when a configured column is missing.
+ *
+ * A last column without a name is what a trailing delimiter on every line makes (`a,b,`): it is left out of the
+ * rows while its cells are empty, and a value in it makes the row bad. Any other column without a name is an
+ * error: its values would reach the pipelines under the name `""`.
  */
 export function createCsvTable(header: CsvHeader, source: SourceOptions, stratifyBy: string | null): RecordTable<string[]> {
-  const { file, names, line } = header;
-  const position = indexColumns(header);
+  const { file, line } = header;
+  const unnamedLast = header.names.length > 1 && isBlankName(header.names.at(-1)!) ? header.names.length - 1 : -1;
+  // Named columns only: the unnamed last column is never typed, sampled or sent.
+  const names = unnamedLast < 0 ? header.names : header.names.slice(0, unnamedLast);
+  const position = indexColumns({ file, names, line });
   const require = (name: string, role: ColumnRoleName): number => {
     const at = position.get(name);
-    if (at === undefined) throw new SourceError(file, line, `${describeColumn(name, role)} is not in the header (columns: ${listColumns(names)})`);
+    if (at === undefined) {
+      throw new SourceError(file, line, describeMissingColumn(name, role, 'in the header', names), { configPath: columnSetting(name, role) });
+    }
     return at;
   };
   const keyAt = source.key.map((name) => require(name, 'key'));
@@ -70,6 +80,9 @@ export function createCsvTable(header: CsvHeader, source: SourceOptions, stratif
 
   return {
     admit(cells, recordNumber): AdmittedRecord | string {
+      if (unnamedLast >= 0 && cells[unnamedLast] !== '') {
+        return `value ${JSON.stringify(excerpt(cells[unnamedLast]!))} in column ${unnamedLast + 1}, which has no name in the header`;
+      }
       const key = keyOf(cells, recordNumber);
       if (typeof key !== 'string') return `key column ${JSON.stringify(key.empty)} is empty`;
       for (const { at, type } of checks) {
@@ -98,6 +111,10 @@ export function createCsvTable(header: CsvHeader, source: SourceOptions, stratif
 function indexColumns({ file, names, line }: CsvHeader): Map<string, number> {
   const position = new Map<string, number>();
   names.forEach((name, at) => {
+    if (isBlankName(name)) {
+      const shown = name === '' ? 'no name' : `a blank name (${JSON.stringify(name)})`;
+      throw new SourceError(file, line, `column ${at + 1} of the header has ${shown}: name it (every column is sent to the pipelines by name)`);
+    }
     const first = position.get(name);
     if (first !== undefined) {
       throw new SourceError(file, line, `duplicate column ${JSON.stringify(name)} (columns ${first + 1} and ${at + 1})`);
@@ -105,4 +122,13 @@ function indexColumns({ file, names, line }: CsvHeader): Map<string, number> {
     position.set(name, at);
   });
   return position;
+}
+
+/** A header name that names nothing: empty or only whitespace. */
+function isBlankName(name: string): boolean {
+  return name.trim() === '';
+}
+
+function excerpt(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 39)}…`;
 }

@@ -5,3 +5,4 @@ export type { ReadSampleOptions } from './read-sample';
 export type { PinnedKeys } from './sampling/pinned-keys';
 export { MAX_LISTED_BAD_ROWS, PROGRESS_EVERY, readSample } from './read-sample';
 export { MAX_STRATA, NULL_STRATUM } from './sampling/stratified';
+export { formatFromPath } from './source-format';

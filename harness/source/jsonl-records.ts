@@ -1,16 +1,14 @@
 import { SourceError } from '../errors/source-error';
-import { readFileChunks } from './file-chunks';
-import type { RecordVisitor } from './record-visitor';
 import { errorMessage } from '../errors/error-message';
+import { readFileChunks, type FileChunksOptions } from './file-chunks';
+import { mayRepeatKeys, scanJson } from './json-scan';
+import type { RecordVisitor } from './record-visitor';
 
 /** A parsed JSON Lines record: one JSON object. */
 export type JsonObject = Record<string, unknown>;
 
 /** How to read a JSON Lines file. */
-export interface JsonlReadOptions {
-  /** Aborts the read (the reason is thrown). */
-  signal?: AbortSignal | undefined;
-}
+export type JsonlReadOptions = FileChunksOptions;
 
 const LF = 0x0a;
 /** Longest excerpt of a parser message kept in a bad-row problem (messages can quote the whole line). */
@@ -18,8 +16,9 @@ const MAX_PROBLEM_CHARS = 160;
 
 /**
  * Streams a JSON Lines file: one JSON object per line, blank lines ignored, CRLF and a UTF-8 BOM accepted.
- * Each object goes to `visitor.record` with its line; a line that is not valid JSON, or is JSON but not an
- * object, goes to `visitor.bad`. Throws a {@link SourceError} for an unreadable file, invalid UTF-8, or a file
+ * Each object goes to `visitor.record` with its line; a line that is not valid JSON (with the column of the
+ * error), is JSON but not an object, or repeats a key in an object (which `JSON.parse` would silently drop),
+ * goes to `visitor.bad`. Throws a {@link SourceError} for an unreadable file, invalid UTF-8, or a file
  * without any record; anything `visitor` throws stops the read and is rethrown.
  */
 export async function readJsonlRecords(file: string, options: JsonlReadOptions, visitor: RecordVisitor<JsonObject>): Promise<void> {
@@ -36,11 +35,11 @@ export async function readJsonlRecords(file: string, options: JsonlReadOptions, 
     if (text.trim() === '') return;
     records += 1;
     const parsed = parseLine(text);
-    if (parsed.kind === 'bad') visitor.bad(line, parsed.problem);
+    if (parsed.kind === 'bad') visitor.bad(line, parsed.problem, parsed.column);
     else visitor.record(parsed.value, line);
   }
 
-  for await (const chunk of readFileChunks(file, options.signal)) {
+  for await (const chunk of readFileChunks(file, options)) {
     let start = 0;
     for (let newline = chunk.indexOf(LF); newline !== -1; newline = chunk.indexOf(LF, start)) {
       const piece = chunk.subarray(start, newline);
@@ -59,18 +58,56 @@ export async function readJsonlRecords(file: string, options: JsonlReadOptions, 
   if (records === 0) throw new SourceError(file, undefined, 'file is empty');
 }
 
-type ParsedLine = { kind: 'ok'; value: JsonObject } | { kind: 'bad'; problem: string };
+type ParsedLine = { kind: 'ok'; value: JsonObject } | { kind: 'bad'; problem: string; column?: number };
 
 function parseLine(text: string): ParsedLine {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = errorMessage(error);
-    return { kind: 'bad', problem: `invalid JSON: ${shorten(message)}` };
+    return describeSyntaxError(text, errorMessage(error));
   }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { kind: 'ok', value: value as JsonObject };
-  return { kind: 'bad', problem: `expected a JSON object, got ${describeJsonType(value)}` };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { kind: 'bad', problem: `expected a JSON object, got ${describeJsonType(value)}` };
+  }
+  const object = value as JsonObject;
+  if (mayRepeatKeys(text, object)) {
+    const finding = scanJson(text);
+    if (finding?.kind === 'duplicate-key') {
+      return { kind: 'bad', problem: `duplicate key ${JSON.stringify(finding.key)} in an object (JSON.parse would keep only the last value)`, column: columnAt(text, finding.at) };
+    }
+  }
+  return { kind: 'ok', value: object };
+}
+
+/**
+ * `invalid JSON: Expected ',' or '}' after property value`, at the column of the error: V8 gives a character
+ * position in most messages and none in some (`Unexpected token 'x', "<the line>" is not valid JSON`), where the
+ * scanner finds it.
+ */
+function describeSyntaxError(text: string, message: string): ParsedLine {
+  const position = /at position (\d+)/.exec(message);
+  const reason = message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+    .replace(/ \(line \d+ column \d+\)$/, '');
+  let at = position ? Number(position[1]) : undefined;
+  if (at === undefined) {
+    const finding = scanJson(text);
+    if (finding?.kind === 'syntax') at = finding.at;
+  }
+  const problem = `invalid JSON: ${shorten(reason)}`;
+  return at === undefined ? { kind: 'bad', problem } : { kind: 'bad', problem, column: columnAt(text, at) };
+}
+
+/** 1-based column of the character at UTF-16 index `at` (characters outside the BMP count once). */
+function columnAt(text: string, at: number): number {
+  let column = 1;
+  for (let i = 0; i < at && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xdc00 || code > 0xdfff) column += 1;
+  }
+  return column;
 }
 
 function describeJsonType(value: unknown): string {

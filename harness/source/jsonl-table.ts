@@ -3,7 +3,7 @@ import { SourceError } from '../errors/source-error';
 import { convertJsonValue, describeConversionProblem } from './convert-value';
 import { finalType, inferJsonType, widenType, type InferredType } from './infer-column-types';
 import type { JsonObject } from './jsonl-records';
-import { describeColumn, setColumn, type AdmittedRecord, type ColumnRoleName, type RecordTable } from './record-table';
+import { columnSetting, describeMissingColumn, setColumn, type AdmittedRecord, type ColumnRoleName, type RecordTable } from './record-table';
 import type { SourceColumn } from './sample-result';
 import type { SourceOptions } from './source-options';
 
@@ -12,7 +12,8 @@ import type { SourceOptions } from './source-options';
  * first-seen order; a record without a property simply lacks it. Values stay as JSON gives them, except in
  * columns with a configured type, which are converted (a value that does not convert makes the row bad).
  * Key, label, stratify and configured columns must appear in at least one row; {@link RecordTable.finish}
- * throws a {@link SourceError} when one never did.
+ * throws a {@link SourceError} naming the config setting when one never did. A property named `""` makes its row
+ * bad.
  */
 export function createJsonlTable(file: string, source: SourceOptions, stratifyBy: string | null): RecordTable<JsonObject> {
   const configured = new Map(Object.entries(source.types));
@@ -61,11 +62,15 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
   }
 
   function requireSeen(name: string, role: ColumnRoleName): void {
-    if (!position.has(name)) throw new SourceError(file, undefined, `${describeColumn(name, role)} is not in any row`);
+    if (!position.has(name)) {
+      throw new SourceError(file, undefined, describeMissingColumn(name, role, 'in any row', names), { configPath: columnSetting(name, role) });
+    }
   }
 
   return {
     admit(record, recordNumber): AdmittedRecord | string {
+      // Its value would reach the pipelines under the name "": never what the file meant.
+      if (Object.hasOwn(record, '')) return 'a property has an empty name ("")';
       const key = keyOf(record, recordNumber);
       if (typeof key !== 'string') return key.problem;
       const problem = conversionProblem(record);

@@ -21,6 +21,11 @@ export interface ReadSampleOptions {
   onProgress?: ((rowsRead: number) => void) | undefined;
   /** Keys that bypass sampling: `only` these rows, or these rows `always` in addition to the sample. */
   pinned?: PinnedKeys | undefined;
+  /**
+   * The config setting `source.path` came from (`source.path`), named in errors about the file itself (missing, a
+   * directory, not CSV or JSON Lines at all). Unset for paths given on the command line.
+   */
+  pathSetting?: string | undefined;
 }
 
 /** Records between two `onProgress` calls. */
@@ -51,29 +56,29 @@ export const MAX_LISTED_BAD_ROWS = 100;
 export async function readSample(source: SourceOptions, sample: SampleOptions, options: ReadSampleOptions = {}): Promise<SampleResult> {
   checkSampleOptions(sample);
   const file = source.path;
-  const { signal } = options;
+  const { signal, pathSetting } = options;
   const stratifyBy = sample.method === 'stratified' ? sample.stratifyBy : null;
 
   switch (source.format) {
     case 'csv': {
       const collector = createCollector<string[]>(source, sample, options);
       let table: RecordTable<string[]> | undefined;
-      await readCsvRecords(file, { delimiter: source.delimiter, signal }, {
+      await readCsvRecords(file, { delimiter: source.delimiter, signal, pathSetting }, {
         header: (names, line) => {
           table = createCsvTable({ file, names, line }, source, stratifyBy);
         },
         // The reader calls `header` before any record, and fails on a file without one.
         record: (cells, line) => collector.record(table!, cells, line),
-        bad: (line, problem) => collector.bad(line, problem),
+        bad: (line, problem, column) => collector.bad(line, problem, column),
       });
       return collector.finish(table!);
     }
     case 'jsonl': {
       const collector = createCollector<JsonObject>(source, sample, options);
       const table = createJsonlTable(file, source, stratifyBy);
-      await readJsonlRecords(file, { signal }, {
+      await readJsonlRecords(file, { signal, pathSetting }, {
         record: (record, line) => collector.record(table, record, line),
-        bad: (line, problem) => collector.bad(line, problem),
+        bad: (line, problem, column) => collector.bad(line, problem, column),
       });
       return collector.finish(table);
     }
@@ -84,8 +89,8 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
 interface Collector<R> {
   /** A parsed record: admitted (and offered to the sampler) or bad. */
   record(table: RecordTable<R>, record: R, line: number): void;
-  /** A record the reader could not parse. */
-  bad(line: number, problem: string): void;
+  /** A record the reader could not parse (`column` within the line, when known). */
+  bad(line: number, problem: string, column?: number): void;
   /** The result, after the last record. */
   finish(table: RecordTable<R>): SampleResult;
 }
@@ -96,7 +101,9 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
   const { onProgress } = options;
   const inner = createSampler<R>(sample, (candidate: Candidate<R>, max: number): never => {
     const column = JSON.stringify(sample.stratifyBy);
-    throw new SourceError(file, candidate.line, `stratify column ${column} has more than ${max} distinct values (too many strata)`);
+    throw new SourceError(file, candidate.line, `stratify column ${column} has more than ${max} distinct values (too many strata)`, {
+      configPath: 'sample.stratifyBy',
+    });
   });
   const sampler = withPinnedKeys(inner, options.pinned ?? {});
   const badRows: BadRow[] = [];
@@ -109,10 +116,10 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
     return rowsRead;
   }
 
-  function bad(line: number, problem: string): void {
-    if (source.onBadRow === 'error') throw new SourceError(file, line, problem);
+  function bad(line: number, problem: string, column?: number): void {
+    if (source.onBadRow === 'error') throw new SourceError(file, line, problem, { column });
     badRowCount += 1;
-    if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ line, message: problem });
+    if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ line, message: column === undefined ? problem : `${problem} (column ${column})` });
   }
 
   return {
@@ -122,9 +129,9 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
       if (typeof admitted === 'string') bad(line, admitted);
       else sampler.offer({ index, line, key: admitted.key, stratum: admitted.stratum, record });
     },
-    bad(line: number, problem: string): void {
+    bad(line: number, problem: string, column?: number): void {
       count();
-      bad(line, problem);
+      bad(line, problem, column);
     },
     finish(table: RecordTable<R>): SampleResult {
       const columns = table.finish();

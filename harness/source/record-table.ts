@@ -1,3 +1,4 @@
+import { closest } from '../core/closest-name';
 import type { Row } from '../core/row';
 import type { SourceColumn } from './sample-result';
 
@@ -36,6 +37,40 @@ export function setColumn(row: Row, name: string, value: unknown): void {
 
 /** Why the configuration names a column. */
 export type ColumnRoleName = 'key' | 'label' | 'stratify' | 'types';
+
+/** The config setting that names a column in `role`: where to fix a column the source does not have. */
+export function columnSetting(name: string, role: ColumnRoleName): string {
+  switch (role) {
+    case 'key':
+      return 'source.key';
+    case 'label':
+      return 'source.label';
+    case 'stratify':
+      return 'sample.stratifyBy';
+    case 'types':
+      return `source.types.${name}`;
+  }
+}
+
+/**
+ * Says that a configured column is missing, with the likely intended name first:
+ * `key column "customer_uuid" is not in the header (did you mean "customer_id"? columns: "customer_id", "age")`.
+ */
+export function describeMissingColumn(name: string, role: ColumnRoleName, where: string, names: readonly string[]): string {
+  const guess = likelyMeant(name, names);
+  const columns = names.length === 0 ? '' : `columns: ${listColumns(names)}`;
+  const detail = [guess === undefined ? '' : `did you mean ${JSON.stringify(guess)}?`, columns].filter(Boolean).join(' ');
+  return `${describeColumn(name, role)} is not ${where}${detail ? ` (${detail})` : ''}`;
+}
+
+/**
+ * The column a misspelt name most likely meant. Short names (`id`) are one or two edits from almost anything, so
+ * for them only a difference of case counts.
+ */
+export function likelyMeant(name: string, names: readonly string[]): string | undefined {
+  if (name.length < 4) return names.find((known) => known.toLowerCase() === name.toLowerCase());
+  return closest(name, names.filter((known) => known.trim() !== ''));
+}
 
 /** Names a configured column in a message: `key column "id"`, `column "age" (in types)`. */
 export function describeColumn(name: string, role: ColumnRoleName): string {

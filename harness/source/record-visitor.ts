@@ -5,6 +5,9 @@
 export interface RecordVisitor<R> {
   /** A record that parsed; `line` is the 1-based line where it starts. */
   record(record: R, line: number): void;
-  /** A record that could not be parsed (skippable in `onBadRow: 'skip'` mode), with a one-line problem. */
-  bad(line: number, problem: string): void;
+  /**
+   * A record that could not be parsed (skippable in `onBadRow: 'skip'` mode), with a one-line problem and, when
+   * one is to blame, the 1-based column (in characters) within `line`.
+   */
+  bad(line: number, problem: string, column?: number): void;
 }

@@ -15,10 +15,13 @@ const cellText = fc.string({
   maxLength: 12,
 });
 
-/** A table of at least two columns (a one-column row of one empty cell would be a blank line) with unique names. */
+/**
+ * A table of at least two columns (a one-column row of one empty cell would be a blank line) with unique names
+ * that name something (a blank column name is an error of its own).
+ */
 const table = fc.integer({ min: 2, max: 5 }).chain((width) =>
   fc.record({
-    header: fc.uniqueArray(cellText, { minLength: width, maxLength: width }),
+    header: fc.uniqueArray(cellText.filter((name) => name.trim() !== ''), { minLength: width, maxLength: width }),
     rows: fc.array(fc.array(cellText, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 12 }),
     // For each cell: quote it even when it need not be.
     quoteAlways: fc.array(fc.boolean(), { minLength: 1, maxLength: 80 }),

@@ -31,7 +31,7 @@ describe('malformed input: the error names the file and the line', () => {
 
   it('a directory instead of a file', async () => {
     const file = dir.path('');
-    expect(await failure(csvSource(file))).toBe(`${file}: cannot read file: it is a directory`);
+    expect(await failure(csvSource(file))).toBe(`${file}: is a directory, not a file`);
   });
 
   it('an empty file (also: only blank lines)', async () => {
@@ -72,9 +72,9 @@ describe('malformed input: the error names the file and the line', () => {
     expect(await failure(jsonlSource(jsonl))).toBe(`${jsonl}:3: invalid UTF-8 (the file must be UTF-8 encoded)`);
   });
 
-  it('an invalid JSON line', async () => {
+  it('an invalid JSON line, at its line and column', async () => {
     const file = fileWith('{"a":1}\n{"a":\n', 'jsonl');
-    expect(await failure(jsonlSource(file))).toMatch(new RegExp(`^${escape(file)}:2: invalid JSON: .+`));
+    expect(await failure(jsonlSource(file))).toBe(`${file}:2:6: invalid JSON: Unexpected end of JSON input`);
   });
 
   it('a JSON line that is not an object', async () => {
@@ -84,19 +84,31 @@ describe('malformed input: the error names the file and the line', () => {
     expect(await failure(jsonlSource(scalar))).toBe(`${scalar}:3: expected a JSON object, got a string`);
   });
 
-  it('a key, label, stratify or typed column that is not in the header', async () => {
+  it('a key, label, stratify or typed column that is not in the header, naming the config setting', async () => {
     const file = fileWith('a,b\n1,2\n');
-    const missing = (role: string, name: string): string => `${file}:1: ${role} column "${name}" is not in the header (columns: "a", "b")`;
-    expect(await failure(csvSource(file, { key: ['a', 'id'] }))).toBe(missing('key', 'id'));
-    expect(await failure(csvSource(file, { label: 'y' }))).toBe(missing('label', 'y'));
-    expect(await failure(csvSource(file), sampling({ method: 'stratified', size: 1, stratifyBy: 's' }))).toBe(missing('stratify', 's'));
-    expect(await failure(csvSource(file, { types: { c: 'integer' } }))).toBe(`${file}:1: column "c" (in types) is not in the header (columns: "a", "b")`);
+    const missing = (role: string, name: string, setting: string): string =>
+      `${file}:1: ${role} column "${name}" is not in the header (columns: "a", "b"); check ${setting}`;
+    expect(await failure(csvSource(file, { key: ['a', 'id'] }))).toBe(missing('key', 'id', 'source.key'));
+    expect(await failure(csvSource(file, { label: 'y' }))).toBe(missing('label', 'y', 'source.label'));
+    expect(await failure(csvSource(file), sampling({ method: 'stratified', size: 1, stratifyBy: 's' }))).toBe(missing('stratify', 's', 'sample.stratifyBy'));
+    expect(await failure(csvSource(file, { types: { c: 'integer' } }))).toBe(
+      `${file}:1: column "c" (in types) is not in the header (columns: "a", "b"); check source.types.c`,
+    );
+  });
+
+  it('a misspelt configured column, with the likely intended one (case only, for short names)', async () => {
+    const file = fileWith('customer_id,ID,b\n1,2,3\n');
+    expect(await failure(csvSource(file, { key: ['customer_uuid'] }))).toBe(
+      `${file}:1: key column "customer_uuid" is not in the header (did you mean "customer_id"? columns: "customer_id", "ID", "b"); check source.key`,
+    );
+    expect(await failure(csvSource(file, { label: 'id' }))).toMatch(/\(did you mean "ID"\? columns: /);
+    expect(await failure(csvSource(file, { label: 'c' }))).toMatch(/is not in the header \(columns: /);
   });
 
   it('a key column that no JSON line has', async () => {
     const file = fileWith('{"a":1}\n{"a":2}\n', 'jsonl');
-    expect(await failure(jsonlSource(file, { key: ['id'], onBadRow: 'skip' }))).toBe(`${file}: key column "id" is not in any row`);
-    expect(await failure(jsonlSource(file, { label: 'y' }))).toBe(`${file}: label column "y" is not in any row`);
+    expect(await failure(jsonlSource(file, { key: ['id'], onBadRow: 'skip' }))).toBe(`${file}: key column "id" is not in any row; check source.key`);
+    expect(await failure(jsonlSource(file, { label: 'y' }))).toBe(`${file}: label column "y" is not in any row (columns: "a"); check source.label`);
   });
 
   it('an empty key value', async () => {
@@ -120,7 +132,7 @@ describe('malformed input: the error names the file and the line', () => {
     const rows = Array.from({ length: 1002 }, (_, i) => `${i},v${i}`);
     const file = fileWith(`id,s\n${rows.join('\n')}\n`);
     const message = await failure(csvSource(file), sampling({ method: 'stratified', size: 10, stratifyBy: 's' }));
-    expect(message).toBe(`${file}:1002: stratify column "s" has more than 1000 distinct values (too many strata)`);
+    expect(message).toBe(`${file}:1002: stratify column "s" has more than 1000 distinct values (too many strata); check sample.stratifyBy`);
   });
 });
 
@@ -174,7 +186,3 @@ describe("onBadRow: 'skip'", () => {
     expect(await failure(csvSource(noKey, { ...skip, key: ['id'] }))).toMatch(/:1: key column "id" is not in the header/);
   });
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { UsageError } from '../../errors/usage-error';
+import { formatFromPath } from '../../source/source-format';
 import type { DriftThresholds } from '../../core/drift-report';
 
 /** Arguments of `skew drift`, as yargs parses them (every one optional here; checked by {@link resolveDriftOptions}). */
@@ -88,7 +89,7 @@ function fileOptions(flag: string, given: string | undefined, format: 'csv' | 'j
   if (given === undefined) throw new UsageError(`${flag} FILE is required (skew drift --baseline train.csv --current serving.jsonl)`);
   nonEmpty(flag, given);
   // The same rule as source.format in the config, so a file reads the same way in `skew run` and `skew drift`.
-  return { given, path: path.resolve(cwd, given), format: format ?? (/\.(jsonl|ndjson)$/i.test(given) ? 'jsonl' : 'csv') };
+  return { given, path: path.resolve(cwd, given), format: format ?? formatFromPath(given) };
 }
 
 function checkFormat(format: string): 'csv' | 'jsonl' {

@@ -48,5 +48,5 @@ export async function readDriftSamples(options: DriftOptions, signal?: AbortSign
  * fixed problems; matching them here keeps the distinction in one place until it has a code of its own.
  */
 export function isEmptySourceError(error: unknown): error is SourceError {
-  return error instanceof SourceError && error.line === undefined && /: (file is empty|header but no data rows)$/.test(error.message);
+  return error instanceof SourceError && error.line === undefined && (error.problem === 'file is empty' || error.problem === 'header but no data rows');
 }
