@@ -57,7 +57,7 @@ function halves(list: number[]): number[][] {
   return [list.slice(0, mid), list.slice(mid)];
 }
 
-/** A pipeline whose first answer takes this long after its start keeps two warm spares. */
+/** A pipeline whose first answer takes this long after its start keeps {@link SLOW_START_SPARES} warm spares. */
 const SLOW_START_MS = 250;
 /** Warm spares of a slow-starting pipeline: checks send batches back to back, faster than a pandas import. */
 const SLOW_START_SPARES = 3;

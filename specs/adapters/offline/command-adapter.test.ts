@@ -164,7 +164,9 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
       pids.add(result!.kind === 'ok' ? result!.features['pid'] : result);
     }
     expect(pids.size).toBe(1);
-    expect(adapter.processes.started).toBeLessThanOrEqual(2);
+    // The long-lived process, and its warm spares: one, or three when the first answer took over 250 ms (a loaded
+    // machine) — never a process per row.
+    expect(adapter.processes.started).toBeLessThanOrEqual(4);
     await adapter.close();
   });
 
