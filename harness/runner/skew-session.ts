@@ -1,24 +1,12 @@
 import type { FeatureAdapter } from '../adapters/feature-adapter';
 import { createServingAdapter, startLocalServer, type LocalServer, type ServingAdapter } from '../adapters/serving';
-import { runBatchInvarianceCheck } from '../checks/batch-invariance';
 import type { CheckContext } from '../checks/check-context';
 import type { CheckName } from '../checks/check-names';
-import { runDeterminismCheck } from '../checks/determinism';
-import { runLabelInvarianceCheck } from '../checks/label-invariance';
-import type { NoiseModel } from '../checks/noise-model';
-import { runParityCheck } from '../checks/parity';
 import type { RowComparison } from '../checks/row-comparison';
-import { runGeneratedParityCheck } from '../checks/generated-parity';
-import type { ColumnOverride } from '../checks/generated';
 import { profileRows } from '../profile/profile-rows';
 import { resolveInputContract } from '../checks/contract/resolve-contract';
-import { runInputContract } from './run-input-contract';
 import type { DataProfile } from '../core/data-profile';
-import { reproduceCommand } from './reproduce-command';
-import { analysisInput, withFieldAnalysis } from '../analysis/analyze-fields';
-import * as path from 'node:path';
-import { runGoldenCheck, type GoldenCheckOutput } from '../checks/golden-check';
-import { readGoldenFile, updateGoldenFile, writeGoldenProposal } from '../golden/golden-store';
+import type { GoldenCheckOutput } from '../checks/golden-check';
 import type { GoldenMode } from '../golden/update-golden';
 import type { CheckResult } from '../core/check-result';
 import { createComparePolicy, type ComparePolicy } from '../core/compare-policy';
@@ -30,9 +18,10 @@ import type { Reporter } from '../reporters/reporter';
 import type { SampleResult } from '../source';
 import { planColumns, type ColumnPlan } from './column-roles';
 import { createOfflineAdapter } from './create-offline-adapter';
-import { readGoldenRows, readRows } from './session-rows';
-import { patternWarnings } from './pattern-warnings';
-import { findingsOf, goldenHeader, redactResult } from './session-results';
+import { readRows } from './session-rows';
+import { redactResult } from './session-results';
+import { SESSION_CHECKS } from './session-checks/registry';
+import type { SessionEnv, SessionState } from './session-checks/session-check';
 import { readFailures, writeFailures } from '../memory/failure-file';
 import { checkError, endsTheRun } from './check-error';
 import { once } from 'node:events';
@@ -42,7 +31,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // How long to wait, when serving was declared unavailable, for the exit of a local server to be noticed (its exit
 // event, then up to 200 ms for its last output).
 const EXIT_NOTICE_MS = 500;
-import { updateMemory, type CheckFindings } from '../memory/update-memory';
+import { updateMemory } from '../memory/update-memory';
 
 /** Options of {@link openSkewSession}. */
 export interface SkewSessionOptions {
@@ -159,13 +148,26 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     // Examples show their row's inputs: never the label, personal-data columns redacted as in golden files.
     const exampleInputs = { columns: plan.columns, label: config.source.label, keys: config.source.key, redact: config.golden.redact, redactText: redact };
     const results: CheckResult[] = [];
-    const findings: CheckFindings[] = [];
-    const warnings: string[] = [];
-    let noise: NoiseModel | null = null;
-    let parityComparisons: RowComparison[] | null = null;
-    let parityTimings: { offlineMs: number; onlineMs: number } | null = null;
-    let golden: GoldenCheckOutput | null = null;
+    const state: SessionState = { noise: null, parityComparisons: null, parityTimings: null, golden: null, findings: [], warnings: [] };
     let serverSettled = false;
+    const env: SessionEnv = {
+      config,
+      cwd,
+      sampleRows: sample.rows,
+      pinnedOnly,
+      plan,
+      profile,
+      contract,
+      policy,
+      redact,
+      serving: servingOptions,
+      online,
+      remembered,
+      generatedPath: options.generatedPath ?? null,
+      golden: options.golden ?? { mode: 'none', propose: false },
+      signal,
+      state,
+    };
 
     const context = (name: CheckName): CheckContext => ({
       // Every check works on the random sample; parity also replays remembered rows, reported apart.
@@ -178,84 +180,10 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       label: config.source.label,
       policy,
       examples: config.report.examples,
-      noise,
+      noise: state.noise,
       signal,
       onProgress: (side, done, total) => reporter?.onProgress?.({ check: name, side, done, total }),
     });
-
-    const run = async (name: CheckName): Promise<CheckResult> => {
-      const ctx = context(name);
-      switch (name) {
-        case 'determinism': {
-          const out = await runDeterminismCheck(ctx, config.checks.determinism);
-          noise = out.noise;
-          return out.result;
-        }
-        case 'parity': {
-          const out = await runParityCheck({ ...ctx, rows: sample.rows }, { replayed: pinnedOnly, reproduce: (keys) => reproduceCommand(config, cwd, { keys, check: name }) });
-          parityComparisons = out.comparisons;
-          parityTimings = out.timings;
-          findings.push(findingsOf('parity', out.comparisons, out.result));
-          warnings.push(...patternWarnings(config, out.comparisons));
-          return withFieldAnalysis(out.result, analysisInput(out.comparisons.filter((c) => !pinnedOnly.has(c.row.key)), plan.columns, profile, policy));
-        }
-        case 'generated-parity': {
-          const g = config.checks.generatedParity;
-          // Generated rows start from training rows both sides computed: a row parity already counted as an error
-          // would otherwise come back, unchanged, as a generated row one side rejects.
-          const failedInParity = new Set((parityComparisons ?? []).filter((c) => c.offline.kind !== 'ok' || c.online.kind !== 'ok').map((c) => c.row.key));
-          const bases = failedInParity.size > 0 ? { ...ctx, rows: ctx.rows.filter((row) => !failedInParity.has(row.key)) } : ctx;
-          const out = await runGeneratedParityCheck(bases, profile, {
-            runs: g.runs,
-            seed: g.seed,
-            maxShrinks: g.maxShrinks,
-            columns: g.columns as Record<string, ColumnOverride>,
-            path: options.generatedPath ?? null,
-            remembered: options.generatedPath ? [] : remembered.filter((f) => f.check === 'generated-parity' && f.row).map((f) => ({ key: f.key, row: f.row! })),
-            reproduce: (seed, path) => reproduceCommand(config, cwd, { generated: { seed, path } }),
-            contract,
-          });
-          findings.push({ check: name, outcomes: out.outcomes.map((o) => ({ check: name, field: o.field, key: o.key, row: o.row, result: o.failed ? 'fail' : 'pass' })) });
-          return out.result;
-        }
-        case 'input-contract':
-          return runInputContract(ctx, profile, {
-            check: config.checks.inputContract,
-            contract,
-            serving: servingOptions,
-            redact,
-            unavailable: online.unavailable,
-            reproduce: reproduceCommand(config, cwd, { check: name }),
-          });
-        case 'batch-invariance':
-          return runBatchInvarianceCheck(ctx, config.checks.batchInvariance);
-        case 'label-invariance':
-          return runLabelInvarianceCheck(ctx, { rows: config.checks.labelInvariance.rows, seed: config.sample.seed });
-        case 'golden': {
-          const g = config.golden;
-          const rows = await readGoldenRows(config, signal);
-          golden = await runGoldenCheck(ctx, {
-            rows,
-            header: goldenHeader(config),
-            mode: options.golden?.mode ?? 'none',
-            propose: options.golden?.propose ?? false,
-            redact: g.redact,
-            owns: () => true,
-            displayFile: path.relative(cwd, g.file) || g.file,
-            store: {
-              read: () => readGoldenFile(g.file),
-              update: (update) => updateGoldenFile(g.file, update),
-              propose: async (file) => {
-                const target = path.join(config.report.dir, path.basename(g.file));
-                await writeGoldenProposal(target, file);
-                return path.relative(cwd, target) || target;
-              },
-            },
-          });
-          return golden.result;
-        }
-      }
-    };
 
     return {
       config,
@@ -267,23 +195,23 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       redact,
       sampleMs,
       profile,
-      warnings,
+      warnings: state.warnings,
       results,
       get parityComparisons() {
-        return parityComparisons;
+        return state.parityComparisons;
       },
       get golden() {
-        return golden;
+        return state.golden;
       },
       get parityTimings() {
-        return parityTimings;
+        return state.parityTimings;
       },
       async runCheck(name) {
         reporter?.onCheckBegin?.(name, sample.rows.length);
         const checkStarted = performance.now();
         let raw: CheckResult;
         try {
-          raw = await run(name);
+          raw = await SESSION_CHECKS[name].run(context(name), env);
         } catch (error) {
           server?.exited.throwIfAborted();
           // A broken config, source or pipeline (or Ctrl-C) ends the run; anything else stays inside this check.
@@ -306,8 +234,8 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         return result;
       },
       async rememberFailures() {
-        if (!config.failures.remember || findings.length === 0) return;
-        const update = updateMemory(remembered, findings, { newPerField: config.report.examples });
+        if (!config.failures.remember || state.findings.length === 0) return;
+        const update = updateMemory(remembered, state.findings, { newPerField: config.report.examples });
         for (const [i, result] of results.entries()) {
           const fixed = update.fixed.filter((f) => f.check === result.name).map(({ check, field, key }) => ({ check, field, key }));
           if (fixed.length > 0) results[i] = { ...result, fixed };

@@ -1,10 +1,27 @@
-import { createServingAdapter, type ServingOptions } from '../adapters/serving';
-import type { CheckContext } from '../checks/check-context';
-import { runInputContractCheck } from '../checks/input-contract';
-import type { CheckResult } from '../core/check-result';
-import type { DataProfile } from '../core/data-profile';
-import type { InputContract } from '../core/input-contract';
-import type { Redactor } from '../core/row';
+import { createServingAdapter, type ServingOptions } from '../../adapters/serving';
+import type { CheckContext } from '../../checks/check-context';
+import { runInputContractCheck } from '../../checks/input-contract';
+import type { CheckResult } from '../../core/check-result';
+import type { DataProfile } from '../../core/data-profile';
+import type { InputContract } from '../../core/input-contract';
+import type { Redactor } from '../../core/row';
+import { reproduceCommand } from '../reproduce-command';
+import type { SessionCheck } from './session-check';
+
+/** input-contract: out-of-contract probes of a typical row, and how each side reacts. */
+export const inputContractCheck: SessionCheck<'input-contract'> = {
+  name: 'input-contract',
+  run(ctx, env) {
+    return runInputContract(ctx, env.profile, {
+      check: env.config.checks.inputContract,
+      contract: env.contract,
+      serving: env.serving,
+      redact: env.redact,
+      unavailable: env.online.unavailable,
+      reproduce: reproduceCommand(env.config, env.cwd, { check: 'input-contract' }),
+    });
+  },
+};
 
 /** What the input-contract check needs from the session. */
 export interface InputContractRunOptions {

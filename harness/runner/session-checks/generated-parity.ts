@@ -1,0 +1,35 @@
+import type { ColumnOverride } from '../../checks/generated';
+import { runGeneratedParityCheck } from '../../checks/generated-parity';
+import { reproduceCommand } from '../reproduce-command';
+import type { SessionCheck } from './session-check';
+
+/** generated-parity: fast-check rows from the profile, plus remembered generated failures replayed apart. */
+export const generatedParityCheck: SessionCheck<'generated-parity'> = {
+  name: 'generated-parity',
+  async run(ctx, env) {
+    const { config, cwd, state } = env;
+    const g = config.checks.generatedParity;
+    // Generated rows start from training rows both sides computed: a row parity already counted as an error would
+    // otherwise come back, unchanged, as a generated row one side rejects.
+    const failedInParity = new Set((state.parityComparisons ?? []).filter((c) => c.offline.kind !== 'ok' || c.online.kind !== 'ok').map((c) => c.row.key));
+    const bases = failedInParity.size > 0 ? { ...ctx, rows: ctx.rows.filter((row) => !failedInParity.has(row.key)) } : ctx;
+    const remembered = env.generatedPath
+      ? []
+      : env.remembered.filter((f) => f.check === 'generated-parity' && f.row).map((f) => ({ key: f.key, row: f.row! }));
+    const out = await runGeneratedParityCheck(bases, env.profile, {
+      runs: g.runs,
+      seed: g.seed,
+      maxShrinks: g.maxShrinks,
+      columns: g.columns as Record<string, ColumnOverride>,
+      path: env.generatedPath,
+      remembered,
+      reproduce: (seed, path) => reproduceCommand(config, cwd, { generated: { seed, path } }),
+      contract: env.contract,
+    });
+    state.findings.push({
+      check: 'generated-parity',
+      outcomes: out.outcomes.map((o) => ({ check: 'generated-parity', field: o.field, key: o.key, row: o.row, result: o.failed ? 'fail' : 'pass' })),
+    });
+    return out.result;
+  },
+};

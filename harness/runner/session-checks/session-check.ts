@@ -1,0 +1,68 @@
+import type { ServingAdapter, ServingOptions } from '../../adapters/serving';
+import type { CheckContext } from '../../checks/check-context';
+import type { CheckName } from '../../checks/check-names';
+import type { GoldenCheckOutput } from '../../checks/golden-check';
+import type { NoiseModel } from '../../checks/noise-model';
+import type { RowComparison } from '../../checks/row-comparison';
+import type { CheckResult } from '../../core/check-result';
+import type { ComparePolicy } from '../../core/compare-policy';
+import type { DataProfile } from '../../core/data-profile';
+import type { InputContract } from '../../core/input-contract';
+import type { Redactor, SourceRow } from '../../core/row';
+import type { ResolvedConfig } from '../../config/resolved-config';
+import type { GoldenMode } from '../../golden/update-golden';
+import type { CheckFindings } from '../../memory/update-memory';
+import type { StoredFailure } from '../../memory/stored-failure';
+import type { ColumnPlan } from '../column-roles';
+
+/** What checks leave behind for later checks and for the session's callers. Written by the checks that produce it. */
+export interface SessionState {
+  /** Per-field noise measured by determinism (parity discounts it). */
+  noise: NoiseModel | null;
+  /** Parity's rows, once parity ran (generated-parity avoids its failed rows; `skew golden review`, distributions). */
+  parityComparisons: RowComparison[] | null;
+  /** Parity's time per side. */
+  parityTimings: { offlineMs: number; onlineMs: number } | null;
+  /** The golden check's records and comparison. */
+  golden: GoldenCheckOutput | null;
+  /** What each comparing check found, for the failure memory. */
+  findings: CheckFindings[];
+  /** Things to know that are not findings (a compare pattern that matches no field). */
+  warnings: string[];
+}
+
+/** The open session as a check sees it: the run's config, sample, plan and sides, and the shared state. */
+export interface SessionEnv {
+  readonly config: ResolvedConfig;
+  /** Directory the reproduce commands are relative to. */
+  readonly cwd: string;
+  /** Every sampled row, remembered rows replayed on top of the sample included. */
+  readonly sampleRows: readonly SourceRow[];
+  /** Keys of remembered rows that are not part of the random sample (replayed apart). */
+  readonly pinnedOnly: ReadonlySet<string>;
+  readonly plan: ColumnPlan;
+  readonly profile: DataProfile;
+  readonly contract: InputContract;
+  readonly policy: ComparePolicy;
+  readonly redact: Redactor;
+  /** The serving options of the run, URLs resolved against the local server. */
+  readonly serving: ServingOptions;
+  readonly online: ServingAdapter;
+  /** The failure memory as read at the start of the run. */
+  readonly remembered: readonly StoredFailure[];
+  /** Replay this generated-parity case (`--generated-path`) instead of generating. */
+  readonly generatedPath: string | null;
+  /** Golden update mode and whether to propose instead of writing. */
+  readonly golden: { mode: GoldenMode; propose: boolean };
+  readonly signal: AbortSignal | undefined;
+  readonly state: SessionState;
+}
+
+/**
+ * One check as the session runs it: the check's own code (in `checks/`) wired to what the session holds. Each lives in
+ * a file of its own and is listed once in the registry, so adding a check touches neither the session nor the CLI.
+ */
+export interface SessionCheck<N extends CheckName = CheckName> {
+  readonly name: N;
+  run(ctx: CheckContext, env: SessionEnv): Promise<CheckResult>;
+}
