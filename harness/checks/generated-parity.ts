@@ -156,6 +156,7 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   ];
   const replay = describeReplays([...replays.values()].map((r) => r.e));
   const warnings = await confirmSideFailures();
+  const warnedKeys = new Set(warnings.flatMap((w) => w.keys));
   const total = evaluations.length;
   const rejectedByBoth = evaluations.filter((e) => !e.infraError && e.offline.kind === 'error' && e.online.kind === 'error').length;
   const bothNote = rejectedByBoth > 0 ? `; ${rejectedByBoth} row${rejectedByBoth === 1 ? '' : 's'} rejected by both sides alike` : '';
@@ -181,8 +182,9 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
       notRun: infra.filter((e) => e.offline.kind !== 'error' && e.online.kind !== 'error').length,
     },
     fields: summary.fields,
+    // A row a side fails on that is a finding of its own (a warning with its row and replay) is listed there, once.
     errors: infra
-      .filter((e) => e.offline.kind === 'error' || e.online.kind === 'error')
+      .filter((e) => (e.offline.kind === 'error' || e.online.kind === 'error') && !warnedKeys.has(e.row.key))
       .slice(0, ctx.examples)
       .map((e) => (e.online.kind === 'error' ? { key: e.row.key, side: 'online' as const, message: e.online.message } : { key: e.row.key, side: 'offline' as const, ...errorOf(e.offline) })),
     counterexamples,

@@ -4,6 +4,7 @@ import { stopAllLocalServers } from '../adapters/serving';
 import { UsageError } from '../errors/usage-error';
 import { processIo, type CliIo } from './cli-io';
 import { exitCodeForError, formatError } from './exit-code';
+import { EXIT_CODES } from '../core/verdict';
 import type { CommandContext } from './command-context';
 import { driftCommand } from './drift-command';
 import { reportCommandModule } from './report-command';
@@ -17,20 +18,22 @@ import { runCommandModule } from './run-command';
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const controller = new AbortController();
   let interrupts = 0;
-  const onSigint = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
     interrupts++;
     if (interrupts > 1) {
       // The user means it: kill local servers' process groups without waiting for graceful teardown.
       void stopAllLocalServers().finally(() => process.exit(130));
       return;
     }
-    io.stderr.write('\nskew: interrupted, stopping (Ctrl-C again to force)\n');
+    // The run's one line about it (a progress line on a terminal is ended first); the run then stops with exit 130.
+    const again = signal === 'SIGINT' ? 'Ctrl-C again' : `${signal} again`;
+    io.stderr.write(`${io.stderr.isTTY ? '\n' : ''}skew: interrupted by ${signal}: stopping (${again} to force)\n`);
     controller.abort(new Error('interrupted'));
   };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   // A closed terminal or a dropped SSH session: stop as for Ctrl-C, local servers included.
-  process.on('SIGHUP', onSigint);
+  process.on('SIGHUP', onSignal);
 
   const debug = argv.includes('--debug');
   let exitCode = 0;
@@ -58,12 +61,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       })
       .parseAsync();
   } catch (error) {
-    io.stderr.write(`${formatError(error, debug)}\n`);
     exitCode = exitCodeForError(error);
+    // An interruption was announced when the signal came: one line is enough.
+    if (!(interrupts > 0 && exitCode === EXIT_CODES.interrupted) || debug) io.stderr.write(`${formatError(error, debug)}\n`);
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-    process.off('SIGHUP', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
   }
   return exitCode;
 }

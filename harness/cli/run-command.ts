@@ -21,6 +21,9 @@ import { withConfigOptions, type ConfigArgs } from './common-options';
 import { withRedactedErrors } from './redact-errors';
 import { errorMessage } from '../errors/error-message';
 import { closest } from '../core/closest-name';
+import type { ResolvedReporter } from '../config/resolved-config';
+import { withConfigPath } from '../errors/with-config-path';
+import { whyNotWritableDir } from '../io/writable-dir';
 
 /** Arguments of `skew run`, as parsed by yargs. */
 export interface RunArgs extends ConfigArgs {
@@ -42,6 +45,7 @@ export interface RunArgs extends ConfigArgs {
   propose?: boolean | undefined;
   writeOnCi?: boolean | undefined;
   baseline?: string | undefined;
+  debug?: boolean | undefined;
 }
 
 /**
@@ -60,6 +64,7 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
     const keys = args.keys !== undefined ? args.keys.split(',').map((k) => k.trim()).filter(Boolean) : undefined;
     if (keys && keys.length === 0) throw new UsageError('--keys needs at least one row key (comma-separated)');
     const checks = args.checks !== undefined ? parseChecks(args.checks) : undefined;
+    checkReportFiles(config.report.reporters, config.report.dir);
     const reporters = createReporters(config.report.reporters, io, { color: args.color ?? shouldColor(io.stdout, io.env) });
     const reporter = new ReporterMultiplexer(reporters);
     const report = await runSkew({
@@ -67,7 +72,9 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
       reporter,
       signal,
       cwd: io.cwd,
-      log: (line) => io.stderr.write(`${line}\n`),
+      // The local server's own output is shown live only with --debug: otherwise it would come before (and apart
+      // from) the one line an error prints, and it is in the error's tail when the server fails.
+      ...(args.debug ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}),
       ...(keys ? { keys } : {}),
       ...(checks ? { checks } : {}),
       ...(args.generatedPath ? { generatedPath: args.generatedPath } : {}),
@@ -80,6 +87,22 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
     }
     return report.verdict.exitCode;
   });
+}
+
+/**
+ * Refuses, before anything runs, report files that could not be written (the report directory is a file, or not
+ * writable): found after the run, the work would be lost and the terminal would already have named the files.
+ */
+function checkReportFiles(reporters: readonly ResolvedReporter[], dir: string): void {
+  for (const [i, reporter] of reporters.entries()) {
+    const file = reporter.options['file'];
+    if (typeof file !== 'string') continue;
+    const why = whyNotWritableDir(path.dirname(file));
+    if (why !== null) {
+      const setting = path.resolve(path.dirname(file)) === path.resolve(dir) ? 'report.dir (or --report-dir)' : `report.reporters[${i}]`;
+      throw new SkewError('REPORT', withConfigPath(`cannot write the ${reporter.name} report ${file}: ${why}`, setting));
+    }
+  }
 }
 
 /**

@@ -46,12 +46,10 @@ export interface DescribeSkewOptions {
 export function describeSkew(options: DescribeSkewOptions = {}): void {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const seed = jest.getSeed();
-  const config = loadConfigSync({
-    ...(options.config ? { file: options.config } : {}),
-    cwd,
-    target: options.target ?? null,
-    overrides: { checks: { generatedParity: { seed } } },
-  });
+  const loaded = loadConfigSync({ ...(options.config ? { file: options.config } : {}), cwd, target: options.target ?? null });
+  // jest's seed replaces generated-parity's, without switching on a check the config switched off
+  // (an override `{ seed }` merged over `generatedParity: false` would).
+  const config = { ...loaded, checks: { ...loaded.checks, generatedParity: { ...loaded.checks.generatedParity, seed } } };
   const checks = selectChecks(config, options.checks);
   const timeout = options.timeout ?? 120_000;
   const title = `skew-harness: ${path.relative(cwd, config.configFile ?? 'config') || 'config'}${config.target ? ` (${config.target})` : ''}`;

@@ -243,7 +243,9 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     return [...done, ...(await groups(halves(indexes)))];
   };
 
-  const warmUp = async (rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void> => {
+  const warmUp = async (given: readonly AdapterRow[], signal?: AbortSignal): Promise<void> => {
+    // A row JSON cannot encode (nested past the stack) is that row's error when the checks send it, not the probe's.
+    const rows = given.filter((row) => encodeError(row) === null);
     if (rows.length === 0) return;
     warming ??= (async () => {
       if (stats.mode === null) {

@@ -1,8 +1,11 @@
 import { createJiti } from 'jiti';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Row, SideResult } from '../../core/row';
 import { errorMessage } from '../../errors/error-message';
 import { OfflineError } from '../../errors/offline-error';
+import { describeLoadFailure } from '../../errors/load-error';
+import { withConfigPath } from '../../errors/with-config-path';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
 import { toSideResult } from './to-side-result';
 
@@ -60,6 +63,22 @@ export async function createModuleAdapter(options: ModuleAdapterOptions): Promis
       return results;
     },
     async close() {},
+    // Proves the module computes before serving is sent anything: a module that throws on each of the first rows,
+    // alone, is broken as a whole (an import-time bug, a wrong signature), not a row the pipeline cannot compute.
+    async warmUp(rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void> {
+      const tried = rows.slice(0, WARM_UP_ROWS);
+      if (tried.length === 0) return;
+      const results: SideResult[] = [];
+      for (const row of tried) {
+        signal?.throwIfAborted();
+        const [result] = await callRowByRow([row]);
+        if (result!.kind !== 'error') return;
+        results.push(result!);
+      }
+      const first = results[0] as Extract<SideResult, { kind: 'error' }>;
+      const count = tried.length === 1 ? '1 row tried alone' : `${tried.length} rows tried alone`;
+      throw new OfflineError(`offline module ${name} fails on every row it is given (${count}): ${first.message.replace(`offline module ${name} `, '')}`);
+    },
   };
 
   async function callRowByRow(batch: readonly AdapterRow[]): Promise<SideResult[]> {
@@ -75,6 +94,9 @@ export async function createModuleAdapter(options: ModuleAdapterOptions): Promis
     return out;
   }
 }
+
+/** Rows tried alone by `warmUp` before a module that computes none of them is declared broken. */
+const WARM_UP_ROWS = 3;
 
 /** Fails when a batch call takes longer than `ms` (a module that never resolves must not hang the run). */
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string, rows: number): Promise<T> {
@@ -96,8 +118,12 @@ async function loadBatchFunction(options: ModuleAdapterOptions): Promise<BatchFe
     const jiti = createJiti(__filename, { moduleCache: false, fsCache: false });
     mod = (await jiti.import(options.path)) as Record<string, unknown>;
   } catch (error) {
-    const message = errorMessage(error).split('\n')[0];
-    throw new OfflineError(`offline module ${options.path} could not be loaded: ${message}`, { cause: error });
+    const failure = describeLoadFailure(options.path, error, (p) => path.resolve(p));
+    const where = failure.location ? `${options.path}:${failure.location.line}:${failure.location.column}` : options.path;
+    // A module that is not there is the config's to fix; one that does not parse or throws is the module's.
+    const missing = !existsSync(options.path);
+    const problem = missing ? 'file not found' : failure.problem;
+    throw new OfflineError(withConfigPath(`offline module ${where}: ${problem}`, missing ? 'offline.module' : undefined), { cause: error });
   }
   const candidates = options.exportName ? [options.exportName] : ['computeFeatures', 'default'];
   for (const name of candidates) {
@@ -106,6 +132,9 @@ async function loadBatchFunction(options: ModuleAdapterOptions): Promise<BatchFe
   }
   const exported = Object.keys(mod).filter((k) => k !== '__esModule');
   throw new OfflineError(
-    `offline module ${options.path} has no function export ${candidates.map((c) => `"${c}"`).join(' or ')} (exports: ${exported.join(', ') || 'none'})`,
+    withConfigPath(
+      `offline module ${options.path} has no function export ${candidates.map((c) => `"${c}"`).join(' or ')} (exports: ${exported.join(', ') || 'none'})`,
+      options.exportName ? 'offline.export' : 'offline.module',
+    ),
   );
 }

@@ -9,6 +9,7 @@ import { prependNodeBins } from '../node-bin-path';
 import { createOutputTail } from './output-tail';
 import { isProcessGroupAlive, signalProcessGroup } from './process-group';
 import { trackForCleanup } from './server-cleanup';
+import { withConfigPath } from '../../errors/with-config-path';
 import { watchForOrphans } from './orphan-watchdog';
 import type { StartOptions } from './serving-options';
 import { stripUrlCredentials } from './serving-messages';
@@ -72,7 +73,7 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   const [command, ...args] = options.command;
   if (command === undefined || command === '') throw new ConfigError('serving.start.command', 'is empty');
   if (!isDirectory(options.cwd)) {
-    throw new ServingStartError(`could not start "${command}": working directory ${options.cwd} does not exist`, {
+    throw new ServingStartError(withConfigPath(`could not start "${command}": working directory ${options.cwd} does not exist`, 'serving.start.cwd'), {
       spawnFailed: true,
     });
   }
@@ -151,7 +152,7 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   const commandLine = redact(options.command.join(' '));
   switch (ended.kind) {
     case 'spawn-error':
-      throw new ServingStartError(redact(describeSpawnError(command, options.cwd, ended.error)), {
+      throw new ServingStartError(withConfigPath(redact(describeSpawnError(command, options.cwd, ended.error)), 'serving.start.command'), {
         spawnFailed: ['ENOENT', 'EACCES', 'ENOTDIR', 'EPERM'].includes(ended.error.code ?? ''),
         cause: ended.error,
       });

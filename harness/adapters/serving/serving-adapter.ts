@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { Redactor, SideResult } from '../../core/row';
+import type { Redactor, Row, SideResult } from '../../core/row';
 import { ConfigError } from '../../errors/config-error';
 import { ServingAuthError, ServingError } from '../../errors/serving-error';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
@@ -91,6 +91,12 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
   );
   let closed = false;
   let answeredOnce = false;
+  // The rows of the last request the endpoint answered in full: the health check of a streak of failures.
+  let lastAnswered: Row[] | null = null;
+  const stillAnswers = async (rows: Row[], signal: AbortSignal): Promise<boolean> => {
+    const outcome = options.batch && rows.length > 1 ? await sendBatch(requests, rows, signal) : await sendRow(requests, rows[0]!, signal);
+    return outcome.kind !== 'aborted' && outcome.endpoint === 'up' && outcome.results.every((r) => r.kind === 'ok');
+  };
 
   const compute = async (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
     if (closed) throw new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 });
@@ -136,9 +142,20 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
         run.abort();
         return;
       }
-      if (outcome.endpoint === 'up') breaker.recordSuccess();
-      if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) run.abort();
+      if (outcome.endpoint === 'up') {
+        breaker.recordSuccess();
+        if (outcome.results.every((r) => r.kind === 'ok')) lastAnswered = unitRows.map((row) => row.fields);
+      }
       outcome.results.forEach((result, i) => settle(first + i, result));
+      if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) {
+        // Before declaring the endpoint down, ask it again for rows it answered before: if it still answers, the
+        // streak was rows it cannot handle (a crash on odd input resets the connection), not a dead endpoint.
+        if (lastAnswered && (await stillAnswers(lastAnswered, run.signal))) breaker.reset();
+        else {
+          breaker.open();
+          run.abort();
+        }
+      }
     };
 
     let next = 0;

@@ -72,8 +72,8 @@ describe('module adapter (a real TS/JS module loaded with jiti)', () => {
     const short = await createModuleAdapter({ path: moduleFile('short.ts', `export const computeFeatures = (rows: unknown[]) => rows.slice(1).map(() => ({}));`), exportName: null, batchSize: 10 });
     await expect(short.compute(rows(3))).rejects.toThrow('offline module short.ts#computeFeatures returned 2 feature objects for 3 rows');
     await expect(createModuleAdapter({ path: moduleFile('none.ts', `export const helper = 1;`), exportName: null, batchSize: 1 })).rejects.toThrow(
-      /has no function export "computeFeatures" or "default" \(exports: helper\)$/,
+      /has no function export "computeFeatures" or "default" \(exports: helper\); check offline\.module$/,
     );
-    await expect(createModuleAdapter({ path: path.join(dir, 'missing.ts'), exportName: null, batchSize: 1 })).rejects.toThrow(/could not be loaded/);
+    await expect(createModuleAdapter({ path: path.join(dir, 'missing.ts'), exportName: null, batchSize: 1 })).rejects.toThrow(/missing.ts: file not found; check offline\.module$/);
   });
 });

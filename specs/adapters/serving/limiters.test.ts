@@ -72,9 +72,20 @@ describe('createCircuitBreaker', () => {
     expect([breaker.recordFailure('a'), breaker.recordFailure('b')]).toEqual([false, false]);
     breaker.recordSuccess();
     expect([breaker.recordFailure('c'), breaker.recordFailure('d'), breaker.recordFailure('e')]).toEqual([false, false, true]);
+    // The threshold is reached; the caller decides (the endpoint still answers a known row: reset; else open).
+    expect(breaker.openReason).toBeNull();
+    breaker.open();
     expect(breaker.openReason).toBe('serving unavailable: 3 consecutive requests failed; last: e');
     breaker.recordSuccess();
     expect(breaker.openReason).not.toBeNull();
+  });
+
+  it('restarts the streak when reset at the threshold, and reaches it again only after as many failures', () => {
+    const breaker = createCircuitBreaker(2);
+    expect([breaker.recordFailure('a'), breaker.recordFailure('b')]).toEqual([false, true]);
+    breaker.reset();
+    expect(breaker.openReason).toBeNull();
+    expect([breaker.recordFailure('c'), breaker.recordFailure('d')]).toEqual([false, true]);
   });
 
   it('is disabled by 0', () => {

@@ -191,7 +191,7 @@ describe('createServingAdapter against a real HTTP server', () => {
   it('returns results in row order even when responses arrive out of order', async () => {
     server = await startTestServer((req, res) => {
       const row = JSON.parse(req.body) as { x: number };
-      setTimeout(() => sendJson(res, 200, { features: { x: row.x } }), (5 - row.x) * 10);
+      setTimeout(() => sendJson(res, 200, { features: { x: row.x } }), (5 - row.x) * 60);
     });
     adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, concurrency: 5 }));
     const order: number[] = [];

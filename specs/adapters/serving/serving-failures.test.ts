@@ -43,6 +43,40 @@ describe('serving adapter: breaker, abort, redaction', () => {
     expect(results.some((r) => r.kind === 'ok')).toBe(false);
   });
 
+  it('stays closed through a streak of rows that reset the connection while rows it answered before still answer', async () => {
+    // Rows 5..24 crash the handler (the connection is destroyed): a streak of transport failures the size of the
+    // threshold, caused by the rows, not by a dead endpoint.
+    server = await startTestServer((req, res) => {
+      const row = JSON.parse(req.body) as { x: number };
+      if (row.x >= 5 && row.x < 25) {
+        res.socket?.destroy();
+        return;
+      }
+      sendJson(res, 200, { features: { x: row.x } });
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, retries: 0, concurrency: 1, maxConsecutiveFailures: 5 }));
+    const results = await adapter.compute(makeRows(30));
+    expect(adapter.unavailable).toBeNull();
+    expect(results.map((r) => r.kind)).toEqual([...Array(5).fill('ok'), ...Array(20).fill('error'), ...Array(5).fill('ok')]);
+  });
+
+  it('opens when the endpoint no longer answers even the rows it answered before', async () => {
+    let dead = false;
+    server = await startTestServer((req, res) => {
+      const row = JSON.parse(req.body) as { x: number };
+      if (row.x >= 5) dead = true;
+      if (dead) {
+        res.socket?.destroy();
+        return;
+      }
+      sendJson(res, 200, { features: { x: row.x } });
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, retries: 0, concurrency: 1, maxConsecutiveFailures: 5 }));
+    const results = await adapter.compute(makeRows(30));
+    expect(adapter.unavailable).toMatch(/^serving unavailable: 5 consecutive requests failed/);
+    expect(results.slice(10).every((r) => r.kind === 'skipped')).toBe(true);
+  });
+
   it('does not count per-row 4xx (400, 422) towards the breaker', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 422, { error: 'bad input' }));
     adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, maxConsecutiveFailures: 3 }));
