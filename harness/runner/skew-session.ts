@@ -24,7 +24,7 @@ import { SESSION_CHECKS } from './session-checks/registry';
 import type { SessionEnv, SessionState } from './session-checks/session-check';
 import { readFailures, writeFailures } from '../memory/failure-file';
 import { checkError, endsTheRun } from './check-error';
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { capCheckResult } from '../core/cap-check-result';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -136,6 +136,8 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     if (server) {
       // A local server that exits mid-run stops every check at once, and the run reports why (not as refused rows).
       signal = signal ? AbortSignal.any([signal, server.exited]) : server.exited;
+      // Every check and request of the session listens to it (jest runs checks one per test, each adding its own).
+      setMaxListeners(256, signal);
       servingOptions = {
         ...servingOptions,
         url: server.resolveUrl(servingOptions.url),
