@@ -100,6 +100,7 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
           ? `${failed.length} of ${fields.length} fields differ between offline and serving on ${compared} compared rows`
           : `all ${fields.length} fields agree on ${compared} compared rows`,
     ...summary,
+    rows: { ...summary.rows, ...(replays.length > 0 ? { replayed: replays.length } : {}) },
     fields,
   };
   result.summary += replayNote;
