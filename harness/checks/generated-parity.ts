@@ -180,6 +180,7 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
       offlineErrors: infra.filter((e) => e.offline.kind === 'error').length,
       onlineErrors: infra.filter((e) => e.online.kind === 'error').length,
       notRun: infra.filter((e) => e.offline.kind !== 'error' && e.online.kind !== 'error').length,
+      ...(replays.size > 0 ? { replayed: replays.size } : {}),
     },
     fields: summary.fields,
     // A row a side fails on that is a finding of its own (a warning with its row and replay) is listed there, once.

@@ -84,7 +84,9 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
   const summary = summarizeRows(sampled, (field) => ctx.policy.policyFor(field).budget, ctx.examples);
   const fields: FieldStats[] = summary.fields.map((f) => {
     const noise = ctx.noise?.get(f.field);
-    return noise ? judgeNoisyField(f, noise, explainedCounts.get(f.field) ?? 0) : f;
+    const judged = noise ? judgeNoisyField(f, noise, explainedCounts.get(f.field) ?? 0) : f;
+    const keys = [...new Set(judged.examples.map((m) => m.key))].slice(0, REPRODUCE_KEYS);
+    return judged.status === 'failed' && keys.length > 0 && options.reproduce ? { ...judged, reproduce: options.reproduce(keys) } : judged;
   });
   const failed = fields.filter((f) => f.status === 'failed');
   const { compared } = summary.rows;
@@ -100,6 +102,7 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
           ? `${failed.length} of ${fields.length} fields differ between offline and serving on ${compared} compared rows`
           : `all ${fields.length} fields agree on ${compared} compared rows`,
     ...summary,
+    rows: { ...summary.rows, ...(replays.length > 0 ? { replayed: replays.length } : {}) },
     fields,
   };
   result.summary += replayNote;

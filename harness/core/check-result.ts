@@ -33,6 +33,11 @@ export interface CheckRows {
   onlineErrors: number;
   /** Rows never attempted (the run was interrupted or serving was declared unavailable). */
   notRun: number;
+  /**
+   * Remembered failing rows replayed apart from this check's rows (parity, generated-parity): in none of the counts
+   * above nor in the rates. Absent when none were replayed.
+   */
+  replayed?: number;
 }
 
 /**

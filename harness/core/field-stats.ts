@@ -37,6 +37,11 @@ export interface FieldStats {
   noise?: { rate: number; maxAbsDiff: number | null; explained: number };
   /** Hints, distribution and chart data (parity and generated-parity fields; set after the check). */
   analysis?: FieldAnalysis;
+  /**
+   * Command that reruns this field's own first failing rows (parity: `--keys` of its examples), when the check can
+   * name them; a field's reproduce line never names rows on which only other fields fail.
+   */
+  reproduce?: string;
 }
 
 /**

@@ -86,8 +86,14 @@ export interface SourceInfo {
 export interface Accounting {
   /** Data records read from the source. */
   rowsRead: number;
-  /** Rows drawn by sampling (remembered failing rows replayed on top included). */
+  /** Rows drawn by sampling (remembered failing rows replayed on top included: `rowsSampled − replayed` were drawn at random). */
   rowsSampled: number;
+  /**
+   * Remembered failing training rows replayed on top of the sample (counted in `rowsSampled`, in no check's rates);
+   * each check's own count of replayed rows, generated ones included, is `checks[name].replayed`. Absent in older
+   * reports.
+   */
+  replayed?: number;
   /** The check the four numbers below are from, or null when no check compared rows. */
   check?: string | null;
   /** Rows that check compared (both sides produced features). */

@@ -41,12 +41,24 @@ const MAX_NAMED_FIELDS = 3;
 /** A failed check's message on the verdict line is cut here (the check's own section has it whole). */
 const MAX_MESSAGE = 120;
 
-/** `hour_local 42%, tenure_days 12%, sessions_z 3% and 2 more fields`: the worst rates first. */
+/**
+ * The pseudo-field of rows one side rejects while the other computes features (generated-parity's `ROW_FIELD`). Its
+ * rate is over the rejected rows only — 100 % by construction — so it is told in words, after the real fields.
+ */
+export const ROW_PSEUDO_FIELD = '(row)';
+
+/**
+ * `hour_local 42%, tenure_days 12%, sessions_z 3% and 2 more fields`: the worst rates first; rows one side rejects
+ * are counted after them (`plan_code 12%, 29 rows one side rejects`).
+ */
 function describeWorstFields(list: ReadonlyArray<Extract<VerdictReason, { kind: 'field_skew' }>>): string {
-  const worst = [...list].sort((a, b) => b.rate - a.rate || b.mismatched - a.mismatched);
-  const named = worst.slice(0, MAX_NAMED_FIELDS).map((f) => `${f.field} ${formatRate(f.rate)}`).join(', ');
+  const worst = list.filter((f) => f.field !== ROW_PSEUDO_FIELD).sort((a, b) => b.rate - a.rate || b.mismatched - a.mismatched);
+  const named = worst.slice(0, MAX_NAMED_FIELDS).map((f) => `${f.field} ${formatRate(f.rate)}`);
   const more = worst.length - MAX_NAMED_FIELDS;
-  return more > 0 ? `${named} and ${more} more field${more === 1 ? '' : 's'}` : named;
+  if (more > 0) named[named.length - 1] += ` and ${more} more field${more === 1 ? '' : 's'}`;
+  const rejected = list.find((f) => f.field === ROW_PSEUDO_FIELD);
+  if (rejected) named.push(`${rejected.mismatched} row${rejected.mismatched === 1 ? '' : 's'} one side rejects`);
+  return named.join(', ');
 }
 
 /** A long message keeps its first clause (up to the first `; `) when that fits, else it is cut. */

@@ -24,21 +24,22 @@ export interface MemoryUpdate {
 /** Options of {@link updateMemory}. */
 export interface UpdateMemoryOptions {
   /**
-   * Most new failures remembered per check and field in one run (those already remembered do not count). The memory
-   * is replayed first by the next run, so it holds a few cases per failing field, not every failing row.
-   * Default: unlimited.
+   * Most failures remembered per check and field in total: new failures are added only while the memory holds fewer
+   * for their check and field (a failure already remembered is never dropped for the cap, only when fixed). The
+   * memory is replayed first by the next run, so it holds a few cases per failing field, not every failing row —
+   * and a run repeated with nothing changed adds nothing. Default: unlimited.
    */
-  newPerField?: number;
+  perField?: number;
 }
 
 /**
  * Updates the failure memory with a run's outcomes (pure). A stored failure is fixed — dropped and reported — only
  * when that exact case (check, field, key) was evaluated in this run and passed; one not evaluated, or still
- * differing (even within budget), is kept. New failures are added, at most `newPerField` per check and field:
- * `failures = (previous − fixed) ∪ new`, where `new` ⊆ the cases failing now.
+ * differing (even within budget), is kept. New failures are added while their check and field hold fewer than
+ * `perField`: `failures = (previous − fixed) ∪ new`, where `new` ⊆ the cases failing now.
  */
 export function updateMemory(previous: readonly StoredFailure[], findings: readonly CheckFindings[], options: UpdateMemoryOptions = {}): MemoryUpdate {
-  const limit = options.newPerField ?? Number.POSITIVE_INFINITY;
+  const limit = options.perField ?? Number.POSITIVE_INFINITY;
   // Per case: whether it passed every time it was evaluated, and the first failing outcome (for its row).
   const passed = new Map<string, boolean>();
   const failing = new Map<string, CaseOutcome>();
@@ -54,13 +55,15 @@ export function updateMemory(previous: readonly StoredFailure[], findings: reado
     if (passed.get(id) === true) fixed.push(old);
     else kept.set(id, old);
   }
-  const added = new Map<string, number>();
+  const groupOf = (c: Pick<StoredFailure, 'check' | 'field'>) => `${c.check}\u0000${c.field}`;
+  const held = new Map<string, number>();
+  for (const c of kept.values()) held.set(groupOf(c), (held.get(groupOf(c)) ?? 0) + 1);
   for (const [id, o] of failing) {
     if (kept.has(id)) continue;
-    const group = `${o.check}\u0000${o.field}`;
-    const count = added.get(group) ?? 0;
+    const group = groupOf(o);
+    const count = held.get(group) ?? 0;
     if (count >= limit) continue;
-    added.set(group, count + 1);
+    held.set(group, count + 1);
     kept.set(id, { check: o.check, field: o.field, key: o.key, ...(o.row ? { row: o.row } : {}) });
   }
   const failures = [...kept.values()].sort((a, b) => (failureId(a) < failureId(b) ? -1 : failureId(a) > failureId(b) ? 1 : 0));

@@ -1,5 +1,6 @@
 import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
+import { fieldReproduce } from './field-reproduce';
 import { formatSegmentsLine } from './format-segments';
 
 /** Escapes a workflow command's message (`%`, CR, LF). */
@@ -35,7 +36,7 @@ export function formatGithubAnnotations(report: SkewReport): string[] {
         `${f.mismatched} of ${f.compared} rows differ (${formatRate(f.rate)})${f.side ? ` on the ${f.side} side` : ''}.`,
         ...(hint ? [`Hint: ${hint.message}`] : []),
         ...(f.analysis?.segments?.splits[0] ? [`Where: ${formatSegmentsLine(f.analysis.segments, 1)}`] : []),
-        `Reproduce with: ${check.counterexamples?.find((x) => x.field === f.field)?.reproduce ?? check.reproduce ?? report.reproduce}`,
+        `Reproduce with: ${fieldReproduce(check, f) ?? report.reproduce}`,
       ].join('\n');
       lines.push(`::error ${file}title=${escapeProperty(`skew ${check.name}: ${f.field}`)}::${escapeData(message)}`);
     }

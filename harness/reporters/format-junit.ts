@@ -75,7 +75,8 @@ function failure(check: CheckResult, f: FieldStats, report: SkewReport): string 
     if (m.inputs || m.changes) lines.push(`    inputs: ${formatInputsLine(m, leading, 160)}`);
   }
   for (const x of (check.counterexamples ?? []).filter((c) => c.field === f.field)) lines.push(`Minimal counterexample: ${x.description}`, `Reproduce with: ${x.reproduce}`);
-  lines.push(`Reproduce with: ${check.reproduce ?? report.reproduce}`);
+  const own = f.reproduce ?? check.reproduce ?? report.reproduce;
+  if (!lines.includes(`Reproduce with: ${own}`)) lines.push(`Reproduce with: ${own}`);
   return `<failure type="${escapeXml(check.compares === 'same-side' ? check.name : 'skew')}" message="${escapeXml(message)}">${escapeXml(lines.join('\n'))}</failure>`;
 }
 

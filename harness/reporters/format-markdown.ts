@@ -84,6 +84,9 @@ function checkSummary(check: CheckResult): string[] {
   ];
 }
 
+/** Fixed cases listed per check; the rest are counted. */
+const MAX_FIXED = 20;
+
 function checkDetails(check: CheckResult, examples: number): string[] {
   const out: string[] = [];
   for (const f of check.fields.filter((x) => x.status === 'failed' && x.examples.length > 0)) {
@@ -98,14 +101,23 @@ function checkDetails(check: CheckResult, examples: number): string[] {
       const inputs = withInputs ? ` ${markdownCell(truncate([formatChanges(m), ...orderedInputs(m, leading).map(([k, v]) => `${k}=${formatValue(v, 40)}`)].filter(Boolean).join(' '), 400))} |` : '';
       out.push(`| ${markdownCode(m.key)} | ${markdownCode(formatValue(m.offline))} | ${markdownCode(formatValue(m.online))} | ${markdownCell(m.absDiff !== undefined ? formatNumber(m.absDiff) : (m.detail ?? m.kind))} |${inputs}`);
     }
-    // parity's own command reruns its failing rows (counterexamples carry their own).
-    if (check.reproduce && !check.counterexamples?.length) out.push('', 'Reproduce with:', '', '```sh', check.reproduce, '```');
+    // The field's own failing rows (counterexamples carry their own command, shown below).
+    const reproduce = f.reproduce ?? check.reproduce;
+    if (reproduce && !check.counterexamples?.length) out.push('', 'Reproduce with:', '', '```sh', reproduce, '```');
     out.push('', '</details>', '');
   }
   for (const x of check.counterexamples ?? []) {
     out.push(`<details><summary>counterexample: ${markdownCell(x.field)} — ${markdownCell(x.description)}</summary>`, '');
     out.push(`Base row ${markdownCode(x.baseKey)}; offline ${markdownCode(formatValue(x.mismatch.offline))}, online ${markdownCode(formatValue(x.mismatch.online))}.`, '');
     out.push('Reproduce with:', '', '```sh', x.reproduce, '```', '', '</details>', '');
+  }
+  const fixed = check.fixed ?? [];
+  if (fixed.length > 0) {
+    out.push(`<details><summary>${markdownCell(check.name)}: ${fixed.length} remembered failure${fixed.length === 1 ? '' : 's'} fixed since a previous run</summary>`, '');
+    out.push('Evaluated again in this run and agreeing; dropped from the failure memory.', '');
+    for (const f of fixed.slice(0, MAX_FIXED)) out.push(`- ${markdownCode(f.field)} ${markdownCode(f.key)}`);
+    if (fixed.length > MAX_FIXED) out.push(`- and ${fixed.length - MAX_FIXED} more`);
+    out.push('', '</details>', '');
   }
   return out;
 }

@@ -23,7 +23,14 @@ export interface TerminalFormatOptions {
   examples?: number;
   /** Where report files were written, to say so at the end. */
   files?: string[];
+  /** The terminal's width in columns, when known: a wide terminal shows more of each example's inputs. */
+  width?: number;
 }
+
+/** Characters of an example's inputs shown on a terminal of unknown or ordinary width. */
+const INPUTS_WIDTH = 72;
+/** Columns an example row takes besides its inputs (key, values, diff), on a wide terminal. */
+const EXAMPLE_COLUMNS = 60;
 
 /** Renders a report for the terminal: a header, a table per check, examples per failing field, the verdict. Pure. */
 export function formatTerminalReport(report: SkewReport, options: TerminalFormatOptions): string {
@@ -83,6 +90,7 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     );
   }
   const shown = options.examples ?? 3;
+  const inputsWidth = Math.max(INPUTS_WIDTH, (options.width ?? 0) - EXAMPLE_COLUMNS);
   if (check.golden) {
     out.push(...formatGoldenChanges(check.golden, c, shown + 2));
     return out;
@@ -108,7 +116,7 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     const withInputs = examples.some((m) => m.inputs || m.changes);
     const rows = examples.map((m) => {
       const row = withPath ? exampleRow(m) : exampleRow(m).filter((_, i) => i !== 1);
-      return withInputs ? [...row, c.dim(formatInputsLine(m, leading))] : row;
+      return withInputs ? [...row, c.dim(formatInputsLine(m, leading, inputsWidth))] : row;
     });
     const sides = [check.labels?.offline ?? 'offline', check.labels?.online ?? 'online'];
     const header = [...(withPath ? ['key', 'path', ...sides, 'diff'] : ['key', ...sides, 'diff']), ...(withInputs ? ['inputs'] : [])];
@@ -120,6 +128,7 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
   if (check.fixed && check.fixed.length > 0) {
     out.push('', `  ${c.green('fixed since a previous run')} (dropped from the failure memory):`);
     for (const f of check.fixed.slice(0, shown * 2)) out.push(`    ${f.field} ${f.key}`);
+    if (check.fixed.length > shown * 2) out.push(c.dim(`    and ${check.fixed.length - shown * 2} more`));
   }
   if (check.errors.length > 0) {
     out.push('', `  ${c.yellow('row errors')} (first ${Math.min(check.errors.length, shown)}):`);

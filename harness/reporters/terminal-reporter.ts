@@ -82,7 +82,8 @@ export function createTerminalReporter(options: TerminalReporterOptions = {}): R
     },
     onEnd(report: SkewReport) {
       stopBar();
-      out.write(`${formatTerminalReport(report, { colors, examples: options.examples ?? 3, files: options.files ?? [] })}\n`);
+      const width = (out as { columns?: number }).columns;
+      out.write(`${formatTerminalReport(report, { colors, examples: options.examples ?? 3, files: options.files ?? [], ...(width ? { width } : {}) })}\n`);
     },
     onError() {
       failed = true;

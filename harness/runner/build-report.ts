@@ -78,6 +78,7 @@ export function buildReport(session: SkewSession, options: BuildReportOptions): 
     accounting: {
       rowsRead: sample.rowsRead,
       rowsSampled: sample.rows.length,
+      replayed: sample.pinnedOnly?.length ?? 0,
       check: headline?.name ?? null,
       rowsCompared: compared,
       offlineErrors: headline?.rows.offlineErrors ?? 0,

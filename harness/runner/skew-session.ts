@@ -237,7 +237,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       },
       async rememberFailures() {
         if (!config.failures.remember || state.findings.length === 0) return;
-        const update = updateMemory(remembered, state.findings, { newPerField: config.report.examples });
+        const update = updateMemory(remembered, state.findings, { perField: config.report.examples });
         for (const [i, result] of results.entries()) {
           const fixed = update.fixed.filter((f) => f.check === result.name).map(({ check, field, key }) => ({ check, field, key }));
           if (fixed.length > 0) results[i] = { ...result, fixed };

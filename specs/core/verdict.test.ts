@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { CheckResult } from '../../harness/core/check-result';
 import { FieldStatsAccumulator } from '../../harness/core/field-stats';
-import { summarizeVerdict } from '../../harness/core/summarize-verdict';
+import { ROW_FIELD } from '../../harness/checks/generated/evaluate-rows';
+import { ROW_PSEUDO_FIELD, summarizeVerdict } from '../../harness/core/summarize-verdict';
 import { decideVerdict, type VerdictInput } from '../../harness/core/verdict';
 import { wilsonInterval } from '../../harness/core/wilson';
 
@@ -111,5 +112,14 @@ describe('summarizeVerdict', () => {
     expect(summarizeVerdict(decideVerdict(input({ checks: [named('parity', [field('x', 1, 10), field('y', 1, 10), field('z', 1, 10), field('w', 1, 10)])] })))).toBe(
       'SKEW: parity: x 10.0%, y 10.0%, z 10.0% and 1 more field',
     );
+  });
+
+  it('ranks real fields first and tells rows one side rejects in words, never as "(row) 100%"', () => {
+    expect(ROW_PSEUDO_FIELD).toBe(ROW_FIELD);
+    const generated = named('generated-parity', [field(ROW_FIELD, 29, 29), field('plan_code', 17, 184), field('x', 4, 184), field('y', 3, 184), field('z', 2, 184)]);
+    expect(summarizeVerdict(decideVerdict(input({ checks: [generated] })))).toBe(
+      'SKEW: generated-parity: plan_code 9.24%, x 2.17%, y 1.63% and 1 more field, 29 rows one side rejects',
+    );
+    expect(summarizeVerdict(decideVerdict(input({ checks: [named('generated-parity', [field(ROW_FIELD, 1, 1)])] })))).toBe('SKEW: generated-parity: 1 row one side rejects');
   });
 });

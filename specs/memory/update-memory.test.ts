@@ -26,10 +26,16 @@ describe('updateMemory', () => {
     expect(updateMemory([f('a', 'k1')], [parity(o('a', 'k1', 'pass'), o('a', 'k1', 'fail'))]).fixed).toEqual([]);
   });
 
-  it('remembers at most newPerField new failures per check and field, in the order given, keeping every old one', () => {
+  it('remembers at most perField failures per check and field in total, new ones in the order given, keeping every old one', () => {
     const outcomes = ['k1', 'k2', 'k3', 'k4'].flatMap((k) => [o('a', k, 'fail'), o('b', k, 'fail')]);
-    const { failures } = updateMemory([f('a', 'k4')], [parity(...outcomes)], { newPerField: 2 });
-    expect(failures).toEqual([f('a', 'k1'), f('a', 'k2'), f('a', 'k4'), f('b', 'k1'), f('b', 'k2')]);
+    const { failures } = updateMemory([f('a', 'k4')], [parity(...outcomes)], { perField: 2 });
+    expect(failures).toEqual([f('a', 'k1'), f('a', 'k4'), f('b', 'k1'), f('b', 'k2')]);
+  });
+
+  it('adds nothing to a check and field that already holds perField failures (58 → 83 → 108 no more)', () => {
+    const before = [f('a', 'k1'), f('a', 'k2'), f('a', 'k3')];
+    const { failures } = updateMemory(before, [parity(o('a', 'k1', 'fail'), o('a', 'k7', 'fail'), o('a', 'k8', 'fail'))], { perField: 2 });
+    expect(failures).toEqual(before);
   });
 
   it('stores the row of a new generated failure', () => {
@@ -57,7 +63,7 @@ describe('updateMemory', () => {
         fc.property(oracle, fc.array(run, { minLength: 2, maxLength: 5 }), fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), (outcome, runs, limit) => {
           let memory: StoredFailure[] = [];
           for (const evaluated of runs) {
-            const update = updateMemory(memory, findingsOf(evaluated, outcome), limit === undefined ? {} : { newPerField: limit });
+            const update = updateMemory(memory, findingsOf(evaluated, outcome), limit === undefined ? {} : { perField: limit });
             expect(update.fixed).toEqual([]);
             memory = update.failures;
           }
@@ -85,17 +91,34 @@ describe('updateMemory', () => {
       );
     });
 
-    it('with a limit: nothing remembered is lost unless fixed, and at most the limit is added per check and field', () => {
+    it('a run repeated with nothing changed leaves the memory as the first run left it', () => {
+      fc.assert(
+        fc.property(oracle, fc.uniqueArray(aCase, { selector: failureId }), run, fc.integer({ min: 1, max: 3 }), (outcome, before, evaluated, limit) => {
+          const first = updateMemory(before, findingsOf(evaluated, outcome), { perField: limit });
+          const second = updateMemory(first.failures, findingsOf(evaluated, outcome), { perField: limit });
+          expect(second).toEqual({ failures: first.failures, fixed: [] });
+        }),
+      );
+    });
+
+    it('with a limit: nothing remembered is lost unless fixed, and nothing is added to a check and field at the limit', () => {
       fc.assert(
         fc.property(fc.uniqueArray(aCase, { selector: failureId }), fc.array(fc.tuple(aCase, result), { maxLength: 30 }), fc.integer({ min: 0, max: 3 }), (before, evaluated, limit) => {
           const findings = checks.map((check) => ({ check, outcomes: evaluated.filter(([c]) => c.check === check).map(([c, r]) => ({ ...c, result: r })) }));
-          const { failures, fixed } = updateMemory(before, findings, { newPerField: limit });
+          const { failures, fixed } = updateMemory(before, findings, { perField: limit });
           const after = new Set(ids(failures));
           for (const id of ids(before)) expect(after.has(id) !== ids(fixed).includes(id)).toBe(true);
           const failingNow = new Set(evaluated.filter(([, r]) => r === 'fail').map(([c]) => failureId(c)));
           const added = failures.filter((c) => !ids(before).includes(failureId(c)));
           for (const c of added) expect(failingNow.has(failureId(c))).toBe(true);
-          for (const check of checks) for (const field of fields) expect(added.filter((c) => c.check === check && c.field === field).length).toBeLessThanOrEqual(limit);
+          const inGroup = (list: readonly StoredFailure[], check: string, field: string) => list.filter((c) => c.check === check && c.field === field).length;
+          for (const check of checks) {
+            for (const field of fields) {
+              const keptBefore = inGroup(before, check, field) - inGroup(fixed, check, field);
+              // Added only up to the limit in total; a group already at or over it gains nothing.
+              expect(inGroup(added, check, field)).toBeLessThanOrEqual(Math.max(0, limit - keptBefore));
+            }
+          }
         }),
       );
     });

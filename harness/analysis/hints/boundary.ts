@@ -59,13 +59,33 @@ export const detectBoundary: HintDetector = (view) => {
   if (!best) return undefined;
   const { column, edges, contrast } = best;
   const hit = [...new Set(view.mismatching.map((row) => row.inputs[column]).filter(isFiniteNumber).filter(edges.isEdge))];
+  // `<=` vs `<` is a binning's bug; a field that takes as many values as its input (log(income)) is no binning,
+  // so the condition is all that can be said: the value there is handled differently.
+  const cause = isBucketing(view, column) ? '`<=` vs `<` at bin edges' : `the value there is handled differently (${view.field} is no binning of ${column})`;
   return {
     kind: 'boundary',
-    message: `mismatches only where ${column} is ${edges.label} (${formatList(hit.sort((a, b) => a - b).map(formatNumber))}): \`<=\` vs \`<\` at bin edges`,
+    message: `mismatches only where ${column} is ${edges.label} (${formatList(hit.sort((a, b) => a - b).map(formatNumber))}): ${cause}`,
     evidence: describeContrast(contrast, `with ${column} on such an edge`),
     strength: roundStrength(best.strength),
+    subject: column,
   };
 };
+
+/** A bucketing takes at most this share of its input's distinct values (a bin holds several inputs). */
+const MAX_BUCKET_SHARE = 0.5;
+
+/** Whether the field, on the matching rows, is coarser than `column`: fewer distinct values than the input has. */
+function isBucketing(view: FieldView, column: string): boolean {
+  const inputs = new Set<number>();
+  const outputs = new Set<unknown>();
+  for (const row of view.matching) {
+    const x = row.inputs[column];
+    if (!isFiniteNumber(x)) continue;
+    inputs.add(x);
+    outputs.add(row.offline[view.field]);
+  }
+  return outputs.size <= MAX_BUCKET_SHARE * inputs.size;
+}
 
 function edgeSets(profile: NumericProfile | null): EdgeSet[] {
   const sets: EdgeSet[] = [{ label: 'exactly 0', isEdge: (v) => v === 0 }];

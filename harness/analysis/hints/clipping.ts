@@ -37,15 +37,19 @@ function readClamp(view: FieldView, clamped: Side): Clamp | undefined {
   const source: Side = clamped === 'online' ? 'offline' : 'online';
   const down = view.pairs.filter((p) => p[clamped] < p[source]);
   const up = view.pairs.filter((p) => p[clamped] > p[source]);
-  const bound = (pairs: typeof down) => {
+  const bound = (pairs: typeof down, minRows: number) => {
     const values = pairs.map((p) => p[clamped]);
     const c = densestValue(values, (v) => FLOAT_TOLERANCE * Math.max(1, Math.abs(v)));
     if (c === undefined) return undefined;
     const members = pairs.filter((p) => Math.abs(p[clamped] - c) <= FLOAT_TOLERANCE * Math.max(1, Math.abs(c)));
-    return members.length >= MIN_ROWS && countSeparate(members.map((p) => p[source])) >= 2 ? { c, members } : undefined;
+    return members.length >= minRows && countSeparate(members.map((p) => p[source])) >= Math.min(2, members.length) ? { c, members, all: members.length === pairs.length } : undefined;
   };
-  const high = bound(down);
-  const low = bound(up);
+  let high = bound(down, MIN_ROWS);
+  let low = bound(up, MIN_ROWS);
+  // On a small sample one bound may be hit by a row or two (two rows below 0 in 120): a bound with fewer rows
+  // is read when the other bound stands on its own and every row on its side of the diff is pinned to it.
+  if (high && !low) low = onlyIfAllPinned(bound(up, 1));
+  if (low && !high) high = onlyIfAllPinned(bound(down, 1));
   if (!high && !low) return undefined;
   if (high && low && low.c >= high.c) return undefined;
   const sourceOf = (row: AnalysisRow) => row[source][view.field];
@@ -66,6 +70,10 @@ function readClamp(view: FieldView, clamped: Side): Clamp | undefined {
     evidence: `${describeContrast(contrast, `with ${source} outside the range`)}; ${clipped.length} rows pinned to a bound`,
     column: inputEqualTo(view, clipped.map((p) => p.row), source),
   };
+}
+
+function onlyIfAllPinned<T extends { all: boolean }>(found: T | undefined): T | undefined {
+  return found?.all ? found : undefined;
 }
 
 /** An input column whose value equals the unclamped side's on (nearly) every clipped row: the feature's input. */

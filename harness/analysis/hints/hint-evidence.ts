@@ -68,6 +68,25 @@ export function judgeCondition(c: RowContrast, hypotheses = 1): ConditionJudgeme
   return { kind: 'claim', coverage, specificity, chance, strength: explainedShare(c.insideMismatching, c.total) * specificity * (1 - outsideRate) };
 }
 
+/**
+ * The gate for a claim with no clean rows to contrast with: every row of a fully permuted vocabulary mismatches,
+ * and "online rounds offline" is judged on the rows rounding would change. The condition must still account for
+ * the mismatches and be specific (most rows it names mismatch: rounding that would change 100 rows of which 14
+ * mismatch is not what happened to those 14). Strength is the covered share × specificity.
+ *
+ * @example
+ * judgeCoverage({ total: 16, inside: 118, insideMismatching: 16, outside: 2, outsideMismatching: 0 });
+ * // → { kind: 'silent', reason: 'not_specific' }   (truncation would change 118 rows; 16 mismatch)
+ */
+export function judgeCoverage(c: RowContrast): ConditionJudgement {
+  if (c.total === 0 || c.insideMismatching < MIN_ROWS) return { kind: 'silent', reason: 'too_few_rows' };
+  const coverage = c.insideMismatching / c.total;
+  if (coverage < MIN_EXPLAINED_SHARE) return { kind: 'silent', reason: 'does_not_account' };
+  const specificity = c.insideMismatching / c.inside;
+  if (specificity < MIN_SPECIFICITY) return { kind: 'silent', reason: 'not_specific' };
+  return { kind: 'claim', coverage, specificity, chance: 1, strength: explainedShare(c.insideMismatching, c.total) * specificity };
+}
+
 /** The strength of a condition that passes {@link judgeCondition}; `undefined` when it stays silent. */
 export function conditionStrength(c: RowContrast, hypotheses = 1): number | undefined {
   const judgement = judgeCondition(c, hypotheses);

@@ -105,15 +105,18 @@ const SUBSUMES_CATEGORIES: ReadonlySet<HintKind> = new Set(['offset_by_segment',
  * Drops "only where customer_tz is …" (or a string shape of it) when an offset per segment or a permuted
  * vocabulary of the same column explains the rows as well: it names the same categories and also what happens
  * to each. Without this, "has lower-case letters: case folding differs" would stand beside the time zones it
- * merely coincides with. A bare "absent online" gives way to the rename that says where the field went.
+ * merely coincides with. A bare "absent online" gives way to the rename that says where the field went, and
+ * "only where income is exactly 0" to the math-domain hint that says what happens at 0 (log(0) is no bin edge).
  */
 function dropSubsumed(hints: readonly DetectedHint[]): DetectedHint[] {
   const fuller = hints.filter((h) => SUBSUMES_CATEGORIES.has(h.kind));
   const renamed = hints.some((h) => h.kind === 'rename');
+  const domains = hints.filter((h) => h.kind === 'math_domain');
   return hints.filter(
     (h) =>
       !((h.kind === 'category' || h.kind === 'unseen_category') && fuller.some((s) => s.subject === h.subject && s.strength >= h.strength - RELATION_MARGIN)) &&
-      !(h.kind === 'absent' && renamed),
+      !(h.kind === 'absent' && renamed) &&
+      !(h.kind === 'boundary' && domains.some((d) => d.subject === h.subject)),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Hint } from '../../core/field-analysis';
 import type { FieldView, NumericPair } from './field-view';
 import { describeCoverage, formatNumber, formatRows } from './format-values';
+import { judgeCoverage } from './hint-evidence';
 import type { HintDetector } from './hint-detector';
 import { explainedShare, roundStrength } from './hint-strength';
 import { MIN_EXPLAINED_SHARE, MIN_ROWS } from './hint-thresholds';
@@ -64,6 +65,7 @@ function oneSideRounded(view: FieldView): Hint | undefined {
       if (countDistinct(explained.map((p) => Math.round(p[side] / g))) < 2) continue;
       const modes = fittingModes(explained, side, g);
       if (modes.length === 0) continue;
+      if (!isSpecificRounding(view, explained.length, raw, g)) continue;
       return {
         kind: 'rounding',
         message:
@@ -75,6 +77,17 @@ function oneSideRounded(view: FieldView): Hint | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Rounding is a cause only where it would change a value: through the shared gate ({@link judgeCoverage}), the
+ * rows whose raw value is off the grid must mostly mismatch. Clipping to [0, 1] also brings 1.37 to 1 and −0.2
+ * to 0 — "truncation" of the clipped rows — but truncation would change 0.42 too, and those rows match.
+ */
+function isSpecificRounding(view: FieldView, explained: number, raw: Side, g: number): boolean {
+  const offGrid = (pairs: readonly NumericPair[]) => pairs.filter((p) => !isMultipleOf(p[raw], g)).length;
+  const inside = offGrid(view.pairs) + offGrid(view.matchingPairs);
+  return judgeCoverage({ total: view.mismatching.length, inside: Math.max(inside, explained), insideMismatching: explained, outside: 0, outsideMismatching: 0 }).kind === 'claim';
 }
 
 function fittingModes(pairs: readonly NumericPair[], rounded: Side, g: number): RoundingMode[] {

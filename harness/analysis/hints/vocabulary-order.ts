@@ -2,7 +2,7 @@ import type { AnalysisRow } from '../analysis-input';
 import type { FieldView } from './field-view';
 import { formatList, formatValue } from './format-values';
 import type { HintDetector } from './hint-detector';
-import { describeContrast, judgeCondition } from './hint-evidence';
+import { describeContrast, judgeCondition, judgeCoverage } from './hint-evidence';
 import { roundStrength } from './hint-strength';
 import { inputColumns, isNullish } from './input-columns';
 import { measureContrast } from './row-contrast';
@@ -30,6 +30,8 @@ const ORDERS: ReadonlyArray<{ name: string; order: (categories: readonly string[
  * `vocabulary_order`: the field is a category's index (or a one-hot vector) and both sides use the same codes
  * for the same vocabulary — but in a different order (offline indexes the sorted vocabulary, online the order
  * in which values were first seen). Names the categories that move and, when it recognises them, both orders.
+ * A full permutation (every category moves, so every row mismatches) is read too: then no row contrasts, and
+ * the evidence is that each category maps to one index on each side and both sides use the same indices.
  */
 export const detectVocabularyOrder: HintDetector = (view) => {
   const rows = [...view.mismatching, ...view.matching];
@@ -58,7 +60,9 @@ function readPermutation(view: FieldView, rows: readonly AnalysisRow[], column: 
     const value = row.inputs[column];
     return isNullish(value) ? undefined : movedSet.has(String(value));
   });
-  const judgement = judgeCondition(contrast, hypotheses);
+  // Every category moved: no row is left to contrast with, and the consistent permutation itself is the evidence
+  // (each category keeps one code on each side, on 98 % of its rows).
+  const judgement = moved.length === categories.length ? judgeCoverage(contrast) : judgeCondition(contrast, hypotheses);
   if (judgement.kind === 'silent') return undefined;
   // In sample order: "first seen" means first in the rows as the source holds them.
   const seen = view.input.rows.map((row) => row.inputs[column]).filter((v) => !isNullish(v)).map(String);
@@ -72,7 +76,11 @@ function readPermutation(view: FieldView, rows: readonly AnalysisRow[], column: 
   return {
     kind: 'vocabulary_order',
     message: `the index of ${column} is permuted between the sides${orders} (${formatList(moves, 6)}${keeps}): the vocabulary is ordered differently`,
-    evidence: describeContrast(contrast, `have a ${column} whose index moves`),
+    evidence:
+      kept.length > 0
+        ? describeContrast(contrast, `have a ${column} whose index moves`)
+        : `${contrast.insideMismatching} of ${contrast.total} mismatching rows (${contrast.insideMismatching} of ${contrast.inside} rows with ${column}); ` +
+          `every one of ${categories.length} categories moves, each to one index per side, the same ${categories.length} indices on both sides`,
     strength: roundStrength(judgement.strength),
     subject: column,
   };

@@ -32,7 +32,8 @@ describe('boundary', () => {
   it('finds mismatches only at exactly 0', () => {
     const values = [...numbers(random, 200, 0.01, 100), 0, 0, 0, 0, 0];
     const specs = values.map((x) => ({ inputs: withSessions(x), offline: Math.log1p(x), online: x === 0 ? -1 : Math.log1p(x) }));
-    expect(detect(specs)?.message).toContain('monthly_spend is exactly 0 (0)');
+    // log1p takes as many values as its input: the condition holds, but `<=` vs `<` at bin edges is not the cause.
+    expect(detect(specs)?.message).toBe('mismatches only where monthly_spend is exactly 0 (0): the value there is handled differently (f is no binning of monthly_spend)');
   });
 
   describe('near misses', () => {

@@ -1,5 +1,6 @@
 import type { AnalysisInput } from '../../../harness/analysis/analysis-input';
 import type { Hint } from '../../../harness/core/field-analysis';
+import { cardFraudDatasets } from './card-fraud-datasets';
 import { buildInput, column, seeded, type RowSpec } from './hint-fixtures';
 
 /**
@@ -199,5 +200,5 @@ function vocabularyOrder(): ConfoundedDataset {
 
 /** Every confounded dataset, in a fixed order. */
 export function confoundedDatasets(): ConfoundedDataset[] {
-  return [mixedZonesDst(), zoneOffsets(), correlatedNull(), mixedUnits(), clippedWithRareCategory(), pureNoise(), mathDomain(), vocabularyOrder()];
+  return [mixedZonesDst(), zoneOffsets(), correlatedNull(), mixedUnits(), clippedWithRareCategory(), pureNoise(), mathDomain(), vocabularyOrder(), ...cardFraudDatasets()];
 }

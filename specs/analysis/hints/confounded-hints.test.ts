@@ -9,6 +9,8 @@ interface Outcome {
   /** Hints shown that name a wrong cause (the top one included). */
   wrongShown: number;
   message: string;
+  /** The wrong hints shown, so the test output says what misled. */
+  wrong: string[];
 }
 
 function judge(dataset: ConfoundedDataset, hints: readonly Hint[]): Outcome {
@@ -18,6 +20,7 @@ function judge(dataset: ConfoundedDataset, hints: readonly Hint[]): Outcome {
     top: !top ? 'absent' : dataset.isRight(top) ? 'right' : 'wrong',
     wrongShown: hints.filter((h) => !dataset.isRight(h)).length,
     message: top ? `${top.kind}: ${top.message}` : '—',
+    wrong: hints.filter((h) => !dataset.isRight(h)).map((h) => `${h.kind}: ${h.message}`),
   };
 }
 
@@ -26,7 +29,7 @@ describe('hints on confounded data', () => {
   const outcomes = datasets.map((d) => judge(d, hintsForField(d.field, d.input)));
 
   it('measures the rate of confidently wrong hints: none on any dataset', () => {
-    const table = outcomes.map((o) => `${o.top.padEnd(6)} wrong shown ${o.wrongShown}  ${o.dataset}: ${o.message}`).join('\n');
+    const table = outcomes.map((o) => `${o.top.padEnd(6)} wrong shown ${o.wrongShown}  ${o.dataset}: ${o.message}${o.wrong.map((w) => `\n       wrong: ${w}`).join('')}`).join('\n');
     const counts = { right: 0, absent: 0, wrong: 0 };
     for (const o of outcomes) counts[o.top]++;
     // Recorded in the test output so a change in the rate is visible in review.
