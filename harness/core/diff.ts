@@ -7,6 +7,8 @@ import type { FeatureVector } from './row';
 import { fieldRulesOf, ruleAt, type FieldRule } from './field-rules';
 import { hasOwn, quickMatch } from './quick-match';
 
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
 /** A mismatch before it is attached to a row and a top-level field. */
 export type ValueMismatch = Omit<Mismatch, 'key' | 'field'>;
 
@@ -37,19 +39,25 @@ export function diffFeatures(
   const rules = fieldRulesOf(policy);
   const outcomes: FieldOutcome[] = [];
   let position = 0;
-  // for…in with an own-property test lists exactly Object.keys, in the same order, without allocating the array.
+  let shared = 0;
+  // for…in with an own-property test lists exactly Object.keys, in the same order, without allocating the array
+  // (and V8 answers the test from the enumeration cache).
   for (const field in offline) {
-    if (!hasOwn(offline, field)) continue;
+    if (!hasOwnProperty.call(offline, field)) continue;
     const rule = ruleAt(rules, position++, field, policy);
+    const hasOnline = hasOwnProperty.call(renamed, field);
+    if (hasOnline) shared++;
     if (rule.ignored) continue;
     const a = offline[field];
-    const hasOnline = hasOwn(renamed, field);
     if (hasOnline && quickMatch(a, renamed[field], rule.policy, rule.uniform)) outcomes.push(rule.matched);
     else outcomes.push(describeField(key, rule, true, a, hasOnline, renamed[field], policy));
   }
+  let onlineFields = 0;
+  for (const field in renamed) if (hasOwnProperty.call(renamed, field)) onlineFields++;
+  // Fields only online has, if any (feature vectors are plain data: own properties are enumerable).
+  if (onlineFields === shared) return outcomes;
   for (const field in renamed) {
-    // Fields both sides have were compared above. (Feature vectors are plain data: own properties are enumerable.)
-    if (!hasOwn(renamed, field) || hasOwn(offline, field)) continue;
+    if (!hasOwnProperty.call(renamed, field) || hasOwnProperty.call(offline, field)) continue;
     const rule = ruleAt(rules, position++, field, policy);
     if (rule.ignored) continue;
     outcomes.push(describeField(key, rule, false, undefined, true, renamed[field], policy));

@@ -96,8 +96,8 @@ export class FieldStatsAccumulator {
       let stats = recent[i];
       if (stats === undefined || stats.field !== field) recent[i] = stats = this.#stats(field);
       stats.compared++;
-      const first = mismatches[0];
-      if (!first) continue;
+      if (mismatches.length === 0) continue;
+      const first = mismatches[0]!;
       stats.mismatched++;
       stats.kinds[first.kind]++;
       for (const m of mismatches) {

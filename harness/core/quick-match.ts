@@ -13,7 +13,8 @@ export function quickMatch(a: unknown, b: unknown, policy: FieldPolicy, deep: bo
   if (policy.timestamp !== null) return false;
   switch (typeof a) {
     case 'number':
-      return typeof b === 'number' && numbersMatch(a, b, policy);
+      // Equal non-zero numbers (the common case) match under every policy; the rest takes the full rules.
+      return typeof b === 'number' && ((a === b && a !== 0) || numbersMatch(a, b, policy));
     case 'string':
     case 'boolean':
       return a === b;
