@@ -9,6 +9,8 @@
  * 3. Offline throughput: the example's Python pipeline through the command adapter vs a raw pipe.
  * 4. Start-up cost: the default full run on the example with a pipeline that sleeps 0.5 s at start-up vs without,
  *    and the offline processes each run starts.
+ * 5. Diff engine: diffFeatures into the field statistics vs a hand-written loop on the same rows (fields/s).
+ * 6. Cold start: `skew --help` vs `node -e 0` and yargs alone, and the up-to-date build check of `npm run demo`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,8 @@ import { measureInChild } from './bench/measure-child';
 import { benchOffline } from './bench/offline-bench';
 import { benchServing } from './bench/serving-bench';
 import { benchStartup } from './bench/startup-bench';
+import { benchDiff, formatDiffBench } from './bench/diff-bench';
+import { benchColdStart, formatColdStartBench } from './bench/cold-start-bench';
 
 const root = path.resolve(__dirname, '..', '..');
 const worker = path.join(__dirname, 'bench', 'bench-worker.js');
@@ -95,6 +99,9 @@ async function main(): Promise<void> {
       `- slow ÷ plain: **${fmt(startup.slowSeconds / startup.plainSeconds, 2)}** (+${fmt(startup.slowSeconds - startup.plainSeconds, 2)} s)`,
       '',
     );
+
+    lines.push(...formatDiffBench(await benchDiff()));
+    lines.push(...formatColdStartBench(await benchColdStart(root)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import { formatGoldenChanges } from '../reporters/format-golden';
 import type { SkewSession } from '../runner/skew-session';
 import type { CliIo } from './cli-io';
 import type { GoldenArgs } from './golden-command';
-import { goldenFileOf } from './golden-command';
+import { goldenFileOf } from './golden-action';
 import { goldenWriteOptions } from './run-command';
 
 /**

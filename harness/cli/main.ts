@@ -1,6 +1,5 @@
 import yargs from 'yargs';
 import { TOOL_VERSION } from '../version';
-import { stopAllLocalServers } from '../adapters/serving';
 import { UsageError } from '../errors/usage-error';
 import { processIo, type CliIo } from './cli-io';
 import { exitCodeForError, formatError } from './exit-code';
@@ -14,6 +13,9 @@ import { runCommandModule } from './run-command';
 /**
  * The `skew` command line. Parses `argv`, runs the command, and resolves to the exit code; never calls
  * `process.exit` itself (the bin script does), so it can be driven in-process.
+ *
+ * Start-up: only yargs and the command definitions load here; each command's handler requires its own modules
+ * when it runs, so `skew --help` (and a command's bad-argument error) costs little more than yargs itself.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const controller = new AbortController();
@@ -21,7 +23,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const onSignal = (signal: NodeJS.Signals) => {
     interrupts++;
     if (interrupts > 1) {
-      // The user means it: kill local servers' process groups without waiting for graceful teardown.
+      // The user means it: kill local servers' process groups without waiting for graceful teardown. Required here,
+      // not at the top: the serving adapter (axios and its dependencies) is not loaded by commands that never use it.
+      const { stopAllLocalServers } = require('../adapters/serving/server-cleanup') as typeof import('../adapters/serving/server-cleanup');
       void stopAllLocalServers().finally(() => process.exit(130));
       return;
     }

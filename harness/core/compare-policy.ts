@@ -23,6 +23,12 @@ export interface ComparePolicy {
   isIgnored(path: string): boolean;
   /** The policy for a path: the first configured pattern matching the path or its nearest ancestor. */
   policyFor(path: string): FieldPolicy;
+  /**
+   * Whether everything inside `path` (`path[3]`, `path.x[0]`) is compared under `policyFor(path)` and nothing
+   * inside it is ignored: no field or ignore pattern can match a path below it. Conservative (a glob that might
+   * match says no); cached. Lets the diff compare a nested value without building the paths inside it.
+   */
+  uniformBelow(path: string): boolean;
 }
 
 /** Compiles comparison options. Pure; validation of the options is the config resolver's job. */
@@ -34,6 +40,8 @@ export function createComparePolicy(options: CompareOptions = {}): ComparePolicy
   const ignored = (options.ignore ?? []).map(compileFieldPattern);
   const renameOnline = new Map(Object.entries(options.rename ?? {}).map(([offline, online]) => [online, offline]));
   const cache = new Map<string, FieldPolicy>();
+  const patterns = [...Object.keys(options.fields ?? {}), ...(options.ignore ?? [])];
+  const uniform = new Map<string, boolean>();
 
   function lookup(path: string): FieldPolicy {
     for (const candidate of pathAndAncestors(path)) {
@@ -56,5 +64,25 @@ export function createComparePolicy(options: CompareOptions = {}): ComparePolicy
       }
       return policy;
     },
+    uniformBelow(path) {
+      let answer = uniform.get(path);
+      if (answer === undefined) {
+        answer = !patterns.some((pattern) => mayMatchBelow(pattern, path));
+        if (uniform.size < 10_000) uniform.set(path, answer);
+      }
+      return answer;
+    },
   };
+}
+
+/**
+ * Whether a pattern might match some path strictly inside `path` (every such path starts with `path` and is
+ * longer). An exact pattern must itself be such a path; a glob's literal head (before its first `*`) must be
+ * compatible with `path` as a prefix. Conservative: a `true` only means "cannot rule it out".
+ */
+function mayMatchBelow(pattern: string, path: string): boolean {
+  const star = pattern.indexOf('*');
+  if (star < 0) return pattern.length > path.length && pattern.startsWith(path);
+  const head = pattern.slice(0, star);
+  return head.startsWith(path) || path.startsWith(head);
 }

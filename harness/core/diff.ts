@@ -4,6 +4,10 @@ import type { FieldPolicy } from './field-policy';
 import type { Mismatch } from './mismatch';
 import { numberDifference, numbersMatch, parseNumericString } from './numbers';
 import type { FeatureVector } from './row';
+import { fieldRulesOf, ruleAt, type FieldRule } from './field-rules';
+import { hasOwn, quickMatch } from './quick-match';
+
+const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 /** A mismatch before it is attached to a row and a top-level field. */
 export type ValueMismatch = Omit<Mismatch, 'key' | 'field'>;
@@ -20,6 +24,10 @@ export interface FieldOutcome {
  * Compares the features of one row, field by field: the heart of skew-harness. Online names are first mapped to
  * offline names (`rename`), ignored fields are dropped, and every field present on either side gets an outcome.
  * Pure and deterministic: the order of outcomes is offline order, then fields only online has.
+ *
+ * Built for millions of fields: each field name's policy is resolved once per policy and cached, a matching field
+ * is recognised by an allocation-free comparison and gets a shared, frozen outcome (its `mismatches` is a frozen
+ * empty array), and only a field that may differ goes through the path-building comparison that describes it.
  */
 export function diffFeatures(
   key: string,
@@ -27,15 +35,50 @@ export function diffFeatures(
   online: FeatureVector,
   policy: ComparePolicy,
 ): FieldOutcome[] {
-  const renamed = renameOnline(online, policy.renameOnline);
-  const fields = new Set([...Object.keys(offline), ...Object.keys(renamed)]);
+  const renamed = policy.renameOnline.size === 0 ? online : renameOnline(online, policy.renameOnline);
+  const rules = fieldRulesOf(policy);
   const outcomes: FieldOutcome[] = [];
-  for (const field of fields) {
-    if (policy.isIgnored(field)) continue;
-    const found = diffPresent(field, hasOwn(offline, field), offline[field], hasOwn(renamed, field), renamed[field], policy);
-    outcomes.push({ field, mismatches: found.map((m) => ({ key, field, ...m })) });
+  let position = 0;
+  let shared = 0;
+  // for…in with an own-property test lists exactly Object.keys, in the same order, without allocating the array
+  // (and V8 answers the test from the enumeration cache).
+  for (const field in offline) {
+    if (!hasOwnProperty.call(offline, field)) continue;
+    const rule = ruleAt(rules, position++, field, policy);
+    const hasOnline = hasOwnProperty.call(renamed, field);
+    if (hasOnline) shared++;
+    if (rule.ignored) continue;
+    const a = offline[field];
+    if (hasOnline && quickMatch(a, renamed[field], rule.policy, rule.uniform)) outcomes.push(rule.matched);
+    else outcomes.push(describeField(key, rule, true, a, hasOnline, renamed[field], policy));
+  }
+  let onlineFields = 0;
+  for (const field in renamed) if (hasOwnProperty.call(renamed, field)) onlineFields++;
+  // Fields only online has, if any (feature vectors are plain data: own properties are enumerable).
+  if (onlineFields === shared) return outcomes;
+  for (const field in renamed) {
+    if (!hasOwnProperty.call(renamed, field) || hasOwnProperty.call(offline, field)) continue;
+    const rule = ruleAt(rules, position++, field, policy);
+    if (rule.ignored) continue;
+    outcomes.push(describeField(key, rule, false, undefined, true, renamed[field], policy));
   }
   return outcomes;
+}
+
+/** The full comparison of a field that may differ: builds its mismatches (the shared outcome if there are none). */
+function describeField(
+  key: string,
+  rule: FieldRule,
+  hasOffline: boolean,
+  offline: unknown,
+  hasOnline: boolean,
+  online: unknown,
+  policy: ComparePolicy,
+): FieldOutcome {
+  const found = diffPresent(rule.matched.field, hasOffline, offline, hasOnline, online, policy);
+  if (found.length === 0) return rule.matched;
+  const field = rule.matched.field;
+  return { field, mismatches: found.map((m) => ({ key, field, ...m })) };
 }
 
 /**
@@ -202,8 +245,4 @@ function jsonType(value: unknown): JsonType {
     default:
       return 'other';
   }
-}
-
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
 }

@@ -75,6 +75,8 @@ export class FieldStatsAccumulator {
   readonly #fields = new Map<string, MutableStats>();
   readonly #maxExamples: number;
   readonly #budgetFor: (field: string) => number;
+  /** The stats of the previous row's fields, by position. */
+  readonly #recent: MutableStats[] = [];
 
   /**
    * @param budgetFor allowed mismatch rate of a field
@@ -91,11 +93,16 @@ export class FieldStatsAccumulator {
    */
   add(outcomes: readonly FieldOutcome[], rowOf?: () => ExampleRow): void {
     let row: ExampleRow | undefined;
-    for (const { field, mismatches } of outcomes) {
-      const stats = this.#stats(field);
+    const recent = this.#recent;
+    for (let i = 0; i < outcomes.length; i++) {
+      const { field, mismatches } = outcomes[i]!;
+      // Rows of one check list their fields in the same order: the stats at this position last row are almost
+      // always this field's, found without hashing its name.
+      let stats = recent[i];
+      if (stats === undefined || stats.field !== field) recent[i] = stats = this.#stats(field);
       stats.compared++;
-      const first = mismatches[0];
-      if (!first) continue;
+      if (mismatches.length === 0) continue;
+      const first = mismatches[0]!;
       stats.mismatched++;
       stats.kinds[first.kind]++;
       for (const m of mismatches) {

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import yargs from 'yargs';
 import type { CliIo } from '../../harness/cli/cli-io';
-import { driftCommand, runDrift, type DriftArgs } from '../../harness/cli/drift-command';
+import { runDrift } from '../../harness/cli/drift-action';
+import { driftCommand, type DriftArgs } from '../../harness/cli/drift-command';
 import { runCli, TempRepo } from './cli-harness';
 
 /**
