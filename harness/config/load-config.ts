@@ -125,11 +125,14 @@ function isSyntaxError(error: unknown): boolean {
   return error !== null && typeof error === 'object' && (error as { name?: unknown }).name === 'SyntaxError';
 }
 
-/** The `file:line:column` a loader appended to its message, when it is about `file`. */
+/**
+ * The `file:line:column` a loader appended to its message, when it is about `file`. jiti appends the location its
+ * parser (Babel) gives, whose column is 0-based; editors and terminals count columns from 1, as our message does.
+ */
 function findLocation(lines: readonly string[], file: string): ConfigErrorLocation | undefined {
   for (const line of lines) {
     const match = /^\s*(.*):(\d+):(\d+)\s*$/.exec(line);
-    if (match && (match[1] === file || path.resolve(match[1]!) === file)) return { line: Number(match[2]), column: Number(match[3]) };
+    if (match && (match[1] === file || path.resolve(match[1]!) === file)) return { line: Number(match[2]), column: Number(match[3]) + 1 };
   }
   return undefined;
 }

@@ -135,8 +135,8 @@ describe('bad input through the CLI: one line, exit 2, nothing written', () => {
 
   it('a config that does not parse or throws while loading: one line naming the file (and line and column)', async () => {
     await expectErrors([
-      { config: 'syntax.ts', error: '<dir>/syntax.ts:2:29: syntax error: Unexpected token, expected ","' },
-      { config: 'syntax.mjs', error: '<dir>/syntax.mjs:4:2: syntax error: Unexpected token, expected ","' },
+      { config: 'syntax.ts', error: '<dir>/syntax.ts:2:30: syntax error: Unexpected token, expected ","' },
+      { config: 'syntax.mjs', error: '<dir>/syntax.mjs:4:3: syntax error: Unexpected token, expected ","' },
       { config: 'throws.ts', error: '<dir>/throws.ts: could not be loaded: TypeError: STAGING_URL is not set' },
     ]);
   });
