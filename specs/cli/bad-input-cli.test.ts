@@ -141,6 +141,17 @@ describe('bad input through the CLI: one line, exit 2, nothing written', () => {
     ]);
   });
 
+  it('a bad option or option value: one line naming the option and what it may be, before any config is read', async () => {
+    const results = await Promise.all([
+      runCli(['run', '--sample-method', 'foo'], { cwd: repo.dir }),
+      runCli(['run', '--bogus-flag', '--config', 'missing.json'], { cwd: repo.dir }),
+    ]);
+    expect(results).toEqual([
+      { code: 2, stdout: '', stderr: 'skew: --sample-method must be one of reservoir, stratified, key-hash, all (got "foo")\n' },
+      { code: 2, stdout: '', stderr: 'skew: unknown option --bogus-flag (see skew run --help)\n' },
+    ]);
+  });
+
   it('a gzip-compressed source is read as it streams (the run gets past the source)', async () => {
     const config = writeConfig({ overrides: { source: { path: 'data.csv.gz' } }, error: '' });
     const result = await runCli(['run', '--config', config, '--no-remember', '-r', 'terminal'], { cwd: repo.dir });
