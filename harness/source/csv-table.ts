@@ -2,6 +2,7 @@ import type { ColumnType, Row } from '../core/row';
 import { SourceError } from '../errors/source-error';
 import { convertText, describeConversionProblem, isTextConvertible } from './convert-value';
 import { finalType, inferTextType, widenType, type InferredType } from './infer-column-types';
+import { detectMisreadCsvHeader, type MisreadSetting } from './misread-format';
 import { columnSetting, describeMissingColumn, setColumn, type ColumnRoleName, type AdmittedRecord, type RecordTable } from './record-table';
 import type { SourceColumn } from './sample-result';
 import type { SourceOptions } from './source-options';
@@ -22,12 +23,23 @@ export interface CsvHeader {
  * of exactly `names.length` cells. Throws a {@link SourceError} at the header line when the header does not fit,
  * naming the config setting when a configured column is missing.
  *
+ * A header that shows the file is JSON Lines, or uses another delimiter, is an error naming that setting (`settings`:
+ * the config settings of the format and the delimiter, when they come from a config).
+ *
  * A last column without a name is what a trailing delimiter on every line makes (`a,b,`): it is left out of the
  * rows while its cells are empty, and a value in it makes the row bad. Any other column without a name is an
  * error: its values would reach the pipelines under the name `""`.
  */
-export function createCsvTable(header: CsvHeader, source: SourceOptions, stratifyBy: string | null): RecordTable<string[]> {
+export function createCsvTable(
+  header: CsvHeader,
+  source: SourceOptions,
+  stratifyBy: string | null,
+  settings: Partial<Record<MisreadSetting, string>> = {},
+): RecordTable<string[]> {
   const { file, line } = header;
+  // A JSON Lines file or another delimiter would otherwise fail on a column "not in the header".
+  const misread = detectMisreadCsvHeader(header.names, source.delimiter);
+  if (misread) throw new SourceError(file, line, misread.problem, { configPath: settings[misread.setting] });
   const unnamedLast = header.names.length > 1 && isBlankName(header.names.at(-1)!) ? header.names.length - 1 : -1;
   // Named columns only: the unnamed last column is never typed, sampled or sent.
   const names = unnamedLast < 0 ? header.names : header.names.slice(0, unnamedLast);

@@ -23,7 +23,9 @@ export interface ReadSampleOptions {
   pinned?: PinnedKeys | undefined;
   /**
    * The config setting `source.path` came from (`source.path`), named in errors about the file itself (missing, a
-   * directory, not CSV or JSON Lines at all). Unset for paths given on the command line.
+   * directory, not CSV or JSON Lines at all). Unset for paths given on the command line. A setting ending `.path`
+   * also names its siblings `.format` and `.delimiter` in errors of a file read in the wrong format or with the wrong
+   * delimiter.
    */
   pathSetting?: string | undefined;
 }
@@ -58,6 +60,9 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
   const file = source.path;
   const { signal, pathSetting } = options;
   const stratifyBy = sample.method === 'stratified' ? sample.stratifyBy : null;
+  // The format and delimiter are set beside the path (`source.path` → `source.format`, `source.delimiter`).
+  const beside = (name: string): string | undefined => (pathSetting?.endsWith('.path') ? `${pathSetting.slice(0, -'path'.length)}${name}` : undefined);
+  const settings = { format: beside('format'), delimiter: beside('delimiter') };
 
   switch (source.format) {
     case 'csv': {
@@ -65,7 +70,7 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
       let table: RecordTable<string[]> | undefined;
       await readCsvRecords(file, { delimiter: source.delimiter, signal, pathSetting }, {
         header: (names, line) => {
-          table = createCsvTable({ file, names, line }, source, stratifyBy);
+          table = createCsvTable({ file, names, line }, source, stratifyBy, settings);
         },
         // The reader calls `header` before any record, and fails on a file without one.
         record: (cells, line) => collector.record(table!, cells, line),
@@ -76,7 +81,7 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
     case 'jsonl': {
       const collector = createCollector<JsonObject>(source, sample, options);
       const table = createJsonlTable(file, source, stratifyBy);
-      await readJsonlRecords(file, { signal, pathSetting }, {
+      await readJsonlRecords(file, { signal, pathSetting, formatSetting: settings.format }, {
         record: (record, line) => collector.record(table, record, line),
         bad: (line, problem, column) => collector.bad(line, problem, column),
       });
