@@ -3,7 +3,8 @@ import { SourceError } from '../errors/source-error';
 import { convertText, describeConversionProblem, isTextConvertible } from './convert-value';
 import { finalType, inferTextType, widenType, type InferredType } from './infer-column-types';
 import { detectMisreadCsvHeader, type MisreadSetting } from './misread-format';
-import { columnSetting, describeMissingColumn, setColumn, type ColumnRoleName, type AdmittedRecord, type RecordTable } from './record-table';
+import { csvCellColumn } from './csv-cell-column';
+import { columnSetting, describeMissingColumn, setColumn, type ColumnRoleName, type AdmittedRecord, type Rejection, type RecordTable } from './record-table';
 import type { SourceColumn } from './sample-result';
 import type { SourceOptions } from './source-options';
 
@@ -91,15 +92,19 @@ export function createCsvTable(
   }
 
   return {
-    admit(cells, recordNumber): AdmittedRecord | string {
+    admit(cells, recordNumber): AdmittedRecord | Rejection {
+      const locate = (at: number) => (text: string) => csvCellColumn(text, source.delimiter, at);
       if (unnamedLast >= 0 && cells[unnamedLast] !== '') {
-        return `value ${JSON.stringify(excerpt(cells[unnamedLast]!))} in column ${unnamedLast + 1}, which has no name in the header`;
+        return { problem: `value ${JSON.stringify(excerpt(cells[unnamedLast]!))} in column ${unnamedLast + 1}, which has no name in the header`, locate: locate(unnamedLast) };
       }
       const key = keyOf(cells, recordNumber);
-      if (typeof key !== 'string') return `key column ${JSON.stringify(key.empty)} is empty`;
+      if (typeof key !== 'string') return { problem: `key column ${JSON.stringify(key.empty)} is empty`, locate: locate(names.indexOf(key.empty)) };
       for (const { at, type } of checks) {
         const cell = cells[at]!;
-        if (!nulls.has(cell) && !isTextConvertible(cell, type)) return describeConversionProblem(names[at]!, JSON.stringify(cell), type);
+        if (!nulls.has(cell) && !isTextConvertible(cell, type)) {
+          const name = names[at]!;
+          return { problem: describeConversionProblem(name, JSON.stringify(cell), type), configPath: columnSetting(name, 'types'), locate: locate(at) };
+        }
       }
       if (inferring.length > 0) infer(cells);
       const cell = stratumAt < 0 ? null : cells[stratumAt]!;

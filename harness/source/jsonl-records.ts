@@ -48,7 +48,7 @@ export async function readJsonlRecords(file: string, options: JsonlReadOptions, 
       if (misread) throw new SourceError(file, line, misread.problem, { configPath: options.formatSetting });
     }
     if (parsed.kind === 'bad') visitor.bad(line, parsed.problem, parsed.column);
-    else visitor.record(parsed.value, line);
+    else visitor.record(parsed.value, line, text);
   }
 
   for await (const chunk of readFileChunks(file, options)) {
@@ -113,7 +113,7 @@ function describeSyntaxError(text: string, message: string): ParsedLine {
 }
 
 /** 1-based column of the character at UTF-16 index `at` (characters outside the BMP count once). */
-function columnAt(text: string, at: number): number {
+export function columnAt(text: string, at: number): number {
   let column = 1;
   for (let i = 0; i < at && i < text.length; i++) {
     const code = text.charCodeAt(i);

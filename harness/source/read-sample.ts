@@ -5,7 +5,7 @@ import { readCsvRecords } from './csv-records';
 import { createCsvTable } from './csv-table';
 import { readJsonlRecords, type JsonObject } from './jsonl-records';
 import { createJsonlTable } from './jsonl-table';
-import type { RecordTable } from './record-table';
+import { isRejection, type RecordTable } from './record-table';
 import type { BadRow, SampleResult } from './sample-result';
 import { createSampler } from './sampling/create-sampler';
 import { withPinnedKeys, type PinnedKeys } from './sampling/pinned-keys';
@@ -73,7 +73,7 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
           table = createCsvTable({ file, names, line }, source, stratifyBy, settings);
         },
         // The reader calls `header` before any record, and fails on a file without one.
-        record: (cells, line) => collector.record(table!, cells, line),
+        record: (cells, line, text) => collector.record(table!, cells, line, text),
         bad: (line, problem, column) => collector.bad(line, problem, column),
       });
       return collector.finish(table!);
@@ -82,7 +82,7 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
       const collector = createCollector<JsonObject>(source, sample, options);
       const table = createJsonlTable(file, source, stratifyBy);
       await readJsonlRecords(file, { signal, pathSetting, formatSetting: settings.format }, {
-        record: (record, line) => collector.record(table, record, line),
+        record: (record, line, text) => collector.record(table, record, line, text),
         bad: (line, problem, column) => collector.bad(line, problem, column),
       });
       return collector.finish(table);
@@ -92,8 +92,8 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
 
 /** Counts, checks and samples records as a reader hands them over, then builds the result. */
 interface Collector<R> {
-  /** A parsed record: admitted (and offered to the sampler) or bad. */
-  record(table: RecordTable<R>, record: R, line: number): void;
+  /** A parsed record: admitted (and offered to the sampler) or bad. `text` is the record as written. */
+  record(table: RecordTable<R>, record: R, line: number, text: string): void;
   /** A record the reader could not parse (`column` within the line, when known). */
   bad(line: number, problem: string, column?: number): void;
   /** The result, after the last record. */
@@ -121,17 +121,17 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
     return rowsRead;
   }
 
-  function bad(line: number, problem: string, column?: number): void {
-    if (source.onBadRow === 'error') throw new SourceError(file, line, problem, { column });
+  function bad(line: number, problem: string, column?: number, configPath?: string): void {
+    if (source.onBadRow === 'error') throw new SourceError(file, line, problem, { column, configPath });
     badRowCount += 1;
     if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ line, message: column === undefined ? problem : `${problem} (column ${column})` });
   }
 
   return {
-    record(table: RecordTable<R>, record: R, line: number): void {
+    record(table: RecordTable<R>, record: R, line: number, text: string): void {
       const index = count();
       const admitted = table.admit(record, index);
-      if (typeof admitted === 'string') bad(line, admitted);
+      if (isRejection(admitted)) bad(line, admitted.problem, admitted.locate?.(text), admitted.configPath);
       else sampler.offer({ index, line, key: admitted.key, stratum: admitted.stratum, record });
     },
     bad(line: number, problem: string, column?: number): void {

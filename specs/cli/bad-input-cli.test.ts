@@ -100,6 +100,10 @@ describe('bad input through the CLI: one line, exit 2, nothing written', () => {
       },
       { overrides: { source: { path: 'data' } }, error: '<dir>/data: is a directory, not a file; check source.path' },
       {
+        overrides: { source: { types: { plan: 'integer' } } },
+        error: '<dir>/data.csv:2:7: column "plan": cannot convert "basic" to integer; check source.types.plan',
+      },
+      {
         overrides: { source: { path: 'book.xlsx' } },
         error:
           '<dir>/book.xlsx: file is an Excel workbook (.xlsx): skew-harness reads CSV and JSON Lines: export it as CSV or JSON Lines (File → Save As → CSV UTF-8); check source.path',

@@ -140,7 +140,7 @@ describe('CSV headers and quotes', () => {
     expect(result.columns.map((c) => c.name)).toEqual(['id', 'x']);
     expect(result.rows.map((r) => r.values)).toEqual([{ id: 1, x: 'a' }, { id: 2, x: 'b' }]);
     const filled = fileWith('id,x,\n1,a,\n2,b,oops\n');
-    expect(await failure(csvSource(filled))).toBe(`${filled}:3: value "oops" in column 3, which has no name in the header`);
+    expect(await failure(csvSource(filled))).toBe(`${filled}:3:5: value "oops" in column 3, which has no name in the header`);
   });
 
   it('duplicate column names name both positions', async () => {
