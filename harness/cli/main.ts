@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { TOOL_VERSION } from '../version';
 import { UsageError } from '../errors/usage-error';
 import { processIo, type CliIo } from './cli-io';
+import { findArgumentProblem, type ArgumentSpec } from './argument-problem';
 import { exitCodeForError, formatError } from './exit-code';
 import { EXIT_CODES } from '../core/verdict';
 import type { CommandContext } from './command-context';
@@ -48,6 +49,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .usage('$0 <command> [options]')
       .version(TOOL_VERSION)
       .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
+      // Before yargs' own validation, whose messages take two lines or name an option twice: one line of ours.
+      .middleware(((args: Record<string, unknown>, y: YargsOptionsSource) => {
+        const problem = findArgumentProblem(args, argumentSpec(y), argv, commandOf(args));
+        if (problem !== undefined) throw new UsageError(problem);
+      }) as never, true)
       .command(runCommandModule(context))
       .command(goldenCommandModule(context))
       .command(driftCommand(context))
@@ -61,7 +67,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .exitProcess(false)
       .fail((message, error) => {
         if (error) throw error;
-        throw new UsageError(`${message} (see skew --help)`);
+        throw new UsageError(describeYargsFailure(message, argv));
       })
       .parseAsync();
   } catch (error) {
@@ -74,6 +80,32 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     process.off('SIGHUP', onSignal);
   }
   return exitCode;
+}
+
+/** The part of the yargs instance a middleware receives that says which options the command has. */
+interface YargsOptionsSource {
+  getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]>; choices: Record<string, unknown[]>; demandedOptions: Record<string, unknown> };
+}
+
+function argumentSpec(y: YargsOptionsSource): ArgumentSpec {
+  const options = y.getOptions();
+  return { names: Object.keys(options.key), aliases: options.alias, choices: options.choices, required: Object.keys(options.demandedOptions) };
+}
+
+/**
+ * One line for a failure yargs found itself (options and choices are checked by {@link findArgumentProblem} first):
+ * a command given without its argument (`skew golden`), or anything else yargs says, on one line.
+ */
+function describeYargsFailure(message: string, argv: readonly string[]): string {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  const help = `see skew ${command ? `${command} ` : ''}--help`;
+  if (command && /^Not enough non-option arguments/.test(message)) return `${command}: an argument is missing (${help})`;
+  return `${message.replace(/\s*\n\s*/g, '; ')} (${help})`;
+}
+
+function commandOf(args: Record<string, unknown>): string | undefined {
+  const first = Array.isArray(args['_']) ? (args['_'] as unknown[])[0] : undefined;
+  return typeof first === 'string' ? first : undefined;
 }
 
 /** Runs the CLI on the real process and exits with its code. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The zod schema of {@link UserConfig}, used only to validate (the documented types live in `user-config.ts`).
  * Objects are strict, so a misspelt option is reported instead of silently ignored.
  */
-const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message: 'must be a function' });
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message: 'must be a function' }).describe('a function');
 const positiveInt = z.number().int().positive();
 const nonNegativeInt = z.number().int().nonnegative();
 const rate = z.number().min(0).max(1);
@@ -162,7 +162,7 @@ export const configSchema = z.strictObject({
   report: z
     .strictObject({
       dir: nonEmpty.optional(),
-      reporters: z.array(z.union([reporterName, z.tuple([reporterName, z.record(z.string(), z.unknown())])])).optional(),
+      reporters: z.array(z.union([reporterName, z.tuple([reporterName, z.record(z.string(), z.unknown())]).describe('a [name, options] pair')])).optional(),
       examples: nonNegativeInt.optional(),
       baseline: nonEmpty.optional(),
     })

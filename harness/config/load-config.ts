@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { createJiti } from 'jiti';
 import { ConfigError, type ConfigErrorLocation } from '../errors/config-error';
 import { errorMessage } from '../errors/error-message';
+import { describeLoadFailure } from '../errors/load-error';
 import { resolveConfig, type ResolveConfigOptions } from './resolve-config';
 import type { ResolvedConfig } from './resolved-config';
 
@@ -103,33 +104,10 @@ function lineAndColumn(text: string, offset: number): ConfigErrorLocation {
 
 /**
  * One line for a config module that could not be loaded. A syntax error names the file, line and column the way
- * editors and terminals link them (`skew.config.ts:2:26: syntax error: Unexpected token, expected ","`): the loader
- * puts that location on a second line of its message. A module that throws while loading names the file and what
- * it threw.
+ * editors and terminals link them (`skew.config.ts:2:26: syntax error: Unexpected token, expected ","`); a module
+ * that throws while loading names the file and what it threw (see {@link describeLoadFailure}).
  */
 function describeLoadError(file: string, error: unknown): ConfigError {
-  const lines = errorMessage(error).split('\n');
-  const first = lines[0]!.trim();
-  const location = findLocation(lines.slice(1), file);
-  const syntax = /^(?:ParseError|SyntaxError):\s*(.*)$/.exec(first);
-  if (syntax || (location && isSyntaxError(error))) {
-    const problem = syntax ? syntax[1]!.trim() : first;
-    return new ConfigError('', `syntax error: ${problem}`, { file, ...(location ? { location } : {}), cause: error });
-  }
-  const name = error instanceof Error || (error !== null && typeof error === 'object' && 'name' in error) ? String((error as { name: unknown }).name) : '';
-  const thrown = name && name !== 'Error' ? `${name}: ${first}` : first;
-  return new ConfigError('', `could not be loaded: ${thrown || 'it threw an empty error'}`, { file, cause: error });
-}
-
-function isSyntaxError(error: unknown): boolean {
-  return error !== null && typeof error === 'object' && (error as { name?: unknown }).name === 'SyntaxError';
-}
-
-/** The `file:line:column` a loader appended to its message, when it is about `file`. */
-function findLocation(lines: readonly string[], file: string): ConfigErrorLocation | undefined {
-  for (const line of lines) {
-    const match = /^\s*(.*):(\d+):(\d+)\s*$/.exec(line);
-    if (match && (match[1] === file || path.resolve(match[1]!) === file)) return { line: Number(match[2]), column: Number(match[3]) };
-  }
-  return undefined;
+  const failure = describeLoadFailure(file, error, (p) => path.resolve(p));
+  return new ConfigError('', failure.problem, { file, ...(failure.location ? { location: failure.location } : {}), cause: error });
 }

@@ -8,7 +8,6 @@ import { formatFromPath } from '../source/source-format';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
 import { interpolateMap, resolveServing, resolveStart } from './resolve-serving';
-import { knownKeysAt } from './known-keys';
 import { isPlainObject, mergeConfig } from './merge-config';
 import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 import type { ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
@@ -67,7 +66,7 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
   if (!parsed.success) {
     // A misspelt key also leaves a required one missing: name the misspelling, which is the thing to fix.
     const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
-    const { path: issuePath, problem } = formatIssue(issue, merged, knownKeysAt(configSchema, issue.path));
+    const { path: issuePath, problem } = formatIssue(issue, merged, configSchema);
     const fromTarget = targetName !== null && valueAt(targetConfig, issue.path) !== undefined;
     fail(fromTarget ? `targets.${targetName}.${issuePath}` : issuePath, problem);
   }
@@ -210,7 +209,7 @@ function resolveOffline(
   const parsed = offlineSchemas[kind].safeParse(o);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const { path: p, problem } = formatIssue(issue, o, knownKeysAt(offlineSchemas[kind] as z.ZodType, issue.path));
+    const { path: p, problem } = formatIssue(issue, o, offlineSchemas[kind] as z.ZodType);
     return fail(`offline.${p}`, problem);
   }
   switch (kind) {

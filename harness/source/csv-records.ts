@@ -43,7 +43,7 @@ export async function readCsvRecords(file: string, options: CsvReadOptions, visi
   let width = -1;
   let records = 0;
 
-  function take(fields: string[]): void {
+  function take({ record: fields, raw }: { record: string[]; raw: string }): void {
     const line = nextLine;
     // Records only span lines through newlines inside quoted fields, so the next record starts after them.
     const spanned = countNewlines(fields);
@@ -57,16 +57,14 @@ export async function readCsvRecords(file: string, options: CsvReadOptions, visi
     records += 1;
     const broken = spanned > 0 ? findBrokenQuote(fields, line, width) : null;
     if (broken) visitor.bad(broken.line, broken.problem);
-    else if (fields.length === width) visitor.record(fields, line);
+    else if (fields.length === width) visitor.record(fields, line, raw);
     else visitor.bad(line, `row has ${plural(fields.length, 'field')}, header has ${width}`);
   }
 
   // Records are pulled from the parser right after each write rather than delivered as 'data' events, so that
   // they reach the visitor in order, before the write settles and before any parse error of a later record.
   function drain(): void {
-    for (let fields = parser.read() as string[] | null; fields !== null; fields = parser.read() as string[] | null) {
-      take(fields);
-    }
+    for (let read = parser.read() as RawRecord | null; read !== null; read = parser.read() as RawRecord | null) take(read);
   }
 
   try {
@@ -106,7 +104,15 @@ function createParser(delimiter: string): Parser {
     // A quote inside an unquoted field (`5" screen`) is kept as text, as most CSV writers and readers do.
     relax_quotes: true,
     max_record_size: MAX_CSV_RECORD_BYTES,
+    // Each record with its text as written, where the column of a bad value is found.
+    raw: true,
   });
+}
+
+/** A record as the parser hands it over with `raw`: its cells and its text. */
+interface RawRecord {
+  record: string[];
+  raw: string;
 }
 
 /** Runs a stream call that takes a completion callback and returns its outcome as a promise. */

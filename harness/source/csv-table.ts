@@ -2,7 +2,9 @@ import type { ColumnType, Row } from '../core/row';
 import { SourceError } from '../errors/source-error';
 import { convertText, describeConversionProblem, isTextConvertible } from './convert-value';
 import { finalType, inferTextType, widenType, type InferredType } from './infer-column-types';
-import { columnSetting, describeMissingColumn, setColumn, type ColumnRoleName, type AdmittedRecord, type RecordTable } from './record-table';
+import { detectMisreadCsvHeader, type MisreadSetting } from './misread-format';
+import { csvCellColumn } from './csv-cell-column';
+import { columnSetting, describeMissingColumn, setColumn, type ColumnRoleName, type AdmittedRecord, type Rejection, type RecordTable } from './record-table';
 import type { SourceColumn } from './sample-result';
 import type { SourceOptions } from './source-options';
 
@@ -22,12 +24,23 @@ export interface CsvHeader {
  * of exactly `names.length` cells. Throws a {@link SourceError} at the header line when the header does not fit,
  * naming the config setting when a configured column is missing.
  *
+ * A header that shows the file is JSON Lines, or uses another delimiter, is an error naming that setting (`settings`:
+ * the config settings of the format and the delimiter, when they come from a config).
+ *
  * A last column without a name is what a trailing delimiter on every line makes (`a,b,`): it is left out of the
  * rows while its cells are empty, and a value in it makes the row bad. Any other column without a name is an
  * error: its values would reach the pipelines under the name `""`.
  */
-export function createCsvTable(header: CsvHeader, source: SourceOptions, stratifyBy: string | null): RecordTable<string[]> {
+export function createCsvTable(
+  header: CsvHeader,
+  source: SourceOptions,
+  stratifyBy: string | null,
+  settings: Partial<Record<MisreadSetting, string>> = {},
+): RecordTable<string[]> {
   const { file, line } = header;
+  // A JSON Lines file or another delimiter would otherwise fail on a column "not in the header".
+  const misread = detectMisreadCsvHeader(header.names, source.delimiter);
+  if (misread) throw new SourceError(file, line, misread.problem, { configPath: settings[misread.setting] });
   const unnamedLast = header.names.length > 1 && isBlankName(header.names.at(-1)!) ? header.names.length - 1 : -1;
   // Named columns only: the unnamed last column is never typed, sampled or sent.
   const names = unnamedLast < 0 ? header.names : header.names.slice(0, unnamedLast);
@@ -79,15 +92,19 @@ export function createCsvTable(header: CsvHeader, source: SourceOptions, stratif
   }
 
   return {
-    admit(cells, recordNumber): AdmittedRecord | string {
+    admit(cells, recordNumber): AdmittedRecord | Rejection {
+      const locate = (at: number) => (text: string) => csvCellColumn(text, source.delimiter, at);
       if (unnamedLast >= 0 && cells[unnamedLast] !== '') {
-        return `value ${JSON.stringify(excerpt(cells[unnamedLast]!))} in column ${unnamedLast + 1}, which has no name in the header`;
+        return { problem: `value ${JSON.stringify(excerpt(cells[unnamedLast]!))} in column ${unnamedLast + 1}, which has no name in the header`, locate: locate(unnamedLast) };
       }
       const key = keyOf(cells, recordNumber);
-      if (typeof key !== 'string') return `key column ${JSON.stringify(key.empty)} is empty`;
+      if (typeof key !== 'string') return { problem: `key column ${JSON.stringify(key.empty)} is empty`, locate: locate(names.indexOf(key.empty)) };
       for (const { at, type } of checks) {
         const cell = cells[at]!;
-        if (!nulls.has(cell) && !isTextConvertible(cell, type)) return describeConversionProblem(names[at]!, JSON.stringify(cell), type);
+        if (!nulls.has(cell) && !isTextConvertible(cell, type)) {
+          const name = names[at]!;
+          return { problem: describeConversionProblem(name, JSON.stringify(cell), type), configPath: columnSetting(name, 'types'), locate: locate(at) };
+        }
       }
       if (inferring.length > 0) infer(cells);
       const cell = stratumAt < 0 ? null : cells[stratumAt]!;

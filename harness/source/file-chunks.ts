@@ -26,7 +26,8 @@ export interface FileChunksOptions {
  * A gzip-compressed file (recognised by its first bytes, whatever its name) is decompressed as it streams.
  *
  * - An unreadable file (missing, a directory, no permission) is a {@link SourceError} without a line.
- * - A file of another kind (ZIP, Excel, Parquet, bzip2, …) is a {@link SourceError} saying what it is.
+ * - A file of another kind (ZIP, Excel, Parquet, bzip2, …) is a {@link SourceError} saying what it is, also when it
+ *   is inside a gzip stream.
  * - A truncated or corrupt gzip stream is a {@link SourceError}.
  * - UTF-16 text, a NUL byte and invalid UTF-8 are {@link SourceError}s (see {@link createUtf8Check}).
  * - When `signal` aborts, reading stops, the file is closed and the abort reason is thrown.
@@ -65,8 +66,15 @@ export async function* readFileChunks(file: string, options: FileChunksOptions =
       text = raw.pipe(gunzip);
       streams.push(gunzip);
     }
+    let first = gzip;
     for await (const chunk of text as AsyncIterable<Buffer>) {
       signal?.throwIfAborted();
+      if (first) {
+        // What a gzip stream holds can be what no name says either: a ZIP, a Parquet file, gzip again.
+        first = false;
+        const inner = describeCompressedContent(chunk);
+        if (inner !== undefined) throw aboutFile(inner);
+      }
       utf8.check(chunk);
       yield chunk;
     }
@@ -80,6 +88,14 @@ export async function* readFileChunks(file: string, options: FileChunksOptions =
     for (const stream of streams) stream.destroy();
     await handle?.close().catch(() => undefined);
   }
+}
+
+/** What the start of a gzip stream's decompressed content is, when it is not text: one line, or undefined. */
+function describeCompressedContent(head: Buffer): string | undefined {
+  const signature = detectFileSignature(head.subarray(0, SIGNATURE_BYTES));
+  if (signature === null) return undefined;
+  if (signature.kind === 'gzip') return 'file is gzip-compressed twice: decompress it once (gunzip), and it is read directly';
+  return `file is gzip-compressed and, decompressed, ${signature.problem.replace(/^file is /, 'is ')}`;
 }
 
 /** Turns a file-system or gzip error into a one-line {@link SourceError}; our own errors pass through unchanged. */

@@ -5,8 +5,11 @@
  * clarity over speed. Iterative, so deeply nested input cannot overflow the stack.
  */
 
-/** What {@link scanJson} found first: a syntax error or a repeated key, with its 0-based index in the text. */
-export type JsonScanFinding = { kind: 'syntax'; at: number } | { kind: 'duplicate-key'; key: string; at: number };
+/**
+ * What {@link scanJson} found first: a syntax error, a repeated key, or the top-level member it was asked for (`at`
+ * is where its value starts), with its 0-based index in the text.
+ */
+export type JsonScanFinding = { kind: 'syntax'; at: number } | { kind: 'duplicate-key'; key: string; at: number } | { kind: 'member'; key: string; at: number };
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -26,8 +29,11 @@ const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"
 /** An object or array being scanned; objects keep the keys seen so far. */
 type Container = { keys: Set<string> } | null;
 
-/** Scans one JSON text; returns the first syntax error or repeated object key, or `null` for valid JSON. */
-export function scanJson(text: string): JsonScanFinding | null {
+/**
+ * Scans one JSON text; returns the first syntax error or repeated object key, or `null` for valid JSON. Given
+ * `member`, stops at the value of that property of the top-level object, if it comes first.
+ */
+export function scanJson(text: string, member?: string): JsonScanFinding | null {
   const stack: Container[] = [];
   let at = 0;
   const skipSpace = (): void => {
@@ -102,6 +108,7 @@ export function scanJson(text: string): JsonScanFinding | null {
     if (text.charCodeAt(at) !== COLON) return { kind: 'syntax', at };
     at += 1;
     skipSpace();
+    if (member !== undefined && stack.length === 1 && key === member) return { kind: 'member', key, at };
     return key;
   }
 
@@ -117,6 +124,12 @@ export function scanJson(text: string): JsonScanFinding | null {
     at = NUMBER.lastIndex;
     return true;
   }
+}
+
+/** The 0-based index where the value of the top-level property `name` starts in a JSON object's text, if it has one. */
+export function findMemberIndex(text: string, name: string): number | undefined {
+  const finding = scanJson(text, name);
+  return finding?.kind === 'member' ? finding.at : undefined;
 }
 
 /**

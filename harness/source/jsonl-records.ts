@@ -2,13 +2,20 @@ import { SourceError } from '../errors/source-error';
 import { errorMessage } from '../errors/error-message';
 import { readFileChunks, type FileChunksOptions } from './file-chunks';
 import { mayRepeatKeys, scanJson } from './json-scan';
+import { detectMisreadJsonlLine } from './misread-format';
 import type { RecordVisitor } from './record-visitor';
 
 /** A parsed JSON Lines record: one JSON object. */
 export type JsonObject = Record<string, unknown>;
 
 /** How to read a JSON Lines file. */
-export type JsonlReadOptions = FileChunksOptions;
+export interface JsonlReadOptions extends FileChunksOptions {
+  /**
+   * The config setting the format came from (`source.format`): a file that is not JSON Lines at all (its first line
+   * does not even start like JSON) is an error ending `; check source.format`.
+   */
+  formatSetting?: string | undefined;
+}
 
 const LF = 0x0a;
 /** Longest excerpt of a parser message kept in a bad-row problem (messages can quote the whole line). */
@@ -35,8 +42,13 @@ export async function readJsonlRecords(file: string, options: JsonlReadOptions, 
     if (text.trim() === '') return;
     records += 1;
     const parsed = parseLine(text);
+    if (parsed.kind === 'bad' && parsed.syntax && records === 1) {
+      // Not one bad row but a file that is not JSON Lines: no later line would parse either.
+      const misread = detectMisreadJsonlLine(text);
+      if (misread) throw new SourceError(file, line, misread.problem, { configPath: options.formatSetting });
+    }
     if (parsed.kind === 'bad') visitor.bad(line, parsed.problem, parsed.column);
-    else visitor.record(parsed.value, line);
+    else visitor.record(parsed.value, line, text);
   }
 
   for await (const chunk of readFileChunks(file, options)) {
@@ -58,7 +70,7 @@ export async function readJsonlRecords(file: string, options: JsonlReadOptions, 
   if (records === 0) throw new SourceError(file, undefined, 'file is empty');
 }
 
-type ParsedLine = { kind: 'ok'; value: JsonObject } | { kind: 'bad'; problem: string; column?: number };
+type ParsedLine = { kind: 'ok'; value: JsonObject } | { kind: 'bad'; problem: string; column?: number; syntax?: boolean };
 
 function parseLine(text: string): ParsedLine {
   let value: unknown;
@@ -97,11 +109,11 @@ function describeSyntaxError(text: string, message: string): ParsedLine {
     if (finding?.kind === 'syntax') at = finding.at;
   }
   const problem = `invalid JSON: ${shorten(reason)}`;
-  return at === undefined ? { kind: 'bad', problem } : { kind: 'bad', problem, column: columnAt(text, at) };
+  return at === undefined ? { kind: 'bad', problem, syntax: true } : { kind: 'bad', problem, column: columnAt(text, at), syntax: true };
 }
 
 /** 1-based column of the character at UTF-16 index `at` (characters outside the BMP count once). */
-function columnAt(text: string, at: number): number {
+export function columnAt(text: string, at: number): number {
   let column = 1;
   for (let i = 0; i < at && i < text.length; i++) {
     const code = text.charCodeAt(i);

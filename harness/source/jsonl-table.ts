@@ -2,8 +2,9 @@ import type { ColumnType, Row } from '../core/row';
 import { SourceError } from '../errors/source-error';
 import { convertJsonValue, describeConversionProblem } from './convert-value';
 import { finalType, inferJsonType, widenType, type InferredType } from './infer-column-types';
-import type { JsonObject } from './jsonl-records';
-import { columnSetting, describeMissingColumn, setColumn, type AdmittedRecord, type ColumnRoleName, type RecordTable } from './record-table';
+import { columnAt, type JsonObject } from './jsonl-records';
+import { findMemberIndex } from './json-scan';
+import { columnSetting, describeMissingColumn, setColumn, type AdmittedRecord, type ColumnRoleName, type Rejection, type RecordTable } from './record-table';
 import type { SourceColumn } from './sample-result';
 import type { SourceOptions } from './source-options';
 
@@ -21,26 +22,28 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
   const names: string[] = [];
   const inferred: InferredType[] = [];
 
-  function keyOf(record: JsonObject, recordNumber: number): string | { problem: string } {
+  function keyOf(record: JsonObject, recordNumber: number): string | Rejection {
     if (source.key.length === 0) return String(recordNumber);
     let key = '';
     for (let k = 0; k < source.key.length; k++) {
       const name = source.key[k]!;
       if (!Object.hasOwn(record, name)) return { problem: `key column ${JSON.stringify(name)} is missing` };
       const value = record[name];
-      if (value === null || value === '') return { problem: `key column ${JSON.stringify(name)} is empty` };
+      if (value === null || value === '') return { problem: `key column ${JSON.stringify(name)} is empty`, locate: locateMember(name) };
       const text = valueText(value);
       key = k === 0 ? text : `${key}|${text}`;
     }
     return key;
   }
 
-  /** The problem with the first value that does not convert to its configured type, if any. */
-  function conversionProblem(record: JsonObject): string | undefined {
+  /** The first value that does not convert to its configured type, if any. */
+  function conversionProblem(record: JsonObject): Rejection | undefined {
     for (const [name, type] of configured) {
       if (!Object.hasOwn(record, name)) continue;
       const value = record[name];
-      if (value !== null && !convertJsonValue(value, type).ok) return describeConversionProblem(name, JSON.stringify(value), type);
+      if (value !== null && !convertJsonValue(value, type).ok) {
+        return { problem: describeConversionProblem(name, JSON.stringify(value), type), configPath: columnSetting(name, 'types'), locate: locateMember(name) };
+      }
     }
     return undefined;
   }
@@ -68,13 +71,13 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
   }
 
   return {
-    admit(record, recordNumber): AdmittedRecord | string {
+    admit(record, recordNumber): AdmittedRecord | Rejection {
       // Its value would reach the pipelines under the name "": never what the file meant.
-      if (Object.hasOwn(record, '')) return 'a property has an empty name ("")';
+      if (Object.hasOwn(record, '')) return { problem: 'a property has an empty name ("")' };
       const key = keyOf(record, recordNumber);
-      if (typeof key !== 'string') return key.problem;
-      const problem = conversionProblem(record);
-      if (problem !== undefined) return problem;
+      if (typeof key !== 'string') return key;
+      const rejection = conversionProblem(record);
+      if (rejection !== undefined) return rejection;
       infer(record);
       const value = stratifyBy !== null && Object.hasOwn(record, stratifyBy) ? record[stratifyBy] : null;
       return { key, stratum: value === null ? null : valueText(value) };
@@ -99,6 +102,14 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
       }
       return record;
     },
+  };
+}
+
+/** Finds the column of the value of top-level property `name` in a line. */
+function locateMember(name: string): (text: string) => number | undefined {
+  return (text) => {
+    const at = findMemberIndex(text, name);
+    return at === undefined ? undefined : columnAt(text, at);
   };
 }
 

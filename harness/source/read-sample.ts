@@ -5,7 +5,7 @@ import { readCsvRecords } from './csv-records';
 import { createCsvTable } from './csv-table';
 import { readJsonlRecords, type JsonObject } from './jsonl-records';
 import { createJsonlTable } from './jsonl-table';
-import type { RecordTable } from './record-table';
+import { isRejection, type RecordTable } from './record-table';
 import type { BadRow, SampleResult } from './sample-result';
 import { createSampler } from './sampling/create-sampler';
 import { withPinnedKeys, type PinnedKeys } from './sampling/pinned-keys';
@@ -23,7 +23,9 @@ export interface ReadSampleOptions {
   pinned?: PinnedKeys | undefined;
   /**
    * The config setting `source.path` came from (`source.path`), named in errors about the file itself (missing, a
-   * directory, not CSV or JSON Lines at all). Unset for paths given on the command line.
+   * directory, not CSV or JSON Lines at all). Unset for paths given on the command line. A setting ending `.path`
+   * also names its siblings `.format` and `.delimiter` in errors of a file read in the wrong format or with the wrong
+   * delimiter.
    */
   pathSetting?: string | undefined;
 }
@@ -58,6 +60,9 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
   const file = source.path;
   const { signal, pathSetting } = options;
   const stratifyBy = sample.method === 'stratified' ? sample.stratifyBy : null;
+  // The format and delimiter are set beside the path (`source.path` → `source.format`, `source.delimiter`).
+  const beside = (name: string): string | undefined => (pathSetting?.endsWith('.path') ? `${pathSetting.slice(0, -'path'.length)}${name}` : undefined);
+  const settings = { format: beside('format'), delimiter: beside('delimiter') };
 
   switch (source.format) {
     case 'csv': {
@@ -65,10 +70,10 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
       let table: RecordTable<string[]> | undefined;
       await readCsvRecords(file, { delimiter: source.delimiter, signal, pathSetting }, {
         header: (names, line) => {
-          table = createCsvTable({ file, names, line }, source, stratifyBy);
+          table = createCsvTable({ file, names, line }, source, stratifyBy, settings);
         },
         // The reader calls `header` before any record, and fails on a file without one.
-        record: (cells, line) => collector.record(table!, cells, line),
+        record: (cells, line, text) => collector.record(table!, cells, line, text),
         bad: (line, problem, column) => collector.bad(line, problem, column),
       });
       return collector.finish(table!);
@@ -76,8 +81,8 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
     case 'jsonl': {
       const collector = createCollector<JsonObject>(source, sample, options);
       const table = createJsonlTable(file, source, stratifyBy);
-      await readJsonlRecords(file, { signal, pathSetting }, {
-        record: (record, line) => collector.record(table, record, line),
+      await readJsonlRecords(file, { signal, pathSetting, formatSetting: settings.format }, {
+        record: (record, line, text) => collector.record(table, record, line, text),
         bad: (line, problem, column) => collector.bad(line, problem, column),
       });
       return collector.finish(table);
@@ -87,8 +92,8 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
 
 /** Counts, checks and samples records as a reader hands them over, then builds the result. */
 interface Collector<R> {
-  /** A parsed record: admitted (and offered to the sampler) or bad. */
-  record(table: RecordTable<R>, record: R, line: number): void;
+  /** A parsed record: admitted (and offered to the sampler) or bad. `text` is the record as written. */
+  record(table: RecordTable<R>, record: R, line: number, text: string): void;
   /** A record the reader could not parse (`column` within the line, when known). */
   bad(line: number, problem: string, column?: number): void;
   /** The result, after the last record. */
@@ -116,17 +121,17 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
     return rowsRead;
   }
 
-  function bad(line: number, problem: string, column?: number): void {
-    if (source.onBadRow === 'error') throw new SourceError(file, line, problem, { column });
+  function bad(line: number, problem: string, column?: number, configPath?: string): void {
+    if (source.onBadRow === 'error') throw new SourceError(file, line, problem, { column, configPath });
     badRowCount += 1;
     if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ line, message: column === undefined ? problem : `${problem} (column ${column})` });
   }
 
   return {
-    record(table: RecordTable<R>, record: R, line: number): void {
+    record(table: RecordTable<R>, record: R, line: number, text: string): void {
       const index = count();
       const admitted = table.admit(record, index);
-      if (typeof admitted === 'string') bad(line, admitted);
+      if (isRejection(admitted)) bad(line, admitted.problem, admitted.locate?.(text), admitted.configPath);
       else sampler.offer({ index, line, key: admitted.key, stratum: admitted.stratum, record });
     },
     bad(line: number, problem: string, column?: number): void {

@@ -10,6 +10,21 @@ export interface AdmittedRecord {
   stratum: string | null;
 }
 
+/** Why a record is a bad row. */
+export interface Rejection {
+  /** One line: what is wrong with the record. */
+  problem: string;
+  /** The config setting whose value made the record bad (`source.types.plan`), when one did. */
+  configPath?: string | undefined;
+  /** The 1-based column (in characters) of the value to blame, found in the record's text as written. */
+  locate?: ((text: string) => number | undefined) | undefined;
+}
+
+/** True when {@link RecordTable.admit} turned the record down. */
+export function isRejection(outcome: AdmittedRecord | Rejection): outcome is Rejection {
+  return 'problem' in outcome;
+}
+
 /**
  * Format-specific knowledge of a source's columns (CSV cells by position, JSON Lines values by name): checks
  * each record, infers column types over every admitted record, and types the records that were sampled.
@@ -17,9 +32,9 @@ export interface AdmittedRecord {
 export interface RecordTable<R> {
   /**
    * Checks a parsed record (empty key, values that do not fit a configured type) and feeds it to type inference.
-   * Returns the problem that makes it a bad row, or what sampling needs. A bad row leaves inference untouched.
+   * Returns why it is a bad row, or what sampling needs. A bad row leaves inference untouched.
    */
-  admit(record: R, recordNumber: number): AdmittedRecord | string;
+  admit(record: R, recordNumber: number): AdmittedRecord | Rejection;
   /** Ends inference and returns the columns, in order. Call once, after the last record. */
   finish(): SourceColumn[];
   /** The typed values of an admitted record (after {@link RecordTable.finish}). */

@@ -36,6 +36,8 @@ beforeAll(() => {
   repo.write('bad.jsonl', '{"customer_id":"c1","churned":0}\n{"customer_id":"c2", "churned":1 "age":3}\n');
   repo.write('token.jsonl', '{"customer_id":"c1","churned":0}\n{"customer_id":"c2","churned":tru}\n');
   repo.write('dupkey.jsonl', '{"customer_id":"c1","churned":0,"age":3,"age":4}\n');
+  repo.write('lines.csv', '{"customer_id":"c1","churned":0,"feat_age":31}\n');
+  repo.write('zip.csv.gz', gzipSync(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('data.csv')])) as unknown as string);
   repo.write('syntax.ts', "export default {\n  source: { path: 'data.csv' key: 'customer_id' },\n};\n");
   repo.write('syntax.mjs', "export default {\n  source: { path: 'data.csv' },\n  offline: { prefix: 'feat_' }\n  serving: {},\n};\n");
   repo.write('throws.ts', "throw new TypeError('STAGING_URL is not set');\nexport default {};\n");
@@ -98,6 +100,10 @@ describe('bad input through the CLI: one line, exit 2, nothing written', () => {
       },
       { overrides: { source: { path: 'data' } }, error: '<dir>/data: is a directory, not a file; check source.path' },
       {
+        overrides: { source: { types: { plan: 'integer' } } },
+        error: '<dir>/data.csv:2:7: column "plan": cannot convert "basic" to integer; check source.types.plan',
+      },
+      {
         overrides: { source: { path: 'book.xlsx' } },
         error:
           '<dir>/book.xlsx: file is an Excel workbook (.xlsx): skew-harness reads CSV and JSON Lines: export it as CSV or JSON Lines (File → Save As → CSV UTF-8); check source.path',
@@ -105,6 +111,26 @@ describe('bad input through the CLI: one line, exit 2, nothing written', () => {
       {
         overrides: { serving: { request: { columns: ['age', 'plann'] } } },
         error: '<dir>/case-<n>.json: serving.request.columns[1] names column "plann", which <dir>/data.csv does not have (did you mean "plan"?)',
+      },
+    ]);
+  });
+
+  it('a file read in the wrong format or with the wrong delimiter names that setting', async () => {
+    await expectErrors([
+      {
+        overrides: { source: { path: 'lines.csv' } },
+        error: `<dir>/lines.csv:1: the header starts with "{": the file looks like JSON Lines, not CSV (name it .jsonl, or set format: 'jsonl'); check source.format`,
+      },
+      {
+        overrides: { source: { delimiter: ';' } },
+        error:
+          '<dir>/data.csv:1: the header is one column, "customer_id,age,plan,churned,feat_age", read with delimiter ";": the file looks comma-separated (delimiter ","); check source.delimiter',
+      },
+      { overrides: { source: { format: 'jsonl' } }, error: '<dir>/data.csv:1: the first line is not JSON: the file looks like CSV, not JSON Lines; check source.format' },
+      {
+        overrides: { source: { path: 'zip.csv.gz' } },
+        error:
+          '<dir>/zip.csv.gz: file is gzip-compressed and, decompressed, is a ZIP archive: extract the CSV or JSON Lines file (unzip) and point to it, or compress it with gzip instead, which is read directly; check source.path',
       },
     ]);
   });
@@ -135,9 +161,20 @@ describe('bad input through the CLI: one line, exit 2, nothing written', () => {
 
   it('a config that does not parse or throws while loading: one line naming the file (and line and column)', async () => {
     await expectErrors([
-      { config: 'syntax.ts', error: '<dir>/syntax.ts:2:29: syntax error: Unexpected token, expected ","' },
-      { config: 'syntax.mjs', error: '<dir>/syntax.mjs:4:2: syntax error: Unexpected token, expected ","' },
+      { config: 'syntax.ts', error: '<dir>/syntax.ts:2:30: syntax error: Unexpected token, expected ","' },
+      { config: 'syntax.mjs', error: '<dir>/syntax.mjs:4:3: syntax error: Unexpected token, expected ","' },
       { config: 'throws.ts', error: '<dir>/throws.ts: could not be loaded: TypeError: STAGING_URL is not set' },
+    ]);
+  });
+
+  it('a bad option or option value: one line naming the option and what it may be, before any config is read', async () => {
+    const results = await Promise.all([
+      runCli(['run', '--sample-method', 'foo'], { cwd: repo.dir }),
+      runCli(['run', '--bogus-flag', '--config', 'missing.json'], { cwd: repo.dir }),
+    ]);
+    expect(results).toEqual([
+      { code: 2, stdout: '', stderr: 'skew: --sample-method must be one of reservoir, stratified, key-hash, all (got "foo")\n' },
+      { code: 2, stdout: '', stderr: 'skew: unknown option --bogus-flag (see skew run --help)\n' },
     ]);
   });
 

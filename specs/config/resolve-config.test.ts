@@ -53,8 +53,28 @@ describe('resolveConfig', () => {
     expect(problem({ ...base(), sample: { size: 'many' } })).toBe('/repo/skew.config.ts: sample.size must be a number (got "many")');
     expect(problem({ ...base(), source: { key: 'id' } })).toBe('/repo/skew.config.ts: source.path is required');
     expect(problem({ ...base(), compare: { fields: { x: { nan: 'maybe' } } } })).toBe(
-      '/repo/skew.config.ts: compare.fields.x.nan must be one of "equal", "mismatch" (got "maybe")',
+      '/repo/skew.config.ts: compare.fields.x.nan must be "equal" or "mismatch" (got "maybe")',
     );
+  });
+
+  it('lists the valid forms of a value that fits none, with the likely intended one, and array items as [i]', () => {
+    const start = (port: unknown) => ({ ...base(), serving: { url: 'http://x', start: { command: ['s'], readyUrl: 'http://x', port } } });
+    expect(problem(start('atuo'))).toBe(
+      '/repo/skew.config.ts: serving.start.port must be "auto" or an integer from 1 to 65535 (got "atuo" — did you mean "auto"?)',
+    );
+    expect(problem(start(true))).toBe('/repo/skew.config.ts: serving.start.port must be "auto" or an integer from 1 to 65535 (got true)');
+    expect(problem({ ...base(), report: { reporters: ['json', 'pdf'] } })).toBe(
+      '/repo/skew.config.ts: report.reporters[1] must be one of "terminal", "json", "markdown", "html", "junit", "github" or a [name, options] pair (got "pdf")',
+    );
+    // The right shape for one form, wrong inside it: the item that is wrong.
+    expect(problem({ ...base(), report: { reporters: [['jsn', {}]] } })).toBe(
+      '/repo/skew.config.ts: report.reporters[0][0] must be one of "terminal", "json", "markdown", "html", "junit" or "github" (got "jsn" — did you mean "json"?)',
+    );
+    expect(problem({ ...base(), checks: { determinism: 'yes' } })).toBe('/repo/skew.config.ts: checks.determinism must be true, false or an object (got "yes")');
+    expect(problem({ ...base(), sample: { method: 'reservior' } })).toBe(
+      '/repo/skew.config.ts: sample.method must be one of "reservoir", "stratified", "key-hash" or "all" (got "reservior" — did you mean "reservoir"?)',
+    );
+    expect(problem({ ...base(), offline: { command: ['python3', ''] } })).toBe('/repo/skew.config.ts: offline.command[1] must not be empty');
   });
 
   it('suggests the option a typo meant', () => {

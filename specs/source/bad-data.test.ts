@@ -73,6 +73,15 @@ describe('files that are not UTF-8 text: the error says what the file is', () =>
     expect(await failure(csvSource(bzip))).toBe(`${bzip}: file is bzip2-compressed: decompress it (bunzip2) or compress it with gzip instead, which is read directly`);
   });
 
+  it('what a gzip stream holds is named too: a ZIP inside, or gzip twice', async () => {
+    const zipInside = fileWith(gzipSync(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('data.csv')])), 'csv.gz');
+    expect(await failure(csvSource(zipInside), sampling(), { pathSetting: 'source.path' })).toBe(
+      `${zipInside}: file is gzip-compressed and, decompressed, is a ZIP archive: extract the CSV or JSON Lines file (unzip) and point to it, or compress it with gzip instead, which is read directly; check source.path`,
+    );
+    const twice = fileWith(gzipSync(gzipSync(CSV)), 'jsonl.gz');
+    expect(await failure(jsonlSource(twice))).toBe(`${twice}: file is gzip-compressed twice: decompress it once (gunzip), and it is read directly`);
+  });
+
   it('names the config setting of the path, when given one, for errors about the file itself', async () => {
     const parquet = fileWith(Buffer.from('PAR1'), 'csv');
     expect(await failure(csvSource(parquet), sampling(), { pathSetting: 'source.path' })).toMatch(/; check source\.path$/);
@@ -131,7 +140,7 @@ describe('CSV headers and quotes', () => {
     expect(result.columns.map((c) => c.name)).toEqual(['id', 'x']);
     expect(result.rows.map((r) => r.values)).toEqual([{ id: 1, x: 'a' }, { id: 2, x: 'b' }]);
     const filled = fileWith('id,x,\n1,a,\n2,b,oops\n');
-    expect(await failure(csvSource(filled))).toBe(`${filled}:3: value "oops" in column 3, which has no name in the header`);
+    expect(await failure(csvSource(filled))).toBe(`${filled}:3:5: value "oops" in column 3, which has no name in the header`);
   });
 
   it('duplicate column names name both positions', async () => {
@@ -155,6 +164,46 @@ describe('CSV headers and quotes', () => {
       [2, '12 Main St\nSpringfield, IL'],
       [4, 'x'],
     ]);
+  });
+});
+
+describe('a file read in the wrong format or with the wrong delimiter: the setting to fix, not a missing column', () => {
+  const config: ReadSampleOptions = { pathSetting: 'source.path' };
+
+  it('JSON Lines read as CSV', async () => {
+    const file = fileWith('{"id":"c1","x":1}\n{"id":"c2","x":2}\n');
+    expect(await failure(csvSource(file, { key: ['id'] }), sampling(), config)).toBe(
+      `${file}:1: the header starts with "{": the file looks like JSON Lines, not CSV (name it .jsonl, or set format: 'jsonl'); check source.format`,
+    );
+  });
+
+  it('a header read as one column that holds another common delimiter', async () => {
+    const semicolons = fileWith('id;x;y\n1;2;3\n');
+    expect(await failure(csvSource(semicolons, { key: ['id'] }), sampling(), config)).toBe(
+      `${semicolons}:1: the header is one column, "id;x;y", read with delimiter ",": the file looks semicolon-separated (delimiter ";"); check source.delimiter`,
+    );
+    const commas = fileWith(CSV);
+    expect(await failure(csvSource(commas, { delimiter: '\t' }), sampling(), config)).toBe(
+      `${commas}:1: the header is one column, "id,x", read with delimiter "\\t": the file looks comma-separated (delimiter ","); check source.delimiter`,
+    );
+    // Without a config (skew drift), the same line without the setting.
+    const tabs = fileWith('id\tx\n1\t2\n');
+    expect(await failure(csvSource(tabs))).toBe(`${tabs}:1: the header is one column, "id\\tx", read with delimiter ",": the file looks tab-separated (delimiter "\\t")`);
+  });
+
+  it('a one-column file without another delimiter in its header is read', async () => {
+    const file = fileWith('id\n1\n2\n');
+    expect((await readSample(csvSource(file), sampling())).rowsRead).toBe(2);
+  });
+
+  it('CSV read as JSON Lines: the first line does not even start like JSON', async () => {
+    const file = fileWith(CSV, 'jsonl');
+    expect(await failure(jsonlSource(file, { onBadRow: 'skip' }), sampling(), config)).toBe(
+      `${file}:1: the first line is not JSON: the file looks like CSV, not JSON Lines; check source.format`,
+    );
+    // A first line that starts like JSON is a bad row like any other.
+    const broken = fileWith('{"id":1,}\n{"id":2}\n', 'jsonl');
+    expect((await readSample(jsonlSource(broken, { onBadRow: 'skip' }), sampling(), config)).badRowCount).toBe(1);
   });
 });
 

@@ -141,7 +141,7 @@ describe('configured types', () => {
 
   it('reject values that do not convert, naming the column', async () => {
     for (const [cell, type] of [['1.5', 'integer'], ['9007199254740993', 'integer'], ['abc', 'number'], ['1', 'boolean'], ['05/01/2024', 'date'], ['{', 'json']] as const) {
-      await expect(column([cell], { types: { x: type } })).rejects.toThrow(`:2: column "x": cannot convert ${JSON.stringify(cell)} to ${type}`);
+      await expect(column([cell], { types: { x: type } })).rejects.toThrow(`:2:3: column "x": cannot convert ${JSON.stringify(cell)} to ${type}; check source.types.x`);
     }
   });
 });

@@ -113,19 +113,26 @@ describe('malformed input: the error names the file and the line', () => {
 
   it('an empty key value', async () => {
     const csv = fileWith('id,v\n1,a\n,b\n');
-    expect(await failure(csvSource(csv, { key: ['id'] }))).toBe(`${csv}:3: key column "id" is empty`);
+    expect(await failure(csvSource(csv, { key: ['id'] }))).toBe(`${csv}:3:1: key column "id" is empty`);
     const jsonl = fileWith('{"id":1}\n{"id":""}\n{"v":2}\n', 'jsonl');
-    expect(await failure(jsonlSource(jsonl, { key: ['id'] }))).toBe(`${jsonl}:2: key column "id" is empty`);
+    expect(await failure(jsonlSource(jsonl, { key: ['id'] }))).toBe(`${jsonl}:2:7: key column "id" is empty`);
     expect(await failure(jsonlSource(jsonl, { key: ['id'], types: { id: 'string' }, onBadRow: 'error' }))).toBe(
-      `${jsonl}:2: key column "id" is empty`,
+      `${jsonl}:2:7: key column "id" is empty`,
     );
   });
 
-  it('a value that does not convert to its configured type, naming the column', async () => {
+  it('a value that does not convert to its configured type, at its line and column, naming the type setting', async () => {
     const csv = fileWith('id,age\n1,42\n2,forty\n');
-    expect(await failure(csvSource(csv, { types: { age: 'integer' } }))).toBe(`${csv}:3: column "age": cannot convert "forty" to integer`);
-    const jsonl = fileWith('{"id":1,"ok":true}\n{"id":2,"ok":"maybe"}\n', 'jsonl');
-    expect(await failure(jsonlSource(jsonl, { types: { ok: 'boolean' } }))).toBe(`${jsonl}:2: column "ok": cannot convert "maybe" to boolean`);
+    expect(await failure(csvSource(csv, { types: { age: 'integer' } }))).toBe(`${csv}:3:3: column "age": cannot convert "forty" to integer; check source.types.age`);
+    // Delimiters inside quoted cells (and doubled quotes) do not count.
+    const quoted = fileWith('name,note,age\n"Doe, J.","say ""a,b""",forty\n');
+    expect(await failure(csvSource(quoted, { types: { age: 'integer' } }))).toBe(`${quoted}:2:25: column "age": cannot convert "forty" to integer; check source.types.age`);
+    // A character outside the BMP counts once, as editors count it.
+    const wide = fileWith('id;age\n😀;x\n');
+    expect(await failure(csvSource(wide, { delimiter: ';', types: { age: 'integer' } }))).toBe(`${wide}:2:3: column "age": cannot convert "x" to integer; check source.types.age`);
+    // The top-level property, not a nested one of the same name.
+    const jsonl = fileWith('{"id":1,"ok":true}\n{"id":2,"meta":{"ok":1},"ok": "maybe"}\n', 'jsonl');
+    expect(await failure(jsonlSource(jsonl, { types: { ok: 'boolean' } }))).toBe(`${jsonl}:2:31: column "ok": cannot convert "maybe" to boolean; check source.types.ok`);
   });
 
   it('more strata than the cap', async () => {
@@ -145,8 +152,8 @@ describe("onBadRow: 'skip'", () => {
     expect(result.badRowCount).toBe(3);
     expect(result.badRows).toEqual([
       { line: 3, message: 'row has 3 fields, header has 2' },
-      { line: 4, message: 'key column "id" is empty' },
-      { line: 5, message: 'column "n": cannot convert "x" to integer' },
+      { line: 4, message: 'key column "id" is empty (column 1)' },
+      { line: 5, message: 'column "n": cannot convert "x" to integer (column 3)' },
     ]);
   });
 
