@@ -226,8 +226,10 @@ function toBytes(data: unknown): Uint8Array {
 }
 
 function toTransportFailure(error: unknown): TransportFailure {
-  const message = error instanceof Error ? error.message : String(error);
-  const cause: unknown = error instanceof Error ? error.cause : undefined;
+  // Duck-typed, not `instanceof Error`: errors made by Node's internals fail that check under jest's module realm.
+  const fields = typeof error === 'object' && error !== null ? (error as { message?: unknown; cause?: unknown }) : {};
+  const message = typeof fields.message === 'string' ? fields.message : String(error);
+  const cause: unknown = fields.cause;
   const causeCode = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
   const ownCode = isAxiosError(error) ? error.code : (error as { code?: unknown } | null)?.code;
   // axios wraps socket errors: its own code can be generic (ERR_BAD_RESPONSE) where the cause has ECONNRESET.
