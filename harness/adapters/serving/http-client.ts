@@ -106,20 +106,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const common = lowerCaseHeaders({ 'User-Agent': 'skew-harness', Accept: 'application/json', 'Accept-Encoding': 'identity', ...options.headers });
   const withBody = lowerCaseHeaders({ 'Content-Type': 'application/json', ...common });
   const instance = options.axios ? createAxiosInstance(transport, options, common) : null;
-  const send = instance ? sendThroughAxios(instance) : sendDirect(transport, options.maxResponseBytes, withBody, common);
+  const start = instance ? startThroughAxios(instance) : startDirect(transport, options.maxResponseBytes, withBody, common);
 
   return {
     async send(request) {
       const started = performance.now();
-      // One controller carries both the caller's abort and the deadline; which one fired decides the failure.
       const { signal } = request;
-      const deadline = new AbortController();
-      const onAbort = (): void => deadline.abort();
-      if (signal?.aborted) deadline.abort();
-      else signal?.addEventListener('abort', onAbort, { once: true });
-      const timer = setTimeout(onAbort, options.timeoutMs);
+      if (signal?.aborted) return { kind: 'failure', failure: ABORTED };
+      // The caller's abort and the deadline both stop the request; which one fired decides the failure.
+      let timedOut = false;
+      const pending = start(request);
+      const onAbort = (): void => pending.abort(new Error('aborted'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = setTimeout(() => {
+        timedOut = true;
+        pending.abort(new Error('deadline'));
+      }, options.timeoutMs);
       try {
-        const response = await send(request, deadline.signal);
+        const response = await pending.response;
         const decoded = decodeUtf8(response.body);
         return {
           kind: 'response',
@@ -132,7 +136,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         };
       } catch (error) {
         if (signal?.aborted) return { kind: 'failure', failure: ABORTED };
-        if (deadline.signal.aborted) return { kind: 'failure', failure: deadlineFailure(options.timeoutMs) };
+        if (timedOut) return { kind: 'failure', failure: deadlineFailure(options.timeoutMs) };
         return { kind: 'failure', failure: toTransportFailure(error) };
       } finally {
         clearTimeout(timer);
@@ -153,23 +157,40 @@ interface RawOutcome {
   location: string | undefined;
 }
 
-type Send = (request: HttpRequest, signal: AbortSignal) => Promise<RawOutcome>;
+/** A request under way on either path: what it will answer, and a way to stop it at once. */
+interface Pending {
+  response: Promise<RawOutcome>;
+  abort(reason: Error): void;
+}
 
-function sendDirect(transport: Transport, maxResponseBytes: number, withBody: Record<string, string>, withoutBody: Record<string, string>): Send {
+type Start = (request: HttpRequest) => Pending;
+
+function startDirect(transport: Transport, maxResponseBytes: number, withBody: Record<string, string>, withoutBody: Record<string, string>): Start {
   // Most runs send every request to one URL: keep its parsed form.
   let lastUrl = '';
   let lastTarget: RequestTarget | null = null;
-  return async (request, signal) => {
-    if (request.url !== lastUrl || !lastTarget) {
-      lastTarget = parseRequestTarget(request.url);
-      lastUrl = request.url;
+  return (request) => {
+    let target: RequestTarget;
+    try {
+      if (request.url !== lastUrl || !lastTarget) {
+        lastTarget = parseRequestTarget(request.url);
+        lastUrl = request.url;
+      }
+      target = lastTarget;
+    } catch (error) {
+      return { response: Promise.reject(error), abort: () => undefined };
     }
-    const target = lastTarget;
     let headers = request.body === undefined ? withoutBody : withBody;
     // As axios does: credentials in the URL win over an Authorization header.
     if (target.authorization) headers = { ...headers, authorization: target.authorization };
-    const response = await transport.send({ origin: target.origin, path: target.path, method: request.method, headers, body: request.body ?? null, maxResponseBytes, signal });
-    return { status: response.status, body: response.body, retryAfter: singleHeader(response.headers['retry-after']), location: singleHeader(response.headers['location']) };
+    const pending = transport.start({ origin: target.origin, path: target.path, method: request.method, headers, body: request.body ?? null, maxResponseBytes });
+    const response = pending.response.then((answer) => ({
+      status: answer.status,
+      body: answer.body,
+      retryAfter: singleHeader(answer.headers['retry-after']),
+      location: singleHeader(answer.headers['location']),
+    }));
+    return { response, abort: pending.abort };
   };
 }
 
@@ -187,19 +208,22 @@ function createAxiosInstance(transport: Transport, options: HttpClientOptions, c
   return instance;
 }
 
-function sendThroughAxios(instance: AxiosInstance): Send {
-  return async (request, signal) => {
-    const config: AxiosRequestConfig = { url: request.url, method: request.method, data: request.body, signal };
+function startThroughAxios(instance: AxiosInstance): Start {
+  return (request) => {
+    const controller = new AbortController();
+    const config: AxiosRequestConfig = { url: request.url, method: request.method, data: request.body, signal: controller.signal };
     if (request.body !== undefined) config.headers = { 'content-type': 'application/json' };
-    const response = await instance.request<unknown>(config);
-    const retryAfter: unknown = response.headers['retry-after'];
-    const location: unknown = response.headers['location'];
-    return {
-      status: response.status,
-      body: toBytes(response.data),
-      retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
-      location: typeof location === 'string' ? location : undefined,
-    };
+    const response = instance.request<unknown>(config).then((answer) => {
+      const retryAfter: unknown = answer.headers['retry-after'];
+      const location: unknown = answer.headers['location'];
+      return {
+        status: answer.status,
+        body: toBytes(answer.data),
+        retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+        location: typeof location === 'string' ? location : undefined,
+      };
+    });
+    return { response, abort: (reason) => controller.abort(reason) };
   };
 }
 

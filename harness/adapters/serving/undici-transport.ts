@@ -52,6 +52,8 @@ export interface Transport {
    * for a connection the server closed, …), a {@link ResponseTooLargeError}, or the signal's reason.
    */
   send(request: TransportRequest): Promise<TransportResponse>;
+  /** Starts one request (its `signal` is ignored): what the hot path uses, sparing an AbortSignal per request. */
+  start(request: TransportRequest): PendingRequest;
   /** Closes every connection at once; requests in flight fail. */
   close(): void;
 }
@@ -89,7 +91,8 @@ export function createUndiciTransport(options: TransportOptions): Transport {
   const reset = !options.keepAlive;
 
   return {
-    send: (request) => dispatchOnce(dispatcher, request, reset),
+    send: (request) => sendWithSignal(dispatcher, request, reset),
+    start: (request) => startRequest(dispatcher, request, reset),
     close() {
       void dispatcher.destroy().catch(() => undefined);
     },
@@ -101,71 +104,89 @@ function hasProxyInEnvironment(): boolean {
   return Boolean(env['http_proxy'] ?? env['HTTP_PROXY'] ?? env['https_proxy'] ?? env['HTTPS_PROXY']);
 }
 
-function dispatchOnce(dispatcher: Dispatcher, request: TransportRequest, reset: boolean): Promise<TransportResponse> {
-  return new Promise((resolve, reject) => {
-    const { signal, maxResponseBytes } = request;
-    let controller: Dispatcher.DispatchController | null = null;
-    let settled = false;
-    let status = 0;
-    let statusText = '';
-    let headers: ResponseHeaders = {};
-    let chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (error: unknown, response?: TransportResponse): void => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', onAbort);
-      chunks = [];
-      if (response) resolve(response);
-      else reject(error);
-    };
-    // The promise settles at once; the request itself is cancelled as soon as undici hands it a controller (a
-    // request still waiting for a connection has none yet).
-    const onAbort = (): void => {
-      const reason: unknown = signal?.reason;
-      finish(reason);
-      controller?.abort(reason instanceof Error ? reason : new Error('aborted'));
-    };
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+/** A request under way: its response, and a way to stop it. */
+export interface PendingRequest {
+  /** Settles once: with the response, the transport's error, or the reason given to {@link abort}. */
+  response: Promise<TransportResponse>;
+  /** Rejects {@link response} with `reason` at once and cancels the request as soon as undici lets us. */
+  abort(reason: unknown): void;
+}
 
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(started) {
-        controller = started;
-        if (settled) started.abort(new Error('aborted'));
-      },
-      onResponseStart(_controller, statusCode, responseHeaders, statusMessage) {
-        status = statusCode;
-        statusText = statusMessage ?? '';
-        headers = responseHeaders;
-        chunks = [];
-        size = 0;
-      },
-      onResponseData(current, chunk) {
-        if (settled) return;
-        size += chunk.length;
-        if (maxResponseBytes >= 0 && size > maxResponseBytes) {
-          // Stop reading here: the rest of the body is never buffered, and the connection is not reused.
-          const error = new ResponseTooLargeError(maxResponseBytes);
-          finish(error);
-          current.abort(error);
-          return;
-        }
-        chunks.push(chunk);
-      },
-      onResponseEnd() {
-        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-        finish(null, { status, statusText, headers, body });
-      },
-      onResponseError(_controller, error) {
+function sendWithSignal(dispatcher: Dispatcher, request: TransportRequest, reset: boolean): Promise<TransportResponse> {
+  const { signal } = request;
+  if (!signal) return startRequest(dispatcher, request, reset).response;
+  if (signal.aborted) return Promise.reject(signal.reason as unknown);
+  const pending = startRequest(dispatcher, request, reset);
+  const onAbort = (): void => pending.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  const cleanUp = (): void => signal.removeEventListener('abort', onAbort);
+  pending.response.then(cleanUp, cleanUp);
+  return pending.response;
+}
+
+function startRequest(dispatcher: Dispatcher, request: TransportRequest, reset: boolean): PendingRequest {
+  const { maxResponseBytes } = request;
+  let controller: Dispatcher.DispatchController | null = null;
+  let settled = false;
+  let status = 0;
+  let statusText = '';
+  let headers: ResponseHeaders = {};
+  let chunks: Buffer[] = [];
+  let size = 0;
+  let resolve!: (response: TransportResponse) => void;
+  let reject!: (error: unknown) => void;
+  const response = new Promise<TransportResponse>((ok, fail) => ((resolve = ok), (reject = fail)));
+  const finish = (error: unknown, answer?: TransportResponse): void => {
+    if (settled) return;
+    settled = true;
+    chunks = [];
+    if (answer) resolve(answer);
+    else reject(error);
+  };
+  // The promise settles at once; the request itself is cancelled as soon as undici hands it a controller (a
+  // request still waiting for a connection has none yet).
+  const abort = (reason: unknown): void => {
+    finish(reason);
+    controller?.abort(reason instanceof Error ? reason : new Error('aborted'));
+  };
+
+  const handler: Dispatcher.DispatchHandler = {
+    onRequestStart(started) {
+      controller = started;
+      if (settled) started.abort(new Error('aborted'));
+    },
+    onResponseStart(_controller, statusCode, responseHeaders, statusMessage) {
+      status = statusCode;
+      statusText = statusMessage ?? '';
+      headers = responseHeaders;
+      chunks = [];
+      size = 0;
+    },
+    onResponseData(current, chunk) {
+      if (settled) return;
+      size += chunk.length;
+      if (maxResponseBytes >= 0 && size > maxResponseBytes) {
+        // Stop reading here: the rest of the body is never buffered, and the connection is not reused.
+        const error = new ResponseTooLargeError(maxResponseBytes);
         finish(error);
-      },
-    };
-    try {
-      dispatcher.dispatch({ origin: request.origin, path: request.path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, reset }, handler);
-    } catch (error) {
-      // Invalid arguments (a header value with a newline) are thrown, not reported to the handler.
+        current.abort(error);
+        return;
+      }
+      chunks.push(chunk);
+    },
+    onResponseEnd() {
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      finish(null, { status, statusText, headers, body });
+    },
+    onResponseError(_controller, error) {
       finish(error);
-    }
-  });
+    },
+  };
+  try {
+    dispatcher.dispatch({ origin: request.origin, path: request.path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, reset }, handler);
+  } catch (error) {
+    // Invalid arguments (a header value with a newline) are thrown, not reported to the handler.
+    finish(error);
+  }
+  return { response, abort };
 }
