@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpClient, type HttpClient, type HttpClientOptions, type HttpOutcome } from '../../../harness/adapters/serving/http-client';
-import { closedPort, startTestServer, type TestServer } from './test-server';
+import { createServingAdapter } from '../../../harness/adapters/serving';
+import { closedPort, makeRows, sendJson, servingOptions, startTestServer, type TestServer } from './test-server';
 
 /**
  * The two paths of the HTTP client — axios (when configured) and undici directly — against real servers: the same
@@ -100,6 +101,40 @@ describe('http client transport', () => {
     expect(await client.send({ method: 'POST', url: `${server.url}/f`, body: '{"x":1}' })).toMatchObject({ status: 200, body: '{"signature":"signed:{\\"x\\":1}"}' });
     expect(seen).toEqual([200]);
     expect(server.requests[0]!.headers['x-api-key']).toBe('k');
+  });
+
+  it('sends every request of the serving adapter through serving.axios, with retries and messages as without it', async () => {
+    const attempts = new Map<string, number>();
+    const server = await serve((req, res) => {
+      if (req.headers['x-signature'] !== `sig:${req.body}`) return sendJson(res, 401, { error: 'unsigned' });
+      const seen = (attempts.get(req.body) ?? 0) + 1;
+      attempts.set(req.body, seen);
+      if (seen === 1) return sendJson(res, 503, { error: 'warming up' });
+      const row = JSON.parse(req.body) as { x: number };
+      return sendJson(res, 200, { features: { y: row.x * 2 } });
+    });
+    const statuses: number[] = [];
+    const adapter = createServingAdapter(
+      servingOptions({
+        url: `${server.url}/f`,
+        retries: 1,
+        axios: (instance) => {
+          instance.interceptors.request.use((config) => {
+            config.headers.set('X-Signature', `sig:${String(config.data)}`);
+            return config;
+          });
+          instance.interceptors.response.use((response) => (statuses.push(response.status), response));
+        },
+      }),
+    );
+    servers.push({ close: () => adapter.close() });
+    expect(await adapter.compute(makeRows(3))).toEqual([0, 1, 2].map((x) => ({ kind: 'ok', features: { y: x * 2 } })));
+    expect(statuses.sort()).toEqual([200, 200, 200, 503, 503, 503]);
+
+    const failing = createServingAdapter(servingOptions({ url: `${server.url}/f`, retries: 1, axios: () => undefined }));
+    servers.push({ close: () => failing.close() });
+    const error = (await failing.compute(makeRows(1)).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(`serving refused the credentials: HTTP 401 from POST ${server.url}/f: {"error":"unsigned"} — check serving.headers and the environment variables they read`);
   });
 
   describe('proxies from the environment', () => {
