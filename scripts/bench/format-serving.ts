@@ -1,6 +1,11 @@
 import type { ContenderRounds, ServingScenario } from './serving-bench';
 
-const LABELS = { harness: 'skew-harness serving adapter', autocannon: 'reference: autocannon', raw: 'reference: raw keep-alive http.request' } as const;
+const LABELS = {
+  harness: 'skew-harness serving adapter',
+  autocannon: 'reference: autocannon',
+  raw: 'reference: raw keep-alive http.request',
+  'raw-keep': 'bound: raw, keeping every parsed response',
+} as const;
 
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {
@@ -40,7 +45,7 @@ export function formatServingBench(scenarios: readonly ServingScenario[], rounds
     }
     const harness = scenario.contenders.harness;
     if (!harness) continue;
-    for (const reference of ['autocannon', 'raw'] as const) {
+    for (const reference of ['autocannon', 'raw', 'raw-keep'] as const) {
       const measured = scenario.contenders[reference];
       if (!measured) continue;
       const perRound = harness.rowsPerSecond.map((value, i) => value / measured.rowsPerSecond[i]!);

@@ -57,7 +57,7 @@ export async function benchServing(root: string, rows: Array<Record<string, unkn
     try {
       const shapes = [
         ...options.rowConcurrency.map((concurrency) => ({ batch: null, concurrency, rows: options.rowCount, contenders: ['harness', 'autocannon', 'raw'] as const })),
-        ...options.batchSizes.map((batch) => ({ batch, concurrency: 16, rows: options.batchRowCount, contenders: ['harness', 'raw'] as const })),
+        ...options.batchSizes.map((batch) => ({ batch, concurrency: 16, rows: options.batchRowCount, contenders: ['harness', 'raw', 'raw-keep'] as const })),
       ];
       for (const shape of shapes) {
         const rowsFile = path.join(dir, `rows-${shape.rows}.json`);

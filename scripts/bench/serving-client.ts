@@ -6,7 +6,9 @@
  * - `harness`: the serving adapter as a parity run uses it (`createServingAdapter(...).compute(rows)`: request
  *   mapping, retries and limits armed, JSON parsed, features extracted), single rows or batches.
  * - `raw`: node's `http.request` on a keep-alive agent, the same bodies (stringified per request, as the harness
- *   does), every response parsed as JSON.
+ *   does), every response parsed as JSON and dropped.
+ * - `raw-keep`: the same, keeping every parsed response until the end, as the adapter keeps every row's features
+ *   for the diff: what holding the results costs (garbage collection of a growing heap), without the harness.
  * - `autocannon`: the same bodies, the same number of connections; responses counted, not parsed.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { resolveConfig } from '../../harness/config/resolve-config';
 
 /** What a measurement is asked to do. */
 export interface ClientSpec {
-  contender: 'harness' | 'raw' | 'autocannon';
+  contender: 'harness' | 'raw' | 'raw-keep' | 'autocannon';
   /** Single-row endpoint (`…/features`). */
   url: string;
   /** Batch endpoint; used when `batch` is set. */
@@ -43,18 +45,23 @@ const WARM_UP_REQUESTS = 200;
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as ClientSpec;
   const rows = JSON.parse(readFileSync(spec.rowsFile, 'utf8')) as Rows;
-  const run = spec.contender === 'harness' ? harness : spec.contender === 'raw' ? raw : cannon;
-  await run(spec, rows.slice(0, WARM_UP_REQUESTS * (spec.batch ?? 1)));
+  const run = spec.contender === 'harness' ? harness : spec.contender === 'autocannon' ? cannon : raw;
+  await run(spec, rows.slice(0, WARM_UP_REQUESTS * (spec.batch ?? 1)), []);
+  // Rows as the serving adapter takes them, built before the clock starts (a run has them from sampling).
+  const adapterRows = rows.map((fields, i) => ({ key: String(i), fields }));
+  const kept: unknown[] = [];
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const requests = await run(spec, rows);
+  const requests = await run(spec, rows, spec.contender === 'harness' ? adapterRows : kept);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   const result: ClientResult = { rows: rows.length, requests, ms, cpuMs: (used.user + used.system) / 1000 };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-async function harness(spec: ClientSpec, rows: Rows): Promise<number> {
+type AdapterRows = Array<{ key: string; fields: Record<string, unknown> }>;
+
+async function harness(spec: ClientSpec, rows: Rows, adapterRows: AdapterRows | unknown[]): Promise<number> {
   const config = resolveConfig(
     {
       source: { path: 'x.csv' },
@@ -64,14 +71,16 @@ async function harness(spec: ClientSpec, rows: Rows): Promise<number> {
     { rootDir: process.cwd(), env: {} },
   );
   const adapter = createServingAdapter(config.serving);
-  const results = await adapter.compute(rows.map((fields, i) => ({ key: String(i), fields })));
+  const input = adapterRows.length === rows.length ? (adapterRows as AdapterRows) : rows.map((fields, i) => ({ key: String(i), fields }));
+  const results = await adapter.compute(input);
   await adapter.close();
   const failed = results.filter((r) => r.kind !== 'ok').length;
   if (failed > 0) throw new Error(`${failed} rows failed: ${JSON.stringify(results.find((r) => r.kind !== 'ok'))}`);
   return adapter.stats.requests;
 }
 
-async function raw(spec: ClientSpec, rows: Rows): Promise<number> {
+async function raw(spec: ClientSpec, rows: Rows, kept: unknown[]): Promise<number> {
+  const keep = spec.contender === 'raw-keep';
   const size = spec.batch ?? 1;
   const target = new URL(spec.batch ? spec.batchUrl : spec.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
@@ -85,7 +94,8 @@ async function raw(spec: ClientSpec, rows: Rows): Promise<number> {
           response.on('data', (chunk: string) => (text += chunk));
           response.on('end', () => {
             if (response.statusCode !== 200) return reject(new Error(`HTTP ${response.statusCode}: ${text}`));
-            JSON.parse(text);
+            const parsed: unknown = JSON.parse(text);
+            if (keep) kept.push(parsed);
             resolve();
           });
         },
