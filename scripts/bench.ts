@@ -5,7 +5,8 @@
  * 1. Sampling memory and speed: a 1,000,000-row CSV made on the fly in a temp dir; 1,000 rows drawn by the
  *    reservoir sampler in a fresh process (peak RSS), against a process that only reads the bytes and one that
  *    runs csv-parse alone.
- * 2. Serving throughput: the example server (clean), the harness's adapter vs a raw keep-alive http.request loop.
+ * 2. Serving throughput: the example server (clean) and a trivial one, each in its own process; the harness's
+ *    adapter vs autocannon and a raw keep-alive http.request loop (single rows), vs raw http on the same batches.
  * 3. Offline throughput: the example's Python pipeline through the command adapter vs a raw pipe.
  * 4. Start-up cost: the default full run on the example with a pipeline that sleeps 0.5 s at start-up vs without,
  *    and the offline processes each run starts.
@@ -19,7 +20,8 @@ import { parse } from 'csv-parse/sync';
 import { makeBigCsv } from './bench/make-big-csv';
 import { measureInChild } from './bench/measure-child';
 import { benchOffline } from './bench/offline-bench';
-import { benchServing } from './bench/serving-bench';
+import { formatServingBench } from './bench/format-serving';
+import { benchServing, DEFAULT_SERVING_BENCH } from './bench/serving-bench';
 import { benchStartup } from './bench/startup-bench';
 import { benchDiff, formatDiffBench } from './bench/diff-bench';
 import { benchColdStart, formatColdStartBench } from './bench/cold-start-bench';
@@ -56,22 +58,10 @@ async function main(): Promise<void> {
     );
 
     const training = parse(readFileSync(path.join(root, 'examples', 'churn', 'data', 'training.csv'), 'utf8'), { columns: true, cast: true }) as Array<Record<string, unknown>>;
-    const requests = Array.from({ length: 12_000 }, (_, i) => {
-      const { churned: _label, ...inputs } = training[i % training.length]!;
-      return inputs;
-    });
-    const serving = await benchServing(root, requests, 16);
-    lines.push(
-      `## Serving throughput against the example server (${fmt(serving.rows, 0)} single-row requests, concurrency ${serving.concurrency})`,
-      '',
-      '| client | requests/s |',
-      '|---|---:|',
-      `| reference: raw keep-alive http.request | ${fmt(serving.rawPerSecond, 0)} |`,
-      `| skew-harness serving adapter (axios) | ${fmt(serving.harnessPerSecond, 0)} |`,
-      '',
-      `- harness ÷ raw: **${fmt(serving.harnessPerSecond / serving.rawPerSecond, 2)}**`,
-      '',
-    );
+    const inputs = training.map(({ churned: _label, ...row }) => row);
+    const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+    const serving = await benchServing(root, inputs, dir, { ...DEFAULT_SERVING_BENCH, rounds });
+    lines.push(...formatServingBench(serving, rounds));
 
     const offlineRows = Array.from({ length: 60_000 }, (_, i) => training[i % training.length]!);
     const offline = await benchOffline(root, offlineRows);

@@ -104,6 +104,7 @@ const servingSchema = z.strictObject({
     })
     .optional(),
   maxConsecutiveFailures: nonNegativeInt.optional(),
+  axios: fn.optional(),
   start: startSchema.nullable().optional(),
 });
 

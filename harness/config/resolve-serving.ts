@@ -68,6 +68,7 @@ export function resolveServing(
     response: typeof response === 'function' ? response : responseExtractor(response.path),
     batch,
     maxConsecutiveFailures: s.maxConsecutiveFailures ?? 10,
+    axios: s.axios ?? null,
   };
 }
 

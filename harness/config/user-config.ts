@@ -1,3 +1,4 @@
+import type { AxiosInstance } from 'axios';
 import type { CompareOptions } from '../core/compare-policy';
 import type { ChecksConfig } from './checks-config';
 import type { ColumnContractOptions } from '../core/input-contract';
@@ -203,6 +204,20 @@ export interface ServingConfig {
   };
   /** Rows failing in a row before serving is declared unavailable (inconclusive). Default `10`; 0 = never. */
   maxConsecutiveFailures?: number;
+  /**
+   * Configures the axios instance every serving request then goes through: interceptors for request signing or a
+   * token refresh, defaults. Called once per run with a fresh instance whose adapter is undici's keep-alive pool;
+   * retries, `timeoutMs`, `maxResponseBytes` and redirects still work as documented. Without it, requests skip
+   * axios's per-request work and go to the same pool directly. Header values an interceptor adds are not known to
+   * the redactor: do not let the server echo them.
+   *
+   * @example
+   * axios: (instance) => instance.interceptors.request.use(async (config) => {
+   *   config.headers.set('Authorization', `Bearer ${await token()}`);
+   *   return config;
+   * }),
+   */
+  axios?: (instance: AxiosInstance) => void;
   /** Start a local serving process for the run and stop it after. */
   start?: StartConfig | null;
 }

@@ -1,89 +1,166 @@
-import http from 'node:http';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createServingAdapter, startLocalServer } from '../../harness/adapters/serving';
-import { resolveConfig } from '../../harness/config/resolve-config';
+import { parse } from 'csv-parse/sync';
+import { formatServingBench } from './format-serving';
+import type { ClientResult, ClientSpec } from './serving-client';
 
-/** Requests per second of the harness's serving adapter and of a raw keep-alive `http.request` loop. */
-export interface ServingBenchResult {
-  /** Rows sent per run. */
-  rows: number;
-  /** Requests in flight. */
-  concurrency: number;
-  /** Reference: raw `http.request` with a keep-alive agent, same bodies, same concurrency. */
-  rawPerSecond: number;
-  /** The harness: `createServingAdapter(...).compute(rows)` with the example's config. */
-  harnessPerSecond: number;
+/** One contender's measurements in a scenario, one entry per round. */
+export interface ContenderRounds {
+  /** Rows per second (wall time of the measured part). */
+  rowsPerSecond: number[];
+  /** The contender process's CPU time per request, in µs. */
+  clientCpuUs: number[];
+  /** The server process's CPU time per request, in µs (from /proc; `NaN` where there is none). */
+  serverCpuUs: number[];
 }
 
+/** One server, one request shape, one concurrency: every contender, every round. */
+export interface ServingScenario {
+  server: 'example' | 'trivial';
+  /** Rows per request, or `null` for single rows. */
+  batch: number | null;
+  concurrency: number;
+  rows: number;
+  contenders: Partial<Record<ClientSpec['contender'], ContenderRounds>>;
+}
+
+/** What the serving benchmark runs. */
+export interface ServingBenchOptions {
+  /** Rounds per scenario; contenders are interleaved within each round, their order rotated between rounds. */
+  rounds: number;
+  /** Concurrency (and autocannon connections) of the single-row scenarios. */
+  rowConcurrency: number[];
+  /** Rows per request of the batch scenarios (at concurrency 16). */
+  batchSizes: number[];
+  /** Rows sent per single-row measurement. */
+  rowCount: number;
+  /** Rows sent per batch measurement. */
+  batchRowCount: number;
+}
+
+const SERVERS = ['example', 'trivial'] as const;
+
 /**
- * Starts the example's serving process (clean, no bugs) and measures, in the same run and against the same
- * server, the harness adapter and a raw keep-alive client. Best of three for each, alternating.
+ * Per-row and batch serving throughput against the example server (`EXAMPLE_BUGS=none`) and a trivial one, each in
+ * its own process: the harness's serving adapter against autocannon and a raw keep-alive `http.request` loop
+ * (single rows), and against the raw loop on the same batches. Every measurement runs in a fresh process
+ * (serving-client.ts); the server's CPU time per request is read from /proc around each one, so the table can say
+ * what bounds each ratio.
  */
-export async function benchServing(root: string, rows: Array<Record<string, unknown>>, concurrency: number): Promise<ServingBenchResult> {
-  const exampleDir = path.join(root, 'examples', 'churn');
-  const server = await startLocalServer({
-    command: ['jiti', 'serving/server.ts'],
-    cwd: exampleDir,
-    env: { EXAMPLE_BUGS: 'none' },
-    readyUrl: 'http://127.0.0.1:${port}/healthz',
-    readyTimeoutMs: 30_000,
-    port: 'auto',
-    stopTimeoutMs: 5_000,
-  });
-  try {
-    const url = server.resolveUrl('http://127.0.0.1:${port}/features');
-    const config = resolveConfig(
-      { source: { path: 'x.csv' }, offline: { command: ['x'] }, serving: { url, concurrency } },
-      { rootDir: exampleDir, env: {} },
-    );
-    const adapterRows = rows.map((fields, i) => ({ key: String(i), fields }));
-    let raw = 0;
-    let harness = 0;
-    for (let round = 0; round < 3; round++) {
-      raw = Math.max(raw, await rawLoop(url, rows, concurrency));
-      const adapter = createServingAdapter(config.serving);
-      const started = performance.now();
-      const results = await adapter.compute(adapterRows);
-      harness = Math.max(harness, (rows.length / (performance.now() - started)) * 1000);
-      await adapter.close();
-      const failed = results.filter((r) => r.kind !== 'ok').length;
-      if (failed > 0) throw new Error(`serving bench: ${failed} requests failed`);
+export async function benchServing(root: string, rows: Array<Record<string, unknown>>, dir: string, options: ServingBenchOptions): Promise<ServingScenario[]> {
+  const client = path.join(__dirname, 'serving-client.js');
+  const scenarios: ServingScenario[] = [];
+  for (const server of SERVERS) {
+    const running = await startServer(root, server);
+    try {
+      const shapes = [
+        ...options.rowConcurrency.map((concurrency) => ({ batch: null, concurrency, rows: options.rowCount, contenders: ['harness', 'autocannon', 'raw'] as const })),
+        ...options.batchSizes.map((batch) => ({ batch, concurrency: 16, rows: options.batchRowCount, contenders: ['harness', 'raw', 'raw-keep'] as const })),
+      ];
+      for (const shape of shapes) {
+        const rowsFile = path.join(dir, `rows-${shape.rows}.json`);
+        writeFileSync(rowsFile, JSON.stringify(Array.from({ length: shape.rows }, (_, i) => rows[i % rows.length])));
+        const scenario: ServingScenario = { server, batch: shape.batch, concurrency: shape.concurrency, rows: shape.rows, contenders: {} };
+        for (let round = 0; round < options.rounds; round++) {
+          const order = shape.contenders.map((_, i) => shape.contenders[(i + round) % shape.contenders.length]!);
+          for (const contender of order) {
+            const spec: ClientSpec = { contender, url: `${running.url}/features`, batchUrl: `${running.url}/features/batch`, batch: shape.batch, concurrency: shape.concurrency, rowsFile };
+            const serverCpuBefore = cpuMsOf(running.pid);
+            const result = await measure(client, spec);
+            const serverCpuMs = cpuMsOf(running.pid) - serverCpuBefore;
+            const rounds = (scenario.contenders[contender] ??= { rowsPerSecond: [], clientCpuUs: [], serverCpuUs: [] });
+            rounds.rowsPerSecond.push((result.rows / result.ms) * 1000);
+            rounds.clientCpuUs.push((result.cpuMs * 1000) / result.requests);
+            rounds.serverCpuUs.push((serverCpuMs * 1000) / result.requests);
+            process.stderr.write(`bench: serving ${server} ${shape.batch ? `batch ${shape.batch}` : 'rows'} c${shape.concurrency} round ${round + 1} ${contender}: ${Math.round((result.rows / result.ms) * 1000)} rows/s\n`);
+          }
+        }
+        scenarios.push(scenario);
+      }
+    } finally {
+      await running.stop();
     }
-    return { rows: rows.length, concurrency, rawPerSecond: raw, harnessPerSecond: harness };
-  } finally {
-    await server.stop();
+  }
+  return scenarios;
+}
+
+interface RunningServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a server in a process of its own on a free port; resolves once it prints where it listens. */
+function startServer(root: string, server: (typeof SERVERS)[number]): Promise<RunningServer> {
+  const jiti = path.join(root, 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs');
+  const child: ChildProcess =
+    server === 'example'
+      ? spawn(process.execPath, [jiti, 'serving/server.ts'], { cwd: path.join(root, 'examples', 'churn'), env: { ...process.env, PORT: '0', EXAMPLE_BUGS: 'none' }, stdio: ['ignore', 'pipe', 'inherit'] })
+      : spawn(process.execPath, [path.join(__dirname, 'trivial-server.js')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ url: match[1]!, pid: child.pid!, stop });
+    });
+    child.once('exit', (code) => reject(new Error(`the ${server} server exited with ${code} before listening`)));
+  });
+}
+
+function measure(client: string, spec: ClientSpec): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [client, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`serving client ${spec.contender} exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as ClientResult);
+    });
+  });
+}
+
+/** User + system CPU time of a process in ms, from /proc (clock ticks of 10 ms); `NaN` off Linux. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
   }
 }
 
-/** The reference client: node's http.request over a keep-alive agent, `concurrency` loops pulling rows. */
-async function rawLoop(url: string, rows: Array<Record<string, unknown>>, concurrency: number): Promise<number> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const target = new URL(url);
-  let next = 0;
-  const one = (body: string) =>
-    new Promise<void>((resolve, reject) => {
-      const req = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c: string) => (text += c));
-          res.on('end', () => {
-            JSON.parse(text);
-            resolve();
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < rows.length) await one(JSON.stringify(rows[next++]));
-    }),
-  );
-  const perSecond = (rows.length / (performance.now() - started)) * 1000;
-  agent.destroy();
-  return perSecond;
+/** Default scenarios: the issue's per-row concurrencies 16 and 64, batches of 64 and 256 rows. */
+export const DEFAULT_SERVING_BENCH: Omit<ServingBenchOptions, 'rounds'> = { rowConcurrency: [16, 64], batchSizes: [64, 256], rowCount: 20_000, batchRowCount: 51_200 };
+
+/** `node dist/scripts/bench/serving-bench.js`: the serving rows of `npm run bench` alone (`BENCH_ROUNDS`, default 3). */
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const training = parse(readFileSync(path.join(root, 'examples', 'churn', 'data', 'training.csv'), 'utf8'), { columns: true, cast: true }) as Array<Record<string, unknown>>;
+  const inputs = training.map(({ churned: _label, ...row }) => row);
+  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+  const scale = Number(process.env['BENCH_SERVING_SCALE'] ?? 1);
+  const dir = mkdtempSync(path.join(tmpdir(), 'skew-serving-bench-'));
+  try {
+    const options = { ...DEFAULT_SERVING_BENCH, rounds, rowCount: Math.round(DEFAULT_SERVING_BENCH.rowCount * scale), batchRowCount: Math.round(DEFAULT_SERVING_BENCH.batchRowCount * scale) };
+    process.stdout.write(`${formatServingBench(await benchServing(root, inputs, dir, options), rounds).join('\n')}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  void main().catch((error: unknown) => {
+    process.stderr.write(`serving bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  });
 }

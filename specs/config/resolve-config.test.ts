@@ -77,6 +77,13 @@ describe('resolveConfig', () => {
     expect(problem({ ...base(), offline: { command: ['python3', ''] } })).toBe('/repo/skew.config.ts: offline.command[1] must not be empty');
   });
 
+  it('takes serving.axios as a function that configures the instance, and nothing else', () => {
+    const configure = (): void => undefined;
+    expect(resolve({ ...base(), serving: { ...base().serving, axios: configure } }).serving.axios).toBe(configure);
+    expect(resolve(base()).serving.axios).toBeNull();
+    expect(problem({ ...base(), serving: { url: 'http://x', axios: { timeout: 100 } } })).toBe('/repo/skew.config.ts: serving.axios must be a function');
+  });
+
   it('suggests the option a typo meant', () => {
     expect(problem({ ...base(), serving: { url: 'http://x', timeoutMS: 5 } })).toBe(
       '/repo/skew.config.ts: serving.timeoutMS is not a known option (did you mean "timeoutMs"?)',

@@ -67,6 +67,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     headers: options.headers,
     // A proxy from the environment is never right for a server on this machine (and NO_PROXY rarely lists it).
     envProxy: !loopback,
+    ...(options.axios ? { axios: options.axios } : {}),
   });
   const stats = createServingStats();
   const breaker = createCircuitBreaker(options.maxConsecutiveFailures);

@@ -1,3 +1,4 @@
+import type { AxiosInstance } from 'axios';
 import type { FeatureVector, Row } from '../../core/row';
 
 /** Builds the JSON body for one row (single-row requests). */
@@ -43,6 +44,8 @@ export interface ServingOptions {
    * remaining rows are not sent and the run is inconclusive. 0 disables the breaker.
    */
   maxConsecutiveFailures: number;
+  /** Configures the axios instance every request then goes through, or `null`: requests go to undici directly. */
+  axios: ((instance: AxiosInstance) => void) | null;
 }
 
 /** Resolved batch endpoint options. */

@@ -1,7 +1,7 @@
 /**
- * Why a request got no HTTP response, by name. Node and axios report these as error codes (`ECONNREFUSED`,
- * `ECONNABORTED` + "timeout", `ERR_CANCELED`, …); naming them once here keeps retry decisions and messages
- * independent of the HTTP client.
+ * Why a request got no HTTP response, by name. Node, undici and axios report these as error codes (`ECONNREFUSED`,
+ * `UND_ERR_SOCKET`, `ECONNABORTED` + "timeout", `ERR_CANCELED`, …); naming them once here keeps retry decisions and
+ * messages independent of the HTTP client.
  */
 export type TransportFailureKind =
   | 'timeout'
@@ -33,11 +33,15 @@ export function classifyTransportError(code: string | undefined, message: string
     case 'ECONNREFUSED':
       return 'refused';
     case 'ECONNRESET':
+    case 'UND_ERR_SOCKET': // undici: "other side closed" — the server closed the connection before answering
       return 'reset';
     case 'EPIPE':
       return 'broken-pipe';
     case 'ETIMEDOUT':
     case 'ESOCKETTIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
       return 'timeout';
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
@@ -48,6 +52,7 @@ export function classifyTransportError(code: string | undefined, message: string
     case 'ENOTFOUND':
       return 'host-not-found';
     case 'ERR_CANCELED':
+    case 'UND_ERR_ABORTED':
       return 'aborted';
   }
   // axios reports a body over `maxContentLength` only in words: the response is cut off, not buffered further.
@@ -55,6 +60,6 @@ export function classifyTransportError(code: string | undefined, message: string
   // axios reports its own timer as ECONNABORTED "timeout of N ms exceeded", and a body cut off mid-stream as
   // "stream has been aborted" / "aborted": the first is a timeout, the second a reset connection.
   if (/timeout/i.test(message)) return 'timeout';
-  if (/socket hang up|aborted|premature close/i.test(message)) return 'reset';
+  if (/socket hang up|aborted|premature close|other side closed/i.test(message)) return 'reset';
   return 'other';
 }

@@ -24,6 +24,15 @@ describe('retry decisions', () => {
     expect(classifyTransportError('ERR_INVALID_URL', 'Invalid URL')).toBe('other');
   });
 
+  it('classifies undici error codes', () => {
+    expect(classifyTransportError('UND_ERR_SOCKET', 'other side closed')).toBe('reset');
+    expect(classifyTransportError(undefined, 'other side closed')).toBe('reset');
+    expect(classifyTransportError('UND_ERR_CONNECT_TIMEOUT', 'Connect Timeout Error')).toBe('timeout');
+    expect(classifyTransportError('UND_ERR_HEADERS_TIMEOUT', 'Headers Timeout Error')).toBe('timeout');
+    expect(classifyTransportError('UND_ERR_ABORTED', 'Request aborted')).toBe('aborted');
+    expect(classifyTransportError('UND_ERR_INVALID_ARG', 'invalid header value')).toBe('other');
+  });
+
   it('counts endpoint-wide statuses towards the breaker, per-row ones not', () => {
     expect([401, 403, 404, 405, 429, 500, 503].every(isEndpointFailureStatus)).toBe(true);
     expect([400, 409, 422].some(isEndpointFailureStatus)).toBe(false);

@@ -90,6 +90,7 @@ export function servingOptions(overrides: Partial<ServingOptions> & { url: strin
     response: defaultResponse,
     batch: null,
     maxConsecutiveFailures: 0,
+    axios: null,
     ...overrides,
   };
 }

@@ -1,0 +1,138 @@
+/**
+ * One serving measurement in a fresh process (run by serving-bench.ts): `node serving-client.js '<json spec>'`.
+ * The contender sends every row of `rowsFile` to the endpoint, after a short warm-up, and prints one JSON line:
+ * rows and requests sent, wall time and the process's CPU time of the measured part.
+ *
+ * - `harness`: the serving adapter as a parity run uses it (`createServingAdapter(...).compute(rows)`: request
+ *   mapping, retries and limits armed, JSON parsed, features extracted), single rows or batches.
+ * - `raw`: node's `http.request` on a keep-alive agent, the same bodies (stringified per request, as the harness
+ *   does), every response parsed as JSON and dropped.
+ * - `raw-keep`: the same, keeping every parsed response until the end, as the adapter keeps every row's features
+ *   for the diff: what holding the results costs (garbage collection of a growing heap), without the harness.
+ * - `autocannon`: the same bodies, the same number of connections; responses counted, not parsed.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import autocannon from 'autocannon';
+import { createServingAdapter } from '../../harness/adapters/serving';
+import { resolveConfig } from '../../harness/config/resolve-config';
+
+/** What a measurement is asked to do. */
+export interface ClientSpec {
+  contender: 'harness' | 'raw' | 'raw-keep' | 'autocannon';
+  /** Single-row endpoint (`…/features`). */
+  url: string;
+  /** Batch endpoint; used when `batch` is set. */
+  batchUrl: string;
+  /** Rows per request, or `null` for single rows. */
+  batch: number | null;
+  concurrency: number;
+  /** JSON array of input rows (the label already dropped). */
+  rowsFile: string;
+}
+
+/** What a measurement reports. */
+export interface ClientResult {
+  rows: number;
+  requests: number;
+  ms: number;
+  cpuMs: number;
+}
+
+type Rows = Array<Record<string, unknown>>;
+const WARM_UP_REQUESTS = 200;
+
+async function main(): Promise<void> {
+  const spec = JSON.parse(process.argv[2] ?? '{}') as ClientSpec;
+  const rows = JSON.parse(readFileSync(spec.rowsFile, 'utf8')) as Rows;
+  const run = spec.contender === 'harness' ? harness : spec.contender === 'autocannon' ? cannon : raw;
+  await run(spec, rows.slice(0, WARM_UP_REQUESTS * (spec.batch ?? 1)), []);
+  // Rows as the serving adapter takes them, built before the clock starts (a run has them from sampling).
+  const adapterRows = rows.map((fields, i) => ({ key: String(i), fields }));
+  const kept: unknown[] = [];
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const requests = await run(spec, rows, spec.contender === 'harness' ? adapterRows : kept);
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const result: ClientResult = { rows: rows.length, requests, ms, cpuMs: (used.user + used.system) / 1000 };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+type AdapterRows = Array<{ key: string; fields: Record<string, unknown> }>;
+
+async function harness(spec: ClientSpec, rows: Rows, adapterRows: AdapterRows | unknown[]): Promise<number> {
+  const config = resolveConfig(
+    {
+      source: { path: 'x.csv' },
+      offline: { command: ['x'] },
+      serving: { url: spec.url, concurrency: spec.concurrency, ...(spec.batch ? { batch: { url: spec.batchUrl, size: spec.batch } } : {}) },
+    },
+    { rootDir: process.cwd(), env: {} },
+  );
+  const adapter = createServingAdapter(config.serving);
+  const input = adapterRows.length === rows.length ? (adapterRows as AdapterRows) : rows.map((fields, i) => ({ key: String(i), fields }));
+  const results = await adapter.compute(input);
+  await adapter.close();
+  const failed = results.filter((r) => r.kind !== 'ok').length;
+  if (failed > 0) throw new Error(`${failed} rows failed: ${JSON.stringify(results.find((r) => r.kind !== 'ok'))}`);
+  return adapter.stats.requests;
+}
+
+async function raw(spec: ClientSpec, rows: Rows, kept: unknown[]): Promise<number> {
+  const keep = spec.contender === 'raw-keep';
+  const size = spec.batch ?? 1;
+  const target = new URL(spec.batch ? spec.batchUrl : spec.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
+  const send = (body: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const request = http.request(
+        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => {
+            if (response.statusCode !== 200) return reject(new Error(`HTTP ${response.statusCode}: ${text}`));
+            const parsed: unknown = JSON.parse(text);
+            if (keep) kept.push(parsed);
+            resolve();
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  const count = Math.ceil(rows.length / size);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const first = size * next++;
+      await send(JSON.stringify(spec.batch ? { rows: rows.slice(first, first + size) } : rows[first]));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(spec.concurrency, count) }, worker));
+  agent.destroy();
+  return count;
+}
+
+async function cannon(spec: ClientSpec, rows: Rows): Promise<number> {
+  if (spec.batch) throw new Error('autocannon is the reference for single rows only');
+  const bodies = rows.map((row) => JSON.stringify(row));
+  let next = 0;
+  const result = await autocannon({
+    url: spec.url,
+    connections: spec.concurrency,
+    pipelining: 1,
+    amount: rows.length,
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
+  });
+  const failed = result.errors + result.timeouts + result.non2xx;
+  if (failed > 0) throw new Error(`autocannon: ${failed} requests failed`);
+  return result.requests.total;
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`serving client failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
