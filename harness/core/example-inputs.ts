@@ -31,10 +31,15 @@ export function shownInputs(inputs: Row, options: ExampleInputOptions): Row {
   const out: Row = {};
   for (const name of names) {
     if (!Object.prototype.hasOwnProperty.call(inputs, name) || inputs[name] === undefined) continue;
-    const value = inputs[name];
-    out[name] = redacted.has(name) && value !== null ? REDACTED_VALUE : typeof value === 'string' ? options.redactText(value) : value;
+    out[name] = shownValue(name, inputs[name], redacted, options.redactText);
   }
   return out;
+}
+
+/** One value as reports show it: a redacted column's value replaced, secrets scrubbed from strings. */
+function shownValue(name: string, value: unknown, redacted: ReadonlySet<string>, redactText: Redactor): unknown {
+  if (redacted.has(name) && value !== null && value !== undefined) return REDACTED_VALUE;
+  return typeof value === 'string' ? redactText(value) : value;
 }
 
 /**
@@ -43,24 +48,19 @@ export function shownInputs(inputs: Row, options: ExampleInputOptions): Row {
  */
 export function withShownInputs(result: CheckResult, options: ExampleInputOptions): CheckResult {
   const redacted = new Set(options.redact);
+  // A change of a redacted column hides both values; the label's changes are not shown at all.
+  const shownChanges = <C extends { column: string; from: unknown; to: unknown }>(changes: readonly C[]): C[] =>
+    changes.filter((c) => c.column !== options.label).map((c) => (redacted.has(c.column) ? { ...c, from: REDACTED_VALUE, to: REDACTED_VALUE } : c));
   const shown = (m: ExampleMismatch): ExampleMismatch => {
     if (!m.inputs && !m.changes) return m;
-    const changes = m.changes?.filter((c) => c.column !== options.label).map((c) => (redacted.has(c.column) ? { ...c, from: REDACTED_VALUE, to: REDACTED_VALUE } : c));
-    return { ...m, ...(m.inputs ? { inputs: shownInputs(m.inputs, options) } : {}), ...(changes ? { changes } : {}) };
+    return { ...m, ...(m.inputs ? { inputs: shownInputs(m.inputs, options) } : {}), ...(m.changes ? { changes: shownChanges(m.changes) } : {}) };
   };
   // Counterexample and warning rows are whole rows (every column a side was sent): no label, redactions applied.
-  const whole = (row: Row): Row => {
-    const out: Row = {};
-    for (const [name, value] of Object.entries(row)) {
-      if (name === options.label) continue;
-      out[name] = redacted.has(name) && value !== null && value !== undefined ? REDACTED_VALUE : typeof value === 'string' ? options.redactText(value) : value;
-    }
-    return out;
-  };
-  const hide = <C extends { column: string; from: unknown; to: unknown }>(c: C): C => (redacted.has(c.column) ? { ...c, from: REDACTED_VALUE, to: REDACTED_VALUE } : c);
+  const whole = (row: Row): Row =>
+    Object.fromEntries(Object.entries(row).filter(([name]) => name !== options.label).map(([name, value]) => [name, shownValue(name, value, redacted, options.redactText)]));
   const out: CheckResult = { ...result, fields: result.fields.map((f) => (f.examples.some((m) => m.inputs || m.changes) ? { ...f, examples: f.examples.map(shown) } : f)) };
   if (result.counterexamples) {
-    out.counterexamples = result.counterexamples.map((c) => ({ ...c, row: whole(c.row), changes: c.changes.filter((x) => x.column !== options.label).map(hide) }));
+    out.counterexamples = result.counterexamples.map((c) => ({ ...c, row: whole(c.row), changes: shownChanges(c.changes) }));
   }
   if (result.warnings?.some((w) => w.row)) out.warnings = result.warnings.map((w) => (w.row ? { ...w, row: whole(w.row) } : w));
   return out;
