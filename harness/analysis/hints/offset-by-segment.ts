@@ -102,7 +102,9 @@ function readSegments(view: FieldView, segmenter: Segmenter, hypotheses: number)
     const reading = readOffset(restrictView(view, (row) => segmentOf.get(row) === segment));
     if (reading) readings.push({ segment, reading });
   }
-  if (readings.length === 0 || !addsToOneOffset(readings)) return undefined;
+  // A segment with rows enough to read and none mismatching: the segments then differ even when every reading agrees.
+  const someClean = [...segments.values()].some((c) => c.mismatching === 0 && c.rows >= MIN_ROWS);
+  if (readings.length === 0 || !addsToOneOffset(readings, someClean)) return undefined;
   const bySegment = new Map(readings.map((r) => [r.segment, r.reading]));
   const contrast = measureContrast(view, (row) => {
     const segment = segmentOf.get(row);
@@ -129,12 +131,14 @@ function readSegments(view: FieldView, segmenter: Segmenter, hypotheses: number)
 }
 
 /**
- * Whether segments say more than one offset for the whole field would: the offsets differ between segments, or
- * a segment's offset holds only part of the year (which the whole field cannot show when other zones match).
+ * Whether segments say more than one offset for the whole field would: the offsets differ between segments, or a
+ * segment's offset holds only part of the year while another segment matches (which the whole field cannot show).
+ * Every segment with the same seasonal offset is one offset for the whole field: the column does not explain it.
  */
-function addsToOneOffset(readings: readonly SegmentReading[]): boolean {
+function addsToOneOffset(readings: readonly SegmentReading[], someSegmentClean: boolean): boolean {
   const offsets = new Set(readings.map((r) => (r.reading.kind === 'two_zones' ? `${r.reading.first.c}/${r.reading.second.c}` : String(r.reading.cluster.c))));
-  return offsets.size > 1 || readings.some((r) => r.reading.kind === 'two_zones' || (r.reading.kind === 'zone' && r.reading.season !== undefined));
+  if (offsets.size > 1) return true;
+  return someSegmentClean && readings.some((r) => r.reading.kind === 'two_zones' || (r.reading.kind === 'zone' && r.reading.season !== undefined));
 }
 
 function formatFinding({ segmenter, readings, clean, strength, evidence }: Finding): DetectedHint {

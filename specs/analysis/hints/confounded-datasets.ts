@@ -64,6 +64,28 @@ function mixedZonesDst(): ConfoundedDataset {
   };
 }
 
+/**
+ * One zone, a serving DST bug, and a column with a handful of values (a borough) that has nothing to do with it:
+ * every borough is off by the same hour in summer, so the hint is daylight saving time, not "depends on borough".
+ * (Found on the zoo's taxi pair, where the per-segment reading claimed the borough.)
+ */
+function oneZoneDstWithBoroughs(): ConfoundedDataset {
+  const random = seeded(404);
+  const boroughs = ['Manhattan', 'Brooklyn', 'Queens', 'Bronx', 'Staten Island'];
+  const specs: RowSpec[] = Array.from({ length: 600 }, () => {
+    const ms = YEAR_START + Math.floor(random.next() * YEAR_MS);
+    const online = (new Date(ms).getUTCHours() + STANDARD_OFFSETS['America/New_York']! + 24) % 24;
+    return { inputs: { borough: random.pick(boroughs), pickup_at: new Date(ms).toISOString() }, offline: localHour(ms, 'America/New_York'), online };
+  });
+  return {
+    name: 'one zone, DST ignored online, boroughs beside it',
+    story: 'every row in New York; five boroughs, all off by one hour from March to November',
+    field: 'pickup_hour',
+    input: buildInput(specs, { field: 'pickup_hour' }),
+    isRight: (h) => /daylight/.test(h.message) && !/depends on borough|per borough/.test(h.message),
+  };
+}
+
 /** Online forgets the zone (UTC hour); zones without DST; `region` is correlated with the zone. */
 function zoneOffsets(): ConfoundedDataset {
   const random = seeded(202);
@@ -200,5 +222,5 @@ function vocabularyOrder(): ConfoundedDataset {
 
 /** Every confounded dataset, in a fixed order. */
 export function confoundedDatasets(): ConfoundedDataset[] {
-  return [mixedZonesDst(), zoneOffsets(), correlatedNull(), mixedUnits(), clippedWithRareCategory(), pureNoise(), mathDomain(), vocabularyOrder(), ...cardFraudDatasets()];
+  return [mixedZonesDst(), oneZoneDstWithBoroughs(), zoneOffsets(), correlatedNull(), mixedUnits(), clippedWithRareCategory(), pureNoise(), mathDomain(), vocabularyOrder(), ...cardFraudDatasets()];
 }
