@@ -1,19 +1,20 @@
 import type { CheckResult } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
-import type { Side, SideResult } from '../core/row';
+import type { Side, SideResult, SourceRow } from '../core/row';
 import type { CheckContext } from './check-context';
 import { compareResults, computeSide } from './compare-results';
 import { explainByNoise, judgeNoisyField } from './noise-model';
+import { ParityRecorder, type ParityRecords } from './parity-records';
 import type { RowComparison } from './row-comparison';
-import { summarizeRows } from './summarize-rows';
+import { RowSummaryAccumulator } from './summarize-rows';
 
-/** The parity check's result and the per-row data later analyses (hints, distributions) work from. */
+/** The parity check's result and what it kept of its rows for later analyses and checks. */
 export interface ParityOutput {
   /** The check result. */
   result: CheckResult;
-  /** Every row with both sides' results and field outcomes (noise already explained away), in sample order. */
-  comparisons: RowComparison[];
-  /** Milliseconds each side took (they run concurrently). */
+  /** Bounded records of the rows (an analysis subsample, failed keys, memory cases, replays). */
+  records: ParityRecords;
+  /** Milliseconds each side took (they run concurrently): from its first request to its last answer. */
   timings: { offlineMs: number; onlineMs: number };
 }
 
@@ -21,12 +22,25 @@ export interface ParityOutput {
 export interface ParityOptions {
   /** Keys of remembered failing rows added to the sample: compared, but kept out of the statistics. */
   replayed?: ReadonlySet<string>;
+  /** Keys of every remembered parity failure: all their outcomes are kept for the failure memory. */
+  remembered?: ReadonlySet<string>;
   /** Builds the command that reruns parity on just these row keys (the check's `Reproduce with:` line). */
   reproduce?: (keys: readonly string[]) => string;
+  /** Rows per window (see {@link runParityCheck}). Default {@link WINDOW_ROWS}. */
+  windowRows?: number;
 }
 
 /** Most row keys in parity's reproduce command. */
 const REPRODUCE_KEYS = 3;
+
+/**
+ * Rows per window: each window is one `compute` call per side (one batch, as in training, for a pipeline process),
+ * compared and folded into the statistics before its results are dropped.
+ */
+export const WINDOW_ROWS = 10_000;
+
+/** Windows computed at once: the next one starts while the previous one finishes, so neither side idles between. */
+const WINDOWS_IN_FLIGHT = 2;
 
 /**
  * parity: every sampled training row through both sides, compared field by field. Both sides run concurrently;
@@ -34,39 +48,66 @@ const REPRODUCE_KEYS = 3;
  * Differences a field's own measured noise explains are not counted (see `noise-model.ts`). Rows in `replayed`
  * (remembered failures added to the sample) are compared — their outcomes feed the failure memory — but kept out of
  * the statistics and the verdict, which describe the random sample alone.
+ *
+ * Memory is flat in the sample size: rows go through in windows of `windowRows`, and each window's features are
+ * folded into the statistics (exact counts, rates, the first examples) and bounded records ({@link ParityRecords})
+ * before they are dropped. A sample of one window behaves as one batch per side.
  */
 export async function runParityCheck(ctx: CheckContext, options: ParityOptions = {}): Promise<ParityOutput> {
   const replayed = options.replayed ?? new Set<string>();
   const inner = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, inner.signal]) : inner.signal;
-  const timings = { offlineMs: 0, onlineMs: 0 };
+  const spans = { offline: { start: Infinity, end: 0 }, online: { start: Infinity, end: 0 } };
+  const done = { offline: 0, online: 0 };
+  const total = ctx.rows.length;
 
-  const timed = async (side: Side, run: () => Promise<SideResult[]>): Promise<SideResult[]> => {
-    const started = performance.now();
-    try {
-      return await run();
-    } catch (error) {
-      inner.abort(error);
-      throw error;
-    } finally {
-      timings[side === 'offline' ? 'offlineMs' : 'onlineMs'] = Math.round(performance.now() - started);
-    }
+  const computeWindow = (side: Side, rows: readonly SourceRow[]): Promise<SideResult[]> => {
+    const adapter = side === 'offline' ? ctx.offline : ctx.online;
+    const fields = side === 'offline' ? ctx.offlineFields : ctx.onlineFields;
+    const span = spans[side];
+    span.start = Math.min(span.start, performance.now());
+    const progress = { signal, onProgress: (s: Side) => ctx.onProgress?.(s, ++done[side], total) };
+    return computeSide(adapter, rows, fields, progress)
+      .catch((error: unknown) => {
+        inner.abort(error);
+        throw error;
+      })
+      .finally(() => (span.end = Math.max(span.end, performance.now())));
   };
-  const sideContext = { signal, onProgress: ctx.onProgress };
-  const [offline, online] = await Promise.all([
-    timed('offline', () => computeSide(ctx.offline, ctx.rows, ctx.offlineFields, sideContext)),
-    timed('online', () => computeSide(ctx.online, ctx.rows, ctx.onlineFields, sideContext)),
-  ]);
+  const window = options.windowRows ?? WINDOW_ROWS;
+  const starts = Array.from({ length: Math.ceil(total / window) }, (_, i) => i * window);
+  const startWindow = (from: number) => {
+    const rows = ctx.rows.slice(from, from + window);
+    const both = Promise.all([computeWindow('offline', rows), computeWindow('online', rows)]).then(([offline, online]) => ({ rows, offline, online }));
+    // Awaited in order later; a window failing meanwhile must not count as an unhandled rejection.
+    both.catch(() => undefined);
+    return both;
+  };
 
   const explainedCounts = new Map<string, number>();
-  const comparisons = compareResults(ctx.rows, offline, online, ctx.policy).map((c) => {
-    const { outcomes, explained } = explainByNoise(c.outcomes, ctx.noise);
-    for (const field of explained) explainedCounts.set(field, (explainedCounts.get(field) ?? 0) + 1);
-    return { ...c, outcomes };
-  });
+  const summary = new RowSummaryAccumulator((field) => ctx.policy.policyFor(field).budget, ctx.examples);
+  const recorder = new ParityRecorder({ replayed, remembered: options.remembered ?? new Set(), memoryPerField: ctx.examples });
+  const inFlight: Array<ReturnType<typeof startWindow>> = [];
+  let next = 0;
+  while (next < starts.length || inFlight.length > 0) {
+    while (inFlight.length < WINDOWS_IN_FLIGHT && next < starts.length) inFlight.push(startWindow(starts[next++]!));
+    const { rows, offline, online } = await inFlight.shift()!;
+    for (const c of compareResults(rows, offline, online, ctx.policy)) {
+      const { outcomes, explained } = explainByNoise(c.outcomes, ctx.noise);
+      const comparison = { ...c, outcomes };
+      recorder.add(comparison);
+      if (replayed.has(c.row.key)) continue;
+      for (const field of explained) explainedCounts.set(field, (explainedCounts.get(field) ?? 0) + 1);
+      summary.add(comparison);
+    }
+  }
+  const records = recorder.result();
+  const timings = {
+    offlineMs: Math.max(0, Math.round(spans.offline.end - spans.offline.start)),
+    onlineMs: Math.max(0, Math.round(spans.online.end - spans.online.start)),
+  };
 
-  const sampled = replayed.size === 0 ? comparisons : comparisons.filter((c) => !replayed.has(c.row.key));
-  const replays = comparisons.filter((c) => replayed.has(c.row.key));
+  const { replays } = records;
   const failingReplays = replays.flatMap((c) => c.outcomes.filter((o) => o.mismatches.length > 0).map((o) => `${o.field} on ${c.row.key}`));
   const stillFailing = new Set(replays.filter((c) => c.outcomes.some((o) => o.mismatches.length > 0)).map((c) => c.row.key)).size;
   // A replayed row a side failed on was not evaluated: it is neither passing nor failing (and stays remembered).
@@ -81,15 +122,15 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
     replays.length === 0
       ? ''
       : `; ${replays.length} remembered failing row${replays.length === 1 ? '' : 's'} replayed apart (not in the rates): ${replayState}${unevaluated > 0 && unevaluated < replays.length ? `; ${unevaluated} could not be evaluated` : ''}`;
-  const summary = summarizeRows(sampled, (field) => ctx.policy.policyFor(field).budget, ctx.examples);
-  const fields: FieldStats[] = summary.fields.map((f) => {
+  const summarized = summary.result();
+  const fields: FieldStats[] = summarized.fields.map((f) => {
     const noise = ctx.noise?.get(f.field);
     const judged = noise ? judgeNoisyField(f, noise, explainedCounts.get(f.field) ?? 0) : f;
     const keys = [...new Set(judged.examples.map((m) => m.key))].slice(0, REPRODUCE_KEYS);
     return judged.status === 'failed' && keys.length > 0 && options.reproduce ? { ...judged, reproduce: options.reproduce(keys) } : judged;
   });
   const failed = fields.filter((f) => f.status === 'failed');
-  const { compared } = summary.rows;
+  const { compared } = summarized.rows;
   const result: CheckResult = {
     name: 'parity',
     status: compared === 0 || fields.length === 0 ? 'inconclusive' : failed.length > 0 ? 'failed' : 'passed',
@@ -101,8 +142,8 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
         : failed.length > 0
           ? `${failed.length} of ${fields.length} fields differ between offline and serving on ${compared} compared rows`
           : `all ${fields.length} fields agree on ${compared} compared rows`,
-    ...summary,
-    rows: { ...summary.rows, ...(replays.length > 0 ? { replayed: replays.length } : {}) },
+    ...summarized,
+    rows: { ...summarized.rows, ...(replays.length > 0 ? { replayed: replays.length } : {}) },
     fields,
   };
   result.summary += replayNote;
@@ -110,7 +151,7 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
   if (stillFailing > 0 && result.status === 'passed') result.status = 'failed';
   const keys = failingKeys(fields, replays);
   if (result.status === 'failed' && keys.length > 0 && options.reproduce) result.reproduce = options.reproduce(keys);
-  return { result, comparisons, timings };
+  return { result, records, timings };
 }
 
 /**

@@ -13,33 +13,58 @@ export interface RowSummary {
   errors: RowError[];
 }
 
-/** Summarises row comparisons: the shared tail of every check that compares two feature vectors per row. */
-export function summarizeRows(
-  comparisons: readonly RowComparison[],
-  budgetFor: (field: string) => number,
-  maxExamples: number,
-): RowSummary {
-  const stats = new FieldStatsAccumulator(budgetFor, maxExamples);
-  const rows: CheckRows = { total: comparisons.length, compared: 0, offlineErrors: 0, onlineErrors: 0, notRun: 0 };
-  const errors: RowError[] = [];
-  const noteError = (key: string, side: Side, error: { message: string; detail?: string | undefined }) => {
-    if (side === 'offline') rows.offlineErrors++;
-    else rows.onlineErrors++;
-    if (errors.length < Math.max(maxExamples, 5) * 2) errors.push({ key, side, message: error.message, ...(error.detail ? { detail: error.detail } : {}) });
-  };
-  for (const c of comparisons) {
+/**
+ * Folds row comparisons, one at a time, into row accounting, field statistics and the first errors: memory bounded by
+ * the number of fields and examples, whatever the number of rows. The shared tail of every check that compares two
+ * feature vectors per row.
+ */
+export class RowSummaryAccumulator {
+  readonly #stats: FieldStatsAccumulator;
+  readonly #rows: CheckRows = { total: 0, compared: 0, offlineErrors: 0, onlineErrors: 0, notRun: 0 };
+  readonly #errors: RowError[] = [];
+  readonly #maxErrors: number;
+
+  /**
+   * @param budgetFor allowed mismatch rate of a field
+   * @param maxExamples mismatch examples kept per field (errors kept: twice that, at least 10)
+   */
+  constructor(budgetFor: (field: string) => number, maxExamples: number) {
+    this.#stats = new FieldStatsAccumulator(budgetFor, maxExamples);
+    this.#maxErrors = Math.max(maxExamples, 5) * 2;
+  }
+
+  /** Adds one row: compared when both sides produced features, otherwise an error or a row not run. */
+  add(c: RowComparison): void {
+    this.#rows.total++;
     if (c.offline.kind === 'ok' && c.online.kind === 'ok') {
-      rows.compared++;
-      stats.add(c.outcomes, () => ({ inputs: c.row.values }));
-      continue;
+      this.#rows.compared++;
+      this.#stats.add(c.outcomes, () => ({ inputs: c.row.values }));
+      return;
     }
     if (c.offline.kind === 'skipped' || c.online.kind === 'skipped') {
-      if (c.offline.kind === 'error') noteError(c.row.key, 'offline', c.offline);
-      else rows.notRun++;
-      continue;
+      if (c.offline.kind === 'error') this.#noteError(c.row.key, 'offline', c.offline);
+      else this.#rows.notRun++;
+      return;
     }
-    if (c.offline.kind === 'error') noteError(c.row.key, 'offline', c.offline);
-    if (c.online.kind === 'error') noteError(c.row.key, 'online', c.online);
+    if (c.offline.kind === 'error') this.#noteError(c.row.key, 'offline', c.offline);
+    if (c.online.kind === 'error') this.#noteError(c.row.key, 'online', c.online);
   }
-  return { rows, fields: stats.result(), errors };
+
+  /** The summary of the rows added so far. */
+  result(): RowSummary {
+    return { rows: { ...this.#rows }, fields: this.#stats.result(), errors: [...this.#errors] };
+  }
+
+  #noteError(key: string, side: Side, error: { message: string; detail?: string | undefined }): void {
+    if (side === 'offline') this.#rows.offlineErrors++;
+    else this.#rows.onlineErrors++;
+    if (this.#errors.length < this.#maxErrors) this.#errors.push({ key, side, message: error.message, ...(error.detail ? { detail: error.detail } : {}) });
+  }
+}
+
+/** Summarises a list of row comparisons (see {@link RowSummaryAccumulator}). */
+export function summarizeRows(comparisons: readonly RowComparison[], budgetFor: (field: string) => number, maxExamples: number): RowSummary {
+  const summary = new RowSummaryAccumulator(budgetFor, maxExamples);
+  for (const c of comparisons) summary.add(c);
+  return summary.result();
 }

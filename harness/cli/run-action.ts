@@ -14,6 +14,7 @@ import { withRedactedErrors } from './redact-errors';
 import type { ResolvedReporter } from '../config/resolved-config';
 import { withConfigPath } from '../errors/with-config-path';
 import { whyNotWritableDir } from '../io/writable-dir';
+import { applyMemoryPolicy } from './memory-policy';
 import { goldenWriteOptions, REPORTER_NAMES, type RunArgs } from './run-command';
 
 /**
@@ -21,6 +22,7 @@ import { goldenWriteOptions, REPORTER_NAMES, type RunArgs } from './run-command'
  * code (2 if a reporter could not write its output).
  */
 export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal): Promise<number> {
+  applyMemoryPolicy();
   const config = await loadConfig({
     file: args.config,
     cwd: io.cwd,

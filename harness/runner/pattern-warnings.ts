@@ -1,14 +1,8 @@
-import type { RowComparison } from '../checks/row-comparison';
 import type { ResolvedConfig } from '../config/resolved-config';
 import { unusedPatterns } from '../core/unused-patterns';
 
-/** Warnings for `compare` patterns that match no field either side returned (typos, renamed features). */
-export function patternWarnings(config: ResolvedConfig, comparisons: readonly RowComparison[]): string[] {
-  const fields = new Set<string>();
-  for (const c of comparisons) {
-    if (c.offline.kind === 'ok') for (const f of Object.keys(c.offline.features)) fields.add(f);
-    if (c.online.kind === 'ok') for (const f of Object.keys(c.online.features)) fields.add(f);
-  }
+/** Warnings for `compare` patterns that match none of `fields`, the fields either side returned (typos, renamed features). */
+export function patternWarnings(config: ResolvedConfig, fields: ReadonlySet<string>): string[] {
   if (fields.size === 0) return [];
   const list = [...fields].sort();
   const known = `fields: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}`;

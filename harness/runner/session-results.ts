@@ -1,4 +1,4 @@
-import type { RowComparison } from '../checks/row-comparison';
+import type { MemoryCase } from '../checks/parity-records';
 import type { CheckResult } from '../core/check-result';
 import type { Redactor } from '../core/row';
 import type { ResolvedConfig } from '../config/resolved-config';
@@ -21,20 +21,18 @@ export function goldenHeader(config: ResolvedConfig): GoldenHeader {
 }
 
 /**
- * What a comparing check evaluated, for the failure memory: every field of every row both sides computed (the random
- * sample's and replayed remembered rows alike), as `pass`, `fail` (differs in a field the check failed on) or
- * `tolerated` (differs within the field's budget). Rows a side failed on, and fields a row lacks, are not evaluated.
+ * What parity evaluated, for the failure memory: its memory cases (every field of every remembered row both sides
+ * computed, and the first differing fields of the other rows) as `pass`, `fail` (differs in a field the check failed
+ * on) or `tolerated` (differs within the field's budget).
  */
-export function findingsOf(check: string, comparisons: readonly RowComparison[], result: CheckResult): CheckFindings {
+export function memoryFindings(check: string, cases: readonly MemoryCase[], result: CheckResult): CheckFindings {
   const failedFields = new Set(result.fields.filter((f) => f.status === 'failed').map((f) => f.field));
-  const outcomes: CaseOutcome[] = [];
-  for (const c of comparisons) {
-    if (c.offline.kind !== 'ok' || c.online.kind !== 'ok') continue;
-    for (const o of c.outcomes) {
-      const result = o.mismatches.length === 0 ? 'pass' : failedFields.has(o.field) ? 'fail' : 'tolerated';
-      outcomes.push({ check, field: o.field, key: c.row.key, result });
-    }
-  }
+  const outcomes: CaseOutcome[] = cases.map(({ field, key, differs }) => ({
+    check,
+    field,
+    key,
+    result: !differs ? 'pass' : failedFields.has(field) ? 'fail' : 'tolerated',
+  }));
   return { check, outcomes };
 }
 

@@ -2,7 +2,7 @@ import type { FeatureAdapter } from '../adapters/feature-adapter';
 import { createServingAdapter, startLocalServer, type LocalServer, type ServingAdapter } from '../adapters/serving';
 import type { CheckContext } from '../checks/check-context';
 import type { CheckName } from '../checks/check-names';
-import type { RowComparison } from '../checks/row-comparison';
+import type { ParityRecords } from '../checks/parity-records';
 import { profileRows } from '../profile/profile-rows';
 import { resolveInputContract } from '../checks/contract/resolve-contract';
 import type { DataProfile } from '../core/data-profile';
@@ -72,8 +72,8 @@ export interface SkewSession {
   readonly warnings: string[];
   /** Results of the checks run so far, in run order. */
   readonly results: readonly CheckResult[];
-  /** Parity's rows (both sides' results and outcomes), once parity ran. */
-  readonly parityComparisons: readonly RowComparison[] | null;
+  /** What parity kept of its rows (an analysis subsample, failed keys, replays), once parity ran. */
+  readonly parity: ParityRecords | null;
   /** The golden check's current records and comparison, once it ran (for `skew golden review`). */
   readonly golden: GoldenCheckOutput | null;
   /** Parity's time per side, once parity ran. */
@@ -150,13 +150,14 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     // Examples show their row's inputs: never the label, personal-data columns redacted as in golden files.
     const exampleInputs = { columns: plan.columns, label: config.source.label, keys: config.source.key, redact: config.golden.redact, redactText: redact };
     const results: CheckResult[] = [];
-    const state: SessionState = { noise: null, parityComparisons: null, parityTimings: null, golden: null, findings: [], warnings: [] };
+    const state: SessionState = { noise: null, parity: null, parityTimings: null, golden: null, findings: [], warnings: [] };
     let serverSettled = false;
     const env: SessionEnv = {
       config,
       cwd,
       sampleRows: sample.rows,
       pinnedOnly,
+      goldenRows: sample.also ?? null,
       plan,
       profile,
       contract,
@@ -199,8 +200,8 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       profile,
       warnings: state.warnings,
       results,
-      get parityComparisons() {
-        return state.parityComparisons;
+      get parity() {
+        return state.parity;
       },
       get golden() {
         return state.golden;

@@ -4,6 +4,7 @@ import { convertText, describeConversionProblem, isTextConvertible } from './con
 import { finalType, inferTextType, widenType, type InferredType } from './infer-column-types';
 import { detectMisreadCsvHeader, type MisreadSetting } from './misread-format';
 import { csvCellColumn } from './csv-cell-column';
+import { StringInterner } from './string-interner';
 import { columnSetting, describeMissingColumn, setColumn, type ColumnRoleName, type AdmittedRecord, type Rejection, type RecordTable } from './record-table';
 import type { SourceColumn } from './sample-result';
 import type { SourceOptions } from './source-options';
@@ -91,6 +92,7 @@ export function createCsvTable(
     if (settled) inferring = inferring.filter((at) => inferred[at] !== 'string');
   }
 
+  const interner = new StringInterner();
   return {
     admit(cells, recordNumber): AdmittedRecord | Rejection {
       const locate = (at: number) => (text: string) => csvCellColumn(text, source.delimiter, at);
@@ -118,7 +120,10 @@ export function createCsvTable(
       const row: Row = {};
       for (let at = 0; at < names.length; at++) {
         const cell = cells[at]!;
-        setColumn(row, names[at]!, nulls.has(cell) ? null : convertText(cell, types[at]!));
+        const type = types[at]!;
+        const name = names[at]!;
+        const value = nulls.has(cell) ? null : type === 'string' || type === 'date' ? interner.intern(name, cell) : convertText(cell, type);
+        setColumn(row, name, value);
       }
       return row;
     },

@@ -28,6 +28,11 @@ export interface ReadSampleOptions {
    * delimiter.
    */
   pathSetting?: string | undefined;
+  /**
+   * A second sample drawn in the same pass (the golden row set beside the run's sample), so the file is read once:
+   * returned as {@link SampleResult.also}, keyed and typed as a sample of its own.
+   */
+  also?: { sample: SampleOptions; pinned?: PinnedKeys | undefined } | undefined;
 }
 
 /** Records between two `onProgress` calls. */
@@ -111,6 +116,7 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
     });
   });
   const sampler = withPinnedKeys(inner, options.pinned ?? {});
+  const also = options.also ? withPinnedKeys(createSampler<R>(options.also.sample, () => undefined as never), options.also.pinned ?? {}) : null;
   const badRows: BadRow[] = [];
   let badRowCount = 0;
   let rowsRead = 0;
@@ -132,7 +138,11 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
       const index = count();
       const admitted = table.admit(record, index);
       if (isRejection(admitted)) bad(line, admitted.problem, admitted.locate?.(text), admitted.configPath);
-      else sampler.offer({ index, line, key: admitted.key, stratum: admitted.stratum, record });
+      else {
+        const candidate = { index, line, key: admitted.key, stratum: admitted.stratum, record };
+        sampler.offer(candidate);
+        also?.offer(candidate);
+      }
     },
     bad(line: number, problem: string, column?: number): void {
       count();
@@ -140,12 +150,15 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
     },
     finish(table: RecordTable<R>): SampleResult {
       const columns = table.finish();
+      const toRows = (chosen: ReadonlyArray<Candidate<R>>): SourceRow[] => {
+        const keys = uniqueKeys(chosen.map((candidate) => candidate.key));
+        return chosen.map((candidate, i) => ({ key: keys[i]!, line: candidate.line, values: table.toValues(candidate.record) }));
+      };
       const chosen = sampler.take();
-      const keys = uniqueKeys(chosen.map((candidate) => candidate.key));
-      const rows: SourceRow[] = chosen.map((candidate, i) => ({ key: keys[i]!, line: candidate.line, values: table.toValues(candidate.record) }));
+      const rows = toRows(chosen);
       onProgress?.(rowsRead);
       const pinnedOnly = rows.filter((_, i) => chosen[i]!.pinnedOnly).map((row) => row.key);
-      return { rows, columns, rowsRead, badRows, badRowCount, strata: sampler.strata(), pinnedOnly };
+      return { rows, columns, rowsRead, badRows, badRowCount, strata: sampler.strata(), pinnedOnly, ...(also ? { also: toRows(also.take()) } : {}) };
     },
   };
 }

@@ -34,4 +34,6 @@ export interface SampleResult {
   strata: Record<string, { rows: number; sampled: number }> | null;
   /** Keys of rows present only because they were pinned (`always`): not part of the random sample. */
   pinnedOnly?: string[];
+  /** The second sample drawn in the same pass, when one was asked for (`ReadSampleOptions.also`). */
+  also?: SourceRow[];
 }

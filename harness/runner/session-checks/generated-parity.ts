@@ -11,7 +11,7 @@ export const generatedParityCheck: SessionCheck<'generated-parity'> = {
     const g = config.checks.generatedParity;
     // Generated rows start from training rows both sides computed: a row parity already counted as an error would
     // otherwise come back, unchanged, as a generated row one side rejects.
-    const failedInParity = new Set((state.parityComparisons ?? []).filter((c) => c.offline.kind !== 'ok' || c.online.kind !== 'ok').map((c) => c.row.key));
+    const failedInParity = state.parity?.failedKeys ?? new Set<string>();
     const bases = failedInParity.size > 0 ? { ...ctx, rows: ctx.rows.filter((row) => !failedInParity.has(row.key)) } : ctx;
     const remembered = env.generatedPath
       ? []

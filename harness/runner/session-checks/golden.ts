@@ -11,7 +11,8 @@ export const goldenCheck: SessionCheck<'golden'> = {
   async run(ctx, env) {
     const { config, cwd } = env;
     const g = config.golden;
-    const rows = await readGoldenRows(config, env.signal);
+    // Drawn in the sample's pass when the session read one; read now otherwise (a run reproducing single rows).
+    const rows = env.goldenRows ?? (await readGoldenRows(config, env.signal));
     const out = await runGoldenCheck(ctx, {
       rows,
       header: goldenHeader(config),

@@ -2,26 +2,26 @@ import { analysisInput, withFieldAnalysis } from '../../analysis/analyze-fields'
 import { runParityCheck } from '../../checks/parity';
 import { patternWarnings } from '../pattern-warnings';
 import { reproduceCommand } from '../reproduce-command';
-import { findingsOf } from '../session-results';
+import { memoryFindings } from '../session-results';
 import type { SessionCheck } from './session-check';
 
 /**
- * parity: the random sample and the remembered rows (replayed apart) through both sides; its rows feed the failure
+ * parity: the random sample and the remembered rows (replayed apart) through both sides; its records feed the failure
  * memory, the hints and segments of skewed fields, and later checks.
  */
 export const parityCheck: SessionCheck<'parity'> = {
   name: 'parity',
   async run(ctx, env) {
     const { config, cwd, pinnedOnly, state } = env;
+    const remembered = new Set(env.remembered.filter((f) => f.check === 'parity').map((f) => f.key));
     const out = await runParityCheck(
       { ...ctx, rows: env.sampleRows },
-      { replayed: pinnedOnly, reproduce: (keys) => reproduceCommand(config, cwd, { keys, check: 'parity' }) },
+      { replayed: pinnedOnly, remembered, reproduce: (keys) => reproduceCommand(config, cwd, { keys, check: 'parity' }) },
     );
-    state.parityComparisons = out.comparisons;
+    state.parity = out.records;
     state.parityTimings = out.timings;
-    state.findings.push(findingsOf('parity', out.comparisons, out.result));
-    state.warnings.push(...patternWarnings(config, out.comparisons));
-    const sampled = out.comparisons.filter((c) => !pinnedOnly.has(c.row.key));
-    return withFieldAnalysis(out.result, analysisInput(sampled, env.plan.columns, env.profile, env.policy));
+    state.findings.push(memoryFindings('parity', out.records.memoryCases, out.result));
+    state.warnings.push(...patternWarnings(config, out.records.fieldsSeen));
+    return withFieldAnalysis(out.result, analysisInput(out.records.analysisRows, env.plan.columns, env.profile, env.policy));
   },
 };

@@ -3,7 +3,7 @@ import type { CheckContext } from '../../checks/check-context';
 import type { CheckName } from '../../checks/check-names';
 import type { GoldenCheckOutput } from '../../checks/golden-check';
 import type { NoiseModel } from '../../checks/noise-model';
-import type { RowComparison } from '../../checks/row-comparison';
+import type { ParityRecords } from '../../checks/parity-records';
 import type { CheckResult } from '../../core/check-result';
 import type { ComparePolicy } from '../../core/compare-policy';
 import type { DataProfile } from '../../core/data-profile';
@@ -19,8 +19,8 @@ import type { ColumnPlan } from '../column-roles';
 export interface SessionState {
   /** Per-field noise measured by determinism (parity discounts it). */
   noise: NoiseModel | null;
-  /** Parity's rows, once parity ran (generated-parity avoids its failed rows; `skew golden review`, distributions). */
-  parityComparisons: RowComparison[] | null;
+  /** What parity kept of its rows, once it ran (generated-parity avoids its failed rows). */
+  parity: ParityRecords | null;
   /** Parity's time per side. */
   parityTimings: { offlineMs: number; onlineMs: number } | null;
   /** The golden check's records and comparison. */
@@ -40,6 +40,8 @@ export interface SessionEnv {
   readonly sampleRows: readonly SourceRow[];
   /** Keys of remembered rows that are not part of the random sample (replayed apart). */
   readonly pinnedOnly: ReadonlySet<string>;
+  /** The golden row set, when it was drawn in the sample's pass. */
+  readonly goldenRows: readonly SourceRow[] | null;
   readonly plan: ColumnPlan;
   readonly profile: DataProfile;
   readonly contract: InputContract;
