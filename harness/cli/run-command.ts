@@ -20,6 +20,8 @@ export interface RunArgs extends ConfigArgs {
   reporter?: string[] | undefined;
   url?: string | undefined;
   start?: boolean | undefined;
+  recordServing?: string | undefined;
+  replayServing?: string | undefined;
   skipBadRows?: boolean | undefined;
   failuresDir?: string | undefined;
   remember?: boolean | undefined;
@@ -67,6 +69,8 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
         .option('baseline', { type: 'string', describe: 'A previous report.json: list new, resolved, worse and better skews' })
         .option('url', { type: 'string', describe: 'Override serving.url' })
         .option('start', { type: 'boolean', describe: 'Start the local server of serving.start (--no-start to use one already running)' })
+        .option('record-serving', { type: 'string', describe: 'Record every serving answer into this cassette directory (replay it with --replay-serving)' })
+        .option('replay-serving', { type: 'string', describe: 'Answer serving from a cassette directory: no network, serving.start not run' })
         .option('skip-bad-rows', { type: 'boolean', describe: 'Skip malformed source rows (counted and listed) instead of failing' })
         .option('failures-dir', { type: 'string', describe: 'Directory of the failure memory (default: .skew/failures beside the config)' })
         .option('remember', { type: 'boolean', describe: 'Replay and update the failure memory (--no-remember: neither)' })
