@@ -78,7 +78,7 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
         .option('propose', { type: 'boolean', describe: 'Write the would-be golden file into the report directory instead of the repo' })
         .option('write-on-ci', { type: 'boolean', describe: 'Allow writing golden files when CI is set' }) as Argv<RunArgs>,
     handler: async (args) => {
-      // `run` is also the default command: a word that is no command (`skew rnu`, `skew init`) must not start a run.
+      // `run` is also the default command: a word that is no command (`skew rnu`, `skew frobnicate`) must not start a run.
       const stray = ((args as { _?: unknown[] })._ ?? []).map(String).filter((word) => word !== 'run');
       if (stray.length > 0) throw new UsageError(unknownCommandMessage(stray[0]!));
       // Loaded on use, so `skew --help` and the other commands never load the config loader, checks and reporters.
@@ -90,7 +90,7 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
 
 /** `unknown command "rnu" (did you mean "run"?); commands: run, golden, report, drift (see skew --help)` */
 function unknownCommandMessage(word: string): string {
-  const commands = ['run', 'golden', 'report', 'drift'];
+  const commands = ['run', 'golden', 'report', 'drift', 'init'];
   const near = closest(word, commands);
   return `unknown command "${word}"${near ? ` (did you mean "${near}"?)` : ''}; commands: ${commands.join(', ')} (see skew --help)`;
 }

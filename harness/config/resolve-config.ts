@@ -70,6 +70,8 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
     const fromTarget = targetName !== null && valueAt(targetConfig, issue.path) !== undefined;
     fail(fromTarget ? `targets.${targetName}.${issuePath}` : issuePath, problem);
   }
+  const placeholder = findPlaceholder(merged, '');
+  if (placeholder) fail(placeholder.path, `is still the placeholder skew init wrote (${JSON.stringify(placeholder.value)}): fill in the command`);
   const config = merged as UserConfig;
   const env = options.env ?? process.env;
   const secrets = new Set<string>();
@@ -252,6 +254,25 @@ function resolveReporters(choices: ReporterChoice[], reportDir: string, at: (p: 
 }
 
 /** A short stable hash of the config as written: functions contribute their source text, keys are sorted. */
+/** The first string that is still a `skew init` placeholder (`TODO: …`), with its config path. */
+function findPlaceholder(value: unknown, at: string): { path: string; value: string } | null {
+  if (typeof value === 'string') return value.startsWith('TODO:') ? { path: at, value } : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findPlaceholder(item, `${at}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findPlaceholder(item, at ? `${at}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 function withoutCassette(config: unknown): unknown {
   if (!isPlainObject(config) || !isPlainObject(config['serving'])) return config;
   const { record: _record, replay: _replay, ...serving } = config['serving'];
