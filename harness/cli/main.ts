@@ -9,6 +9,7 @@ import type { CommandContext } from './command-context';
 import { driftCommand } from './drift-command';
 import { reportCommandModule } from './report-command';
 import { goldenCommandModule } from './golden-command';
+import { initCommandModule } from './init-command';
 import { runCommandModule } from './run-command';
 
 /**
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .command(goldenCommandModule(context))
       .command(driftCommand(context))
       .command(reportCommandModule(context))
+      .command(initCommandModule(context))
       .strictCommands()
       .strictOptions()
       .demandCommand(1)

@@ -30,6 +30,9 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
     env: io.env,
     overrides: overridesFrom(args, io.cwd),
   });
+  if (config.cassette?.mode === 'replay' && config.start) {
+    io.stderr.write(`skew: replaying serving from ${path.relative(io.cwd, config.cassette.dir) || '.'}: serving.start is not run, nothing is sent\n`);
+  }
   return withRedactedErrors(config.secrets, async () => {
     const keys = args.keys !== undefined ? args.keys.split(',').map((k) => k.trim()).filter(Boolean) : undefined;
     if (keys && keys.length === 0) throw new UsageError('--keys needs at least one row key (comma-separated)');
@@ -96,6 +99,13 @@ function overridesFrom(args: RunArgs, cwd: string): TargetConfig {
   const serving: NonNullable<TargetConfig['serving']> = {};
   if (args.url !== undefined) serving.url = args.url;
   if (args.start === false) serving.start = null;
+  for (const [flag, value] of [['--record-serving', args.recordServing], ['--replay-serving', args.replayServing]] as const) {
+    if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a directory`);
+  }
+  if (args.recordServing !== undefined && args.replayServing !== undefined) throw new UsageError('--record-serving and --replay-serving cannot be used together: a run records serving or replays it');
+  // The flag wins over the config's other mode (a config that records nightly can be replayed on a pull request).
+  if (args.recordServing !== undefined) Object.assign(serving, { record: path.resolve(cwd, args.recordServing), replay: null });
+  if (args.replayServing !== undefined) Object.assign(serving, { replay: path.resolve(cwd, args.replayServing), record: null });
   if (Object.keys(serving).length > 0) overrides.serving = serving;
   if (args.skipBadRows) overrides.source = { onBadRow: 'skip' };
   if (args.failuresDir !== undefined || args.remember !== undefined) {

@@ -20,6 +20,8 @@ export interface RunArgs extends ConfigArgs {
   reporter?: string[] | undefined;
   url?: string | undefined;
   start?: boolean | undefined;
+  recordServing?: string | undefined;
+  replayServing?: string | undefined;
   skipBadRows?: boolean | undefined;
   failuresDir?: string | undefined;
   remember?: boolean | undefined;
@@ -67,6 +69,8 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
         .option('baseline', { type: 'string', describe: 'A previous report.json: list new, resolved, worse and better skews' })
         .option('url', { type: 'string', describe: 'Override serving.url' })
         .option('start', { type: 'boolean', describe: 'Start the local server of serving.start (--no-start to use one already running)' })
+        .option('record-serving', { type: 'string', describe: 'Record every serving answer into this cassette directory (replay it with --replay-serving)' })
+        .option('replay-serving', { type: 'string', describe: 'Answer serving from a cassette directory: no network, serving.start not run' })
         .option('skip-bad-rows', { type: 'boolean', describe: 'Skip malformed source rows (counted and listed) instead of failing' })
         .option('failures-dir', { type: 'string', describe: 'Directory of the failure memory (default: .skew/failures beside the config)' })
         .option('remember', { type: 'boolean', describe: 'Replay and update the failure memory (--no-remember: neither)' })
@@ -74,7 +78,7 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
         .option('propose', { type: 'boolean', describe: 'Write the would-be golden file into the report directory instead of the repo' })
         .option('write-on-ci', { type: 'boolean', describe: 'Allow writing golden files when CI is set' }) as Argv<RunArgs>,
     handler: async (args) => {
-      // `run` is also the default command: a word that is no command (`skew rnu`, `skew init`) must not start a run.
+      // `run` is also the default command: a word that is no command (`skew rnu`, `skew frobnicate`) must not start a run.
       const stray = ((args as { _?: unknown[] })._ ?? []).map(String).filter((word) => word !== 'run');
       if (stray.length > 0) throw new UsageError(unknownCommandMessage(stray[0]!));
       // Loaded on use, so `skew --help` and the other commands never load the config loader, checks and reporters.
@@ -86,7 +90,7 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
 
 /** `unknown command "rnu" (did you mean "run"?); commands: run, golden, report, drift (see skew --help)` */
 function unknownCommandMessage(word: string): string {
-  const commands = ['run', 'golden', 'report', 'drift'];
+  const commands = ['run', 'golden', 'report', 'drift', 'init'];
   const near = closest(word, commands);
   return `unknown command "${word}"${near ? ` (did you mean "${near}"?)` : ''}; commands: ${commands.join(', ')} (see skew --help)`;
 }

@@ -106,6 +106,8 @@ const servingSchema = z.strictObject({
   maxConsecutiveFailures: nonNegativeInt.optional(),
   axios: fn.optional(),
   start: startSchema.nullable().optional(),
+  record: nonEmpty.nullable().optional(),
+  replay: nonEmpty.nullable().optional(),
 });
 
 const reporterName = z.enum(['terminal', 'json', 'markdown', 'html', 'junit', 'github']);

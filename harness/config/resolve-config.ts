@@ -70,6 +70,8 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
     const fromTarget = targetName !== null && valueAt(targetConfig, issue.path) !== undefined;
     fail(fromTarget ? `targets.${targetName}.${issuePath}` : issuePath, problem);
   }
+  const placeholder = findPlaceholder(merged, '');
+  if (placeholder) fail(placeholder.path, `is still the placeholder skew init wrote (${JSON.stringify(placeholder.value)}): fill in the command`);
   const config = merged as UserConfig;
   const env = options.env ?? process.env;
   const secrets = new Set<string>();
@@ -82,17 +84,21 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
   const start = resolveStart(config.serving.start ?? null, at, rootDir, env, secrets);
   const serving = resolveServing(config.serving, start, env, secrets, fail);
   const reportDir = at(config.report?.dir ?? 'reports');
+  if (config.serving.record && config.serving.replay) fail('serving.replay', 'cannot be set together with serving.record: a run records serving or replays it, not both');
+  const cassette = config.serving.replay ? { mode: 'replay' as const, dir: at(config.serving.replay) } : config.serving.record ? { mode: 'record' as const, dir: at(config.serving.record) } : null;
 
   return {
     configFile: file,
     rootDir,
     target: targetName,
-    configHash: hashConfig(merged),
+    // Where serving answers come from is not part of what is compared: a replay has the recorded run's hash.
+    configHash: hashConfig(withoutCassette(merged)),
     source,
     sample,
     offline,
     serving,
     start,
+    cassette,
     compare: config.compare ?? {},
     checks: resolveChecks(config, sample.seed),
     failures: { dir: at(config.failures?.dir ?? '.skew/failures'), remember: config.failures?.remember ?? true },
@@ -248,6 +254,31 @@ function resolveReporters(choices: ReporterChoice[], reportDir: string, at: (p: 
 }
 
 /** A short stable hash of the config as written: functions contribute their source text, keys are sorted. */
+/** The first string that is still a `skew init` placeholder (`TODO: …`), with its config path. */
+function findPlaceholder(value: unknown, at: string): { path: string; value: string } | null {
+  if (typeof value === 'string') return value.startsWith('TODO:') ? { path: at, value } : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findPlaceholder(item, `${at}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findPlaceholder(item, at ? `${at}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function withoutCassette(config: unknown): unknown {
+  if (!isPlainObject(config) || !isPlainObject(config['serving'])) return config;
+  const { record: _record, replay: _replay, ...serving } = config['serving'];
+  return { ...config, serving };
+}
+
 function hashConfig(config: unknown): string {
   const canonical = (value: unknown): unknown => {
     if (typeof value === 'function') return `fn:${value.toString()}`;

@@ -67,6 +67,8 @@ export interface ResolvedConfig {
   serving: ServingOptions;
   /** Local serving process, if any. */
   start: StartOptions | null;
+  /** Serving cassette (`serving.record` / `serving.replay`), absolute directory; `null` when off. */
+  cassette: { mode: 'record' | 'replay'; dir: string } | null;
   /** Comparison options (compiled by the runner). */
   compare: CompareOptions;
   /** Checks and their options. */

@@ -220,6 +220,18 @@ export interface ServingConfig {
   axios?: (instance: AxiosInstance) => void;
   /** Start a local serving process for the run and stop it after. */
   start?: StartConfig | null;
+  /**
+   * Record every serving answer into this directory (relative to the config file): one cassette file per endpoint,
+   * keyed by method, path and query, and canonical request body; secrets replaced by `***`. Written when the run
+   * completes. `--record-serving DIR` sets it. Default: off.
+   */
+  record?: string | null;
+  /**
+   * Answer serving requests from a cassette recorded with {@link record}: no network, and `start` is not run. A
+   * request the cassette has no answer for ends the run (exit 2) naming the row. `--replay-serving DIR` sets it.
+   * Default: off.
+   */
+  replay?: string | null;
 }
 
 /** The `serving.start` section. */

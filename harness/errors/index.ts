@@ -9,4 +9,5 @@ export { withConfigPath } from './with-config-path';
 export { OfflineError } from './offline-error';
 export { ServingError, ServingExitedError, ServingStartError } from './serving-error';
 export { GoldenError } from './golden-error';
+export { ServingCassetteError } from './cassette-error';
 export { errorMessage } from './error-message';

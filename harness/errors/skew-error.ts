@@ -11,6 +11,7 @@ export type SkewErrorCode =
   | 'SERVING_START'
   | 'SERVING_EXITED'
   | 'SERVING_AUTH'
+  | 'SERVING_CASSETTE'
   | 'GOLDEN'
   | 'REPORT'
   | 'INTERRUPTED';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import * as path from 'node:path';
 import { CHECK_NAMES, type CheckName } from '../checks/check-names';
 import { loadConfigSync } from '../config/load-config';
+import type { TargetConfig } from '../config/user-config';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { serializeReport } from '../reporters/json-reporter';
 import { createColors } from '../reporters/colors';
@@ -11,6 +12,18 @@ import { selectChecks } from '../runner/run-skew';
 import { openSkewSession, type SkewSession } from '../runner/skew-session';
 import { defaultGoldenMode } from '../golden/golden-mode';
 import './register-matchers';
+
+/**
+ * `SKEW_RECORD_SERVING=DIR` / `SKEW_REPLAY_SERVING=DIR` (relative to `cwd`): the jest form of `--record-serving` /
+ * `--replay-serving`, winning over the config's `serving.record` / `serving.replay`.
+ */
+function cassetteOverrides(cwd: string): TargetConfig {
+  const record = process.env['SKEW_RECORD_SERVING'];
+  const replay = process.env['SKEW_REPLAY_SERVING'];
+  if (replay) return { serving: { replay: path.resolve(cwd, replay), record: null } };
+  if (record) return { serving: { record: path.resolve(cwd, record), replay: null } };
+  return {};
+}
 
 /** Options of {@link describeSkew}. */
 export interface DescribeSkewOptions {
@@ -46,7 +59,7 @@ export interface DescribeSkewOptions {
 export function describeSkew(options: DescribeSkewOptions = {}): void {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const seed = jest.getSeed();
-  const loaded = loadConfigSync({ ...(options.config ? { file: options.config } : {}), cwd, target: options.target ?? null });
+  const loaded = loadConfigSync({ ...(options.config ? { file: options.config } : {}), cwd, target: options.target ?? null, overrides: cassetteOverrides(cwd) });
   // jest's seed replaces generated-parity's, without switching on a check the config switched off
   // (an override `{ seed }` merged over `generatedParity: false` would).
   const config = { ...loaded, checks: { ...loaded.checks, generatedParity: { ...loaded.checks.generatedParity, seed } } };
@@ -64,6 +77,7 @@ export function describeSkew(options: DescribeSkewOptions = {}): void {
       if (!session) return;
       try {
         await session.rememberFailures();
+        await session.saveServingCassette();
         if (options.reportFile) await writeFileAtomic(path.resolve(cwd, options.reportFile), serializeReport(buildReport(session, { startedAt, cwd })));
       } finally {
         await session.close();

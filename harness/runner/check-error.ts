@@ -17,6 +17,7 @@ export function endsTheRun(error: unknown): boolean {
     case 'SERVING_START':
     case 'SERVING_EXITED':
     case 'SERVING_AUTH':
+    case 'SERVING_CASSETTE':
     case 'GOLDEN':
     case 'INTERRUPTED':
       return true;

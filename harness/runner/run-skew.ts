@@ -70,6 +70,7 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
     });
     for (const name of selectChecks(config, options.checks)) await session.runCheck(name);
     await session.rememberFailures();
+    await session.saveServingCassette();
     const report = buildReport(session, { startedAt, cwd, keys: options.keys });
     if (baseline && config.report.baseline) {
       report.trend = computeTrend(report.checks, baseline.checks, { file: path.relative(cwd, config.report.baseline) || config.report.baseline, startedAt: baseline.run.startedAt });

@@ -1,5 +1,6 @@
 import type { FeatureAdapter } from '../adapters/feature-adapter';
-import { createServingAdapter, startLocalServer, type LocalServer, type ServingAdapter } from '../adapters/serving';
+import { createServingAdapter, openServingCassette, startLocalServer, type LocalServer, type ServingAdapter, type ServingCassette } from '../adapters/serving';
+import * as path from 'node:path';
 import type { CheckContext } from '../checks/check-context';
 import type { CheckName } from '../checks/check-names';
 import type { ParityRecords } from '../checks/parity-records';
@@ -85,7 +86,13 @@ export interface SkewSession {
    * pass again are dropped and listed as `fixed` on their check's result; new failures are stored.
    */
   rememberFailures(): Promise<void>;
+  /**
+   * Record mode (`--record-serving`): writes the serving cassette. Called once the checks ran; a run that fails
+   * leaves the previous cassette as it was. Otherwise does nothing.
+   */
+  saveServingCassette(): Promise<void>;
   /** Stops the local server and closes the adapters. Safe to call twice. */
+
   close(): Promise<void>;
 }
 
@@ -115,14 +122,18 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     for (const closeOne of pending) await closeOne().catch(() => undefined);
   };
   try {
+    // Read before anything starts: a missing or malformed cassette stops the run at once.
+    const cassette = config.cassette ? await openCassette(config.cassette, cwd) : null;
     const offline = await createOfflineAdapter(config.offline, plan.featureColumns);
     closers.push(() => offline.close());
     // Prove the pipeline runs before serving is sent anything: a pipeline that cannot import stops the run here.
     // A local server starts meanwhile (both are slow starts: an interpreter's imports, a server's boot).
     const warming = offline.warmUp?.(randomRows.slice(0, 4).map((row) => ({ key: row.key, fields: plan.offlineFields(row) })), signal);
     const log = options.log;
-    const starting = config.start
-      ? startLocalServer(config.start, { redact, ...(signal ? { signal } : {}), ...(log ? { log: (line: string) => log(`serving | ${line}`) } : {}) })
+    // A replay sends nothing: the local server is not started (the CLI says so once).
+    const startOptions = cassette?.mode === 'replay' ? null : config.start;
+    const starting = startOptions
+      ? startLocalServer(startOptions, { redact, ...(signal ? { signal } : {}), ...(log ? { log: (line: string) => log(`serving | ${line}`) } : {}) })
       : null;
     const [warmed, started] = await Promise.allSettled([warming, starting]);
     if (started.status === 'fulfilled' && started.value) {
@@ -144,7 +155,12 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         batch: servingOptions.batch ? { ...servingOptions.batch, url: server.resolveUrl(servingOptions.batch.url) } : null,
       };
     }
-    const online = createServingAdapter(servingOptions, { redact });
+    if (cassette?.mode === 'replay' && config.start) {
+      // No port was picked: any will do, the origin is not part of a cassette's key.
+      const noPort = (url: string): string => url.replace(/\$\{port\}/g, '0');
+      servingOptions = { ...servingOptions, url: noPort(servingOptions.url), batch: servingOptions.batch ? { ...servingOptions.batch, url: noPort(servingOptions.batch.url) } : null };
+    }
+    const online = createServingAdapter(servingOptions, { redact, ...(cassette ? { cassette } : {}) });
     closers.push(() => online.close());
     const policy = createComparePolicy(config.compare);
     // Examples show their row's inputs: never the label, personal-data columns redacted as in golden files.
@@ -165,6 +181,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       redact,
       serving: servingOptions,
       online,
+      cassette,
       remembered,
       generatedPath: options.generatedPath ?? null,
       golden: options.golden ?? { mode: 'none', propose: false },
@@ -246,6 +263,9 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         const unchanged = JSON.stringify(update.failures) === JSON.stringify(remembered);
         if (!unchanged) await writeFailures(config.failures.dir, update.failures);
       },
+      async saveServingCassette() {
+        await cassette?.save();
+      },
       close,
     };
   } catch (error) {
@@ -254,3 +274,6 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   }
 }
 
+async function openCassette(options: NonNullable<ResolvedConfig['cassette']>, cwd: string): Promise<ServingCassette> {
+  return openServingCassette({ ...options, label: path.relative(cwd, options.dir) || '.' });
+}

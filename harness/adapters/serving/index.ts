@@ -17,8 +17,10 @@ export type { LatencySummary } from './latency-histogram';
 export type { TransportFailureKind } from './transport-failure';
 export type { LocalServer, StartContext } from './local-server';
 export type { BackoffBounds } from './backoff';
+export type { ServingCassette, ServingCassetteOptions } from './cassette/serving-cassette';
 
 export { createServingAdapter } from './serving-adapter';
+export { openServingCassette } from './cassette/serving-cassette';
 export {
   defaultRequest,
   defaultResponse,

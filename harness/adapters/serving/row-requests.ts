@@ -2,7 +2,8 @@ import type { FeatureVector, Redactor, Row, SideResult } from '../../core/row';
 import { describeValue, isPlainObject } from './default-mappers';
 import type { HttpRequest } from './http-client';
 import { isEndpointFailureStatus } from './is-retryable';
-import { sendWithRetries, type FinalOutcome, type RetryContext } from './send-with-retries';
+import type { SendFinal } from './cassette/serving-cassette';
+import type { FinalOutcome } from './send-with-retries';
 import type { ServingOptions } from './serving-options';
 import {
   describeEndpoint,
@@ -20,7 +21,8 @@ import { errorMessage } from '../../errors/error-message';
 
 /** What one request (one row, or one batch) needs besides its rows. */
 export interface RequestContext {
-  retry: RetryContext;
+  /** Sends a request until its final outcome: the retry loop, or a serving cassette recording or replaying it. */
+  send: SendFinal;
   options: ServingOptions;
   urlTemplate: UrlTemplate;
   redact: Redactor;
@@ -53,7 +55,7 @@ export async function sendRow(context: RequestContext, fields: Row, signal: Abor
     body = built.body;
   }
   const request: HttpRequest = { method: options.method, url: filled.url, body, signal };
-  const outcome = await sendWithRetries(context.retry, request);
+  const outcome = await context.send(request, { method: options.method, url: context.urlTemplate.template });
   return interpret(context, outcome, { endpoint, configPath: 'serving.url', rowCount: 1 }, (json) => [options.response(json, fields)]);
 }
 
@@ -66,7 +68,7 @@ export async function sendBatch(context: RequestContext, rows: Row[], signal: Ab
   const endpoint = (): string => describeEndpoint(method, batch.url);
   const built = buildBody(() => batch.request(rows));
   if (built.kind === 'error') return untested(rows.length, redact(formatRequestMappingFailure(endpoint(), built.message)));
-  const outcome = await sendWithRetries(context.retry, { method, url: batch.url, body: built.body, signal });
+  const outcome = await context.send({ method, url: batch.url, body: built.body, signal }, { method, url: batch.url });
   return interpret(context, outcome, { endpoint, configPath: 'serving.batch.url', rowCount: rows.length }, (json) => {
     const vectors = batch.response(json, rows);
     if (!Array.isArray(vectors) || vectors.length !== rows.length) {

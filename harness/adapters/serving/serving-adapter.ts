@@ -1,11 +1,15 @@
 import { setMaxListeners } from 'node:events';
 import type { Redactor, Row, SideResult } from '../../core/row';
+import { ServingCassetteError } from '../../errors/cassette-error';
 import { ConfigError } from '../../errors/config-error';
+import type { SkewError } from '../../errors/skew-error';
 import { ServingAuthError, ServingError } from '../../errors/serving-error';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
 import { createCircuitBreaker } from './circuit-breaker';
 import { createConcurrencyLimiter } from './concurrency-limiter';
-import { createHttpClient } from './http-client';
+import { CassetteMissError, type SendFinal, type ServingCassette } from './cassette/serving-cassette';
+import { createHttpClient, type HttpClient } from './http-client';
+import { sendWithRetries } from './send-with-retries';
 import { createMessageRedactor } from './message-redactor';
 import { createRateLimiter } from './rate-limiter';
 import { isRowCausedBatchFailure, sendOneByOne } from './batch-fallback';
@@ -36,6 +40,12 @@ export interface ServingAdapterContext {
   redact?: Redactor;
   /** Float in [0, 1) for backoff jitter; default `Math.random` (tests pass a seeded one). */
   random?: () => number;
+  /**
+   * Records every final answer into this cassette, or (replay mode) answers from it without opening a connection.
+   * A replayed request the cassette has no answer for ends `compute` with a {@link ServingCassetteError} naming the
+   * row and the endpoint.
+   */
+  cassette?: ServingCassette;
 }
 
 /**
@@ -60,36 +70,40 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
   const redact = createMessageRedactor(options.headers, [options.url, options.batch?.url ?? ''], context.redact);
   const urlTemplate = parseUrlTemplate(options.url);
   const loopback = [options.url, options.batch?.url ?? options.url].every(isLoopbackUrl);
-  const client = createHttpClient({
-    maxSockets: options.concurrency,
-    timeoutMs: options.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes,
-    headers: options.headers,
-    // A proxy from the environment is never right for a server on this machine (and NO_PROXY rarely lists it).
-    envProxy: !loopback,
-    ...(options.axios ? { axios: options.axios } : {}),
-  });
+  const { cassette } = context;
+  const replaying = cassette?.mode === 'replay';
+  // A replay opens no connection at all: no client, no pool.
+  const client: HttpClient | null = replaying
+    ? null
+    : createHttpClient({
+        maxSockets: options.concurrency,
+        timeoutMs: options.timeoutMs,
+        maxResponseBytes: options.maxResponseBytes,
+        headers: options.headers,
+        // A proxy from the environment is never right for a server on this machine (and NO_PROXY rarely lists it).
+        envProxy: !loopback,
+        ...(options.axios ? { axios: options.axios } : {}),
+      });
   const stats = createServingStats();
   const breaker = createCircuitBreaker(options.maxConsecutiveFailures);
-  const requests: RequestContext = {
-    options,
-    urlTemplate,
-    redact,
-    retry: {
-      client,
-      limiter: createConcurrencyLimiter(options.concurrency),
-      rate: createRateLimiter(options.ratePerSecond),
-      stats,
-      retries: options.retries,
-      backoff: options.backoff,
-      random: context.random ?? Math.random,
-    },
+  const retry = client && {
+    client,
+    limiter: createConcurrencyLimiter(options.concurrency),
+    rate: createRateLimiter(options.ratePerSecond),
+    stats,
+    retries: options.retries,
+    backoff: options.backoff,
+    random: context.random ?? Math.random,
   };
-  const description = redact(
-    options.batch
-      ? `${describeEndpoint(options.method === 'PUT' ? 'PUT' : 'POST', options.batch.url)} (batches of ${options.batch.size})`
-      : describeEndpoint(options.method, options.url),
-  );
+  const live: SendFinal = (request) => {
+    if (!retry) throw new Error('serving adapter: no HTTP client while replaying');
+    return sendWithRetries(retry, request);
+  };
+  const requests: RequestContext = { options, urlTemplate, redact, send: cassette ? cassette.sender(live, redact) : live };
+  const endpointText = options.batch
+    ? `${describeEndpoint(options.method === 'PUT' ? 'PUT' : 'POST', options.batch.url)} (batches of ${options.batch.size})`
+    : describeEndpoint(options.method, options.url);
+  const description = redact(replaying ? `${endpointText}, replayed from ${cassette?.label ?? ''}` : endpointText);
   let closed = false;
   let answeredOnce = false;
   // The rows of the last request the endpoint answered in full: the health check of a streak of failures.
@@ -111,7 +125,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     signal?.addEventListener('abort', forwardAbort, { once: true });
 
     let callbackError: { error: unknown } | null = null;
-    let endingError: ServingAuthError | ConfigError | undefined;
+    let endingError: SkewError | undefined;
     const settle = (index: number, result: SideResult): void => {
       results[index] = result;
       if (!onResult || callbackError) return;
@@ -128,6 +142,15 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     const runUnit = async (unit: number): Promise<void> => {
       const first = unit * batchSize;
       const unitRows = rows.slice(first, first + batchSize);
+      try {
+        await sendUnit(first, unitRows);
+      } catch (error) {
+        if (!(error instanceof CassetteMissError) || !cassette) throw error;
+        endingError ??= cassetteMiss(cassette.label, unitRows.map((row) => row.key), error.endpoint);
+        run.abort();
+      }
+    };
+    const sendUnit = async (first: number, unitRows: readonly AdapterRow[]): Promise<void> => {
       let outcome: RequestOutcome = options.batch
         ? await sendBatch(requests, unitRows.map((row) => row.fields), run.signal)
         : await sendRow(requests, unitRows[0]!.fields, run.signal);
@@ -188,9 +211,15 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     compute,
     async close() {
       closed = true;
-      client.close();
+      client?.close();
     },
   };
+}
+
+/** `serving cassette DIR has no answer for row 42 (POST /features); record it again with --record-serving DIR` */
+function cassetteMiss(label: string, keys: readonly string[], endpoint: string): ServingCassetteError {
+  const rows = keys.length === 1 ? `row ${keys[0]}` : `rows ${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ` (+${keys.length - 3} more)` : ''}`;
+  return new ServingCassetteError(`serving cassette ${label} has no answer for ${rows} (${endpoint}); record it again with --record-serving ${label}`);
 }
 
 /** The error that ends the run when a request's rows say the configuration is wrong: refused credentials, a redirect. */

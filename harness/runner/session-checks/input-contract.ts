@@ -1,4 +1,4 @@
-import { createServingAdapter, type ServingOptions } from '../../adapters/serving';
+import { createServingAdapter, type ServingCassette, type ServingOptions } from '../../adapters/serving';
 import type { CheckContext } from '../../checks/check-context';
 import { runInputContractCheck } from '../../checks/input-contract';
 import type { CheckResult } from '../../core/check-result';
@@ -17,6 +17,7 @@ export const inputContractCheck: SessionCheck<'input-contract'> = {
       contract: env.contract,
       serving: env.serving,
       redact: env.redact,
+      cassette: env.cassette,
       unavailable: env.online.unavailable,
       reproduce: reproduceCommand(env.config, env.cwd, { check: 'input-contract' }),
     });
@@ -33,6 +34,8 @@ export interface InputContractRunOptions {
   serving: ServingOptions;
   /** Hides secrets in messages. */
   redact: Redactor;
+  /** The run's serving cassette, or null. */
+  cassette?: ServingCassette | null;
   /** Why the run's serving adapter was declared unavailable, if it was. */
   unavailable: string | null;
   /** The command that reruns the check. */
@@ -45,7 +48,7 @@ export interface InputContractRunOptions {
  * breaker after ten probes and make every later check inconclusive. Retries, limits and timeouts are the run's.
  */
 export async function runInputContract(ctx: CheckContext, profile: DataProfile, options: InputContractRunOptions): Promise<CheckResult> {
-  const online = createServingAdapter({ ...options.serving, maxConsecutiveFailures: 0 }, { redact: options.redact });
+  const online = createServingAdapter({ ...options.serving, maxConsecutiveFailures: 0 }, { redact: options.redact, ...(options.cassette ? { cassette: options.cassette } : {}) });
   try {
     return await runInputContractCheck({ ...ctx, online }, profile, {
       ...options.check,

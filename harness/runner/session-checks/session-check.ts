@@ -1,4 +1,4 @@
-import type { ServingAdapter, ServingOptions } from '../../adapters/serving';
+import type { ServingAdapter, ServingCassette, ServingOptions } from '../../adapters/serving';
 import type { CheckContext } from '../../checks/check-context';
 import type { CheckName } from '../../checks/check-names';
 import type { GoldenCheckOutput } from '../../checks/golden-check';
@@ -50,6 +50,8 @@ export interface SessionEnv {
   /** The serving options of the run, URLs resolved against the local server. */
   readonly serving: ServingOptions;
   readonly online: ServingAdapter;
+  /** The run's serving cassette (`--record-serving` / `--replay-serving`), shared by every serving adapter; or null. */
+  readonly cassette: ServingCassette | null;
   /** The failure memory as read at the start of the run. */
   readonly remembered: readonly StoredFailure[];
   /** Replay this generated-parity case (`--generated-path`) instead of generating. */

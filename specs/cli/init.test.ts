@@ -1,0 +1,130 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { detectProject } from '../../harness/cli/init/detect-project';
+import { inferRoles } from '../../harness/cli/init/infer-roles';
+import { runCli, TempRepo } from './cli-harness';
+
+/**
+ * `skew init` as a new user meets it: an empty JavaScript repo with a CSV, `npx skew init`, the two commands it asks
+ * for filled in, then a run of the generated config passes. (The spec itself is not run by a jest subprocess here:
+ * from a symlinked, untransformed-cache install that takes ~30 s on CI; `skew run` runs the same checks in ~5 s.)
+ */
+
+const WORKTREE = path.resolve(__dirname, '..', '..');
+
+const FEATURES = `exports.features = (row) => ({ age2: row.age == null ? null : row.age * 2, plan: typeof row.plan === 'string' ? row.plan.trim() : null });\n`;
+const OFFLINE = `const { features } = require('./features');
+require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => process.stdout.write(JSON.stringify(features(JSON.parse(line))) + '\\n'));\n`;
+const SERVER = `const { features } = require('./features');
+require('node:http').createServer((req, res) => {
+  if (req.url === '/healthz') return res.end('ok');
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ features: features(JSON.parse(body)) }));
+  });
+}).listen(Number(process.env.PORT), '127.0.0.1');\n`;
+
+describe('skew init (black box)', () => {
+  it('scaffolds a config and spec that pass npm test once the two commands are filled in, and overwrites nothing', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.write('package.json', JSON.stringify({ name: 'model', private: true, scripts: { test: 'jest' } }));
+      repo.write('data/train.csv', ['customer_id,age,plan,churned', 'c1,31,basic,0', 'c2,45,pro,1', 'c3,22, basic,0', 'c4,,pro,1', 'c5,60,basic,0'].join('\n'));
+      // skew-harness as an installed dependency (this worktree, built).
+      mkdirSync(repo.path('node_modules'));
+      symlinkSync(WORKTREE, repo.path('node_modules/skew-harness'), 'dir');
+
+      const init = await runCli(['init'], { cwd: repo.dir });
+      expect(init.stderr).toBe('');
+      expect(init.code).toBe(0);
+      expect(init.stdout).toContain('skew init: created skew.config.mjs, skew.test.js\n');
+      expect(init.stdout).toContain('Inferred from data/train.csv (5 rows read): key customer_id, label churned;');
+      expect(init.stdout).toContain('examples/nightly/');
+      const config = readFileSync(repo.path('skew.config.mjs'), 'utf8');
+      expect(readFileSync(repo.path('skew.test.js'), 'utf8')).toContain("const { describeSkew } = require('skew-harness/jest');\n\ndescribeSkew({ config: 'skew.config.mjs' });\n");
+      expect(config).toContain("source: { path: 'data/train.csv', key: 'customer_id', label: 'churned' },");
+
+      // A half-filled config never runs: one line naming the setting.
+      const unfilled = await runCli(['run'], { cwd: repo.dir });
+      expect(unfilled.code).toBe(2);
+      expect(unfilled.stderr).toMatch(/^skew: .*skew\.config\.mjs: offline\.command\[0\] is still the placeholder skew init wrote \("TODO: .*"\): fill in the command\n$/);
+
+      // Nothing is overwritten: a second init reports both files and leaves them.
+      writeFileSync(repo.path('skew.test.js'), '// mine\n');
+      const again = await runCli(['init', '--data', 'data/train.csv'], { cwd: repo.dir });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('skew init: skipped skew.config.mjs: it exists (left as it is)\nskew init: skipped skew.test.js: it exists (left as it is)\n');
+      expect(readFileSync(repo.path('skew.test.js'), 'utf8')).toBe('// mine\n');
+      expect(readFileSync(repo.path('skew.config.mjs'), 'utf8')).toBe(config);
+      // The generated spec back, as init wrote it (removing and re-running init recreates only what is missing).
+      repo.write('skew.test.js', "// Train-serve skew checks\nconst { describeSkew } = require('skew-harness/jest');\n\ndescribeSkew({ config: 'skew.config.mjs' });\n");
+
+      repo.write('features.js', FEATURES);
+      repo.write('offline.js', OFFLINE);
+      repo.write('server.js', SERVER);
+      writeFileSync(
+        repo.path('skew.config.mjs'),
+        config
+          .replace(/\['TODO: offline feature command[^\]]*\]/, "['node', 'offline.js']")
+          .replace(/\['TODO: serving start command[^\]]*\]/, "['node', 'server.js']"),
+      );
+      const filled = await runCli(['run', '--reporter', 'terminal'], { cwd: repo.dir });
+      expect(filled.stderr).toBe('');
+      expect(filled.stdout).toContain('CLEAN: every check passed');
+      expect(filled.code).toBe(0);
+
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('unknown data: exit 2 with one line', async () => {
+    const repo = new TempRepo();
+    try {
+      const none = await runCli(['init'], { cwd: repo.dir });
+      expect(none).toEqual({ code: 2, stdout: '', stderr: `skew: init: no CSV or JSON Lines file found under ${repo.dir} (node_modules excluded); pass one with --data train.csv\n` });
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe('skew init: what it infers', () => {
+  it('detects ts-jest (dependency, preset or jest config) and TypeScript', () => {
+    const repo = new TempRepo();
+    try {
+      repo.write('a/package.json', JSON.stringify({ devDependencies: { jest: '^30', 'ts-jest': '^29', typescript: '^5' } }));
+      repo.write('b/package.json', JSON.stringify({ jest: { preset: 'ts-jest' } }));
+      repo.write('c/package.json', JSON.stringify({ devDependencies: { jest: '^30' } }));
+      repo.write('c/jest.config.js', "module.exports = { transform: { '^.+\\\\.ts$': 'ts-jest' } };");
+      repo.write('d/package.json', JSON.stringify({ devDependencies: { jest: '^30', typescript: '^5' } }));
+      repo.write('e/package.json', JSON.stringify({ devDependencies: { jest: '^30' } }));
+      expect(['a', 'b', 'c', 'd', 'e'].map((d) => detectProject(repo.path(d)))).toEqual([
+        { typescript: true, tsJest: true },
+        { typescript: true, tsJest: true },
+        { typescript: true, tsJest: true },
+        { typescript: true, tsJest: false },
+        { typescript: false, tsJest: false },
+      ]);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('prefers unique id-like keys and low-cardinality label-like columns', () => {
+    const columns = [
+      { name: 'row', type: 'integer' as const },
+      { name: 'user_id', type: 'string' as const },
+      { name: 'is_fraud', type: 'boolean' as const },
+      { name: 'target', type: 'number' as const },
+      { name: 'amount', type: 'number' as const },
+    ];
+    const rows = Array.from({ length: 20 }, (_, i) => ({ row: i, user_id: `u${i}`, is_fraud: i % 7 === 0, target: i * 1.5, amount: i % 3 }));
+    const roles = inferRoles(columns, rows);
+    expect(roles.keys).toEqual(['user_id']);
+    expect(roles.labels).toEqual(['is_fraud']); // `target` has 20 values: a measurement, not a label
+    expect(roles.columns.find((c) => c.name === 'amount')).toEqual({ name: 'amount', type: 'number', distinct: 3, nulls: 0 });
+  });
+});
