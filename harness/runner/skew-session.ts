@@ -144,6 +144,12 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         batch: servingOptions.batch ? { ...servingOptions.batch, url: server.resolveUrl(servingOptions.batch.url) } : null,
       };
     }
+    // The impact model may live on the local server too (`${port}`).
+    const impactOptions = config.impact?.model ?? null;
+    const impactModel =
+      impactOptions && server
+        ? { ...impactOptions, url: server.resolveUrl(impactOptions.url), batch: impactOptions.batch ? { ...impactOptions.batch, url: server.resolveUrl(impactOptions.batch.url) } : null }
+        : impactOptions;
     const online = createServingAdapter(servingOptions, { redact });
     closers.push(() => online.close());
     const policy = createComparePolicy(config.compare);
@@ -164,6 +170,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       redact,
       serving: servingOptions,
       online,
+      impactModel,
       remembered,
       generatedPath: options.generatedPath ?? null,
       golden: options.golden ?? { mode: 'none', propose: false },

@@ -48,6 +48,8 @@ export interface SessionEnv {
   /** The serving options of the run, URLs resolved against the local server. */
   readonly serving: ServingOptions;
   readonly online: ServingAdapter;
+  /** The prediction-impact model endpoint (`impact.model`), URLs resolved against the local server, or `null`. */
+  readonly impactModel: ServingOptions | null;
   /** The failure memory as read at the start of the run. */
   readonly remembered: readonly StoredFailure[];
   /** Replay this generated-parity case (`--generated-path`) instead of generating. */
