@@ -19,7 +19,7 @@ export function formatFieldImpact(impact: FieldImpact): string {
   if (impact.rank === null || impact.meanAbsDelta === null) return `not scored (${impact.failed} failed)`;
   const flips = impact.flipped === null ? '' : ` ${impact.flipped}/${impact.scored} flip ·`;
   const failed = impact.failed > 0 ? ` · ${impact.failed} failed` : '';
-  return `#${impact.rank}${flips} |Δ| ${formatDelta(impact.meanAbsDelta)} (max ${formatDelta(impact.maxAbsDelta ?? 0)})${failed}`;
+  return `#${impact.rank}${flips} mean |Δ| ${formatDelta(impact.meanAbsDelta)} (max ${formatDelta(impact.maxAbsDelta ?? 0)})${failed}`;
 }
 
 /** What the impact step did, as lines: the model, the rows scored, the whole-row movement, failures and notes. */
