@@ -22,6 +22,7 @@ export type {
   InputContractConfig,
   BudgetConfig,
   ReportConfig,
+  ImpactConfig,
   ReporterChoice,
   ReporterName,
   ResolvedConfig,
@@ -45,6 +46,7 @@ export type { CheckName } from './checks/check-names';
 export type { Counterexample, GoldenDetails } from './core/check-result';
 export type { FieldAnalysis, Hint, HintKind } from './core/field-analysis';
 export type { Trend } from './core/trend';
+export type { FieldImpact, ImpactDetails, RowImpact } from './core/prediction-impact';
 export type { DataProfile } from './core/data-profile';
 export type { ColumnContract, ColumnContractOptions, ContractClause, InputContract, ValueFormat } from './core/input-contract';
 export type { InputContractDetails, ProbeKind, ProbeOutcome, ProbeReaction, SideReaction } from './core/contract-probe';

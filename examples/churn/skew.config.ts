@@ -20,6 +20,9 @@ export default defineConfig({
   // Golden files of 50 rows (chosen by key hash, stable as the data grows), kept in the repository's golden/.
   // Recorded against the clean server: `npx skew golden record --config examples/churn/skew.config.ts --target clean`.
   golden: { dir: '../../golden', suite: 'churn', rows: 50 },
+  // How much each skewed feature moves the churn model's prediction (the same server scores feature vectors at
+  // /score): skewed fields are ranked by the decisions they flip at a 0.5 threshold.
+  impact: { model: { url: 'http://127.0.0.1:${port}/score', concurrency: 16 }, threshold: 0.5 },
   compare: {
     // Python and JavaScript may disagree in the last bits of log1p; anything bigger is skew.
     fields: { spend_log: { rel: 1e-12 } },

@@ -37,6 +37,11 @@ export interface ParityRecords {
   memoryCases: MemoryCase[];
   /** Remembered failing rows that are not part of the random sample (compared, but kept out of the statistics). */
   replays: RowComparison[];
+  /**
+   * Rows of the random sample where some field differs, at most `skewedRows` (the prediction impact's rows): the ones
+   * whose keys hash lowest, so the same rows as choosing among all skewed rows.
+   */
+  skewedRows: RowComparison[];
 }
 
 /** Options of {@link ParityRecorder}. */
@@ -49,6 +54,8 @@ export interface ParityRecorderOptions {
   memoryPerField: number;
   /** Most rows kept for the analyses. Default {@link ANALYSIS_ROWS}. */
   analysisRows?: number;
+  /** Most skewed rows kept (see {@link ParityRecords.skewedRows}). Default 0. */
+  skewedRows?: number;
 }
 
 /** Folds parity's row comparisons, one at a time, into {@link ParityRecords}. Pure; memory bounded by its options. */
@@ -60,10 +67,12 @@ export class ParityRecorder {
   readonly #memoryCases: MemoryCase[] = [];
   readonly #differing = new Map<string, number>();
   readonly #replays: RowComparison[] = [];
+  readonly #skewed: BottomK<RowComparison>;
 
   constructor(options: ParityRecorderOptions) {
     this.#options = options;
     this.#analysis = new BottomK(options.analysisRows ?? ANALYSIS_ROWS);
+    this.#skewed = new BottomK(options.skewedRows ?? 0);
   }
 
   /** Adds one row (after noise is explained away). */
@@ -79,7 +88,10 @@ export class ParityRecorder {
     }
     this.#see(c.offline.features);
     this.#see(c.online.features);
-    if (!replay) this.#analysis.offer(key, () => c);
+    if (!replay) {
+      this.#analysis.offer(key, () => c);
+      if (c.outcomes.some((o) => o.mismatches.length > 0)) this.#skewed.offer(key, () => c);
+    }
     const remembered = this.#options.remembered.has(key);
     for (const o of c.outcomes) {
       const differs = o.mismatches.length > 0;
@@ -100,6 +112,7 @@ export class ParityRecorder {
       fieldsSeen: this.#fieldsSeen,
       memoryCases: this.#memoryCases,
       replays: this.#replays,
+      skewedRows: this.#skewed.items(),
     };
   }
 

@@ -26,6 +26,8 @@ export interface ParityOptions {
   remembered?: ReadonlySet<string>;
   /** Builds the command that reruns parity on just these row keys (the check's `Reproduce with:` line). */
   reproduce?: (keys: readonly string[]) => string;
+  /** Most skewed rows kept for the prediction impact (see {@link ParityRecords.skewedRows}). Default 0. */
+  skewedRows?: number;
   /** Rows per window (see {@link runParityCheck}). Default {@link WINDOW_ROWS}. */
   windowRows?: number;
 }
@@ -86,7 +88,7 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
 
   const explainedCounts = new Map<string, number>();
   const summary = new RowSummaryAccumulator((field) => ctx.policy.policyFor(field).budget, ctx.examples);
-  const recorder = new ParityRecorder({ replayed, remembered: options.remembered ?? new Set(), memoryPerField: ctx.examples });
+  const recorder = new ParityRecorder({ replayed, remembered: options.remembered ?? new Set(), memoryPerField: ctx.examples, skewedRows: options.skewedRows ?? 0 });
   const inFlight: Array<ReturnType<typeof startWindow>> = [];
   let next = 0;
   while (next < starts.length || inFlight.length > 0) {

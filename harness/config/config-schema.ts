@@ -110,6 +110,14 @@ const servingSchema = z.strictObject({
   replay: nonEmpty.nullable().optional(),
 });
 
+/** The `impact` section: its model endpoint takes serving's options, except `start` (it may use serving's `${port}`). */
+const impactSchema = z.strictObject({
+  model: servingSchema.omit({ start: true }).optional(),
+  prediction: nonEmpty.optional(),
+  threshold: z.number().optional(),
+  maxRows: positiveInt.optional(),
+});
+
 const reporterName = z.enum(['terminal', 'json', 'markdown', 'html', 'junit', 'github']);
 
 /** Schema of the whole config (with `offline` checked separately, see {@link offlineSchemas}). */
@@ -170,5 +178,6 @@ export const configSchema = z.strictObject({
       baseline: nonEmpty.optional(),
     })
     .optional(),
+  impact: impactSchema.optional(),
   targets: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });

@@ -17,8 +17,9 @@ export type {
   FailuresConfig,
   GoldenConfig,
 } from './user-config';
+export type { ImpactConfig } from './impact-config';
 export type { ChecksConfig, DeterminismConfig, GeneratedParityConfig, InputContractConfig } from './checks-config';
-export type { ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
+export type { ResolvedConfig, ResolvedOffline, ResolvedReporter, ResolvedImpact } from './resolved-config';
 export type { ResolveConfigOptions } from './resolve-config';
 export type { LoadConfigOptions } from './load-config';
 export { defineConfig } from './define-config';

@@ -8,6 +8,7 @@ import { formatFromPath } from '../source/source-format';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
 import { interpolateMap, resolveServing, resolveStart } from './resolve-serving';
+import { resolveImpact } from './resolve-impact';
 import { isPlainObject, mergeConfig } from './merge-config';
 import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 import type { ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
@@ -83,6 +84,7 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
   const offline = resolveOffline(config.offline as unknown, at, rootDir, env, secrets, fail);
   const start = resolveStart(config.serving.start ?? null, at, rootDir, env, secrets);
   const serving = resolveServing(config.serving, start, env, secrets, fail);
+  const impact = resolveImpact(config.impact, start, env, secrets, fail);
   const reportDir = at(config.report?.dir ?? 'reports');
   if (config.serving.record && config.serving.replay) fail('serving.replay', 'cannot be set together with serving.record: a run records serving or replays it, not both');
   const cassette = config.serving.replay ? { mode: 'replay' as const, dir: at(config.serving.replay) } : config.serving.record ? { mode: 'record' as const, dir: at(config.serving.record) } : null;
@@ -110,6 +112,7 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
       examples: config.report?.examples ?? 5,
       baseline: config.report?.baseline ? at(config.report.baseline) : null,
     },
+    impact,
     secrets: [...secrets],
     columnReferences: columnReferences(config),
   };

@@ -31,6 +31,18 @@ export interface ResolvedGolden {
   redact: string[];
 }
 
+/** The `impact` section with defaults filled. */
+export interface ResolvedImpact {
+  /** The model endpoint, resolved like `serving` (response default: the whole body), or `null`: impact cannot be measured. */
+  model: ServingOptions | null;
+  /** Property of the model's response holding the prediction. */
+  prediction: string;
+  /** Decision threshold, or `null` (no flips counted). */
+  threshold: number | null;
+  /** Most skewed rows scored. */
+  maxRows: number;
+}
+
 /** A reporter with its options. */
 export interface ResolvedReporter {
   /** Reporter name. */
@@ -81,6 +93,8 @@ export interface ResolvedConfig {
   budget: { errorRate: number; minCompared: number };
   /** Reporting. */
   report: { dir: string; reporters: ResolvedReporter[]; examples: number; baseline: string | null };
+  /** Prediction impact, or `null` when not configured. */
+  impact: ResolvedImpact | null;
   /** Values read from the environment into URLs and headers: replaced by `***` in all output. */
   secrets: string[];
   /**

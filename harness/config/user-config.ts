@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import type { CompareOptions } from '../core/compare-policy';
 import type { ChecksConfig } from './checks-config';
+import type { ImpactConfig } from './impact-config';
 import type { ColumnContractOptions } from '../core/input-contract';
 import type { ColumnType, FeatureVector, Row } from '../core/row';
 
@@ -46,6 +47,8 @@ export interface UserConfig {
   budget?: BudgetConfig;
   /** Where reports go and which reporters run. */
   report?: ReportConfig;
+  /** Prediction impact: how much each skewed field moves a model's prediction (ranks skewed fields). Off unless set. */
+  impact?: ImpactConfig;
   /** Named overrides selected with `--target NAME` (e.g. staging): merged over the rest; `null` removes a setting. */
   targets?: Record<string, TargetConfig>;
 }

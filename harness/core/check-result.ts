@@ -1,6 +1,7 @@
 import type { InputContractDetails } from './contract-probe';
 import type { FieldStats } from './field-stats';
 import type { Mismatch } from './mismatch';
+import type { ImpactDetails } from './prediction-impact';
 import type { Row, Side } from './row';
 
 /**
@@ -85,6 +86,8 @@ export interface CheckResult {
   warnings?: CheckWarning[];
   /** The input-contract check's details: the contract, and how each side reacted to each probe. */
   inputContract?: InputContractDetails;
+  /** Prediction impact of the skewed fields (parity, when `impact` is configured); per-field numbers on `fields[].impact`. */
+  impact?: ImpactDetails;
 }
 
 /** A finding that does not fail its check (see {@link CheckResult.warnings}). */

@@ -1,6 +1,7 @@
 import { MISMATCH_KINDS, type Mismatch, type MismatchKind } from './mismatch';
 import type { FieldOutcome } from './diff';
 import type { FieldAnalysis } from './field-analysis';
+import type { FieldImpact } from './prediction-impact';
 import type { Row, Side } from './row';
 import { wilsonInterval, type Interval } from './wilson';
 
@@ -37,6 +38,11 @@ export interface FieldStats {
   noise?: { rate: number; maxAbsDiff: number | null; explained: number };
   /** Hints, distribution and chart data (parity and generated-parity fields; set after the check). */
   analysis?: FieldAnalysis;
+  /**
+   * How much this field's skew moves the model's prediction (parity, when `impact.model` is configured and the field
+   * differs in a row chosen for scoring). Reporters list ranked fields first.
+   */
+  impact?: FieldImpact;
   /**
    * Command that reruns this field's own first failing rows (parity: `--keys` of its examples), when the check can
    * name them; a field's reproduce line never names rows on which only other fields fail.

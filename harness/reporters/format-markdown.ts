@@ -9,6 +9,8 @@ import { markdownInputContract, markdownWarnings } from './markdown-input-contra
 import { formatNumber, formatValue, truncate } from './format-value';
 import { formatChanges, leadingColumns, orderedInputs } from './format-example-inputs';
 import { formatAllSegments, splitName } from './format-segments';
+import { describeImpact, formatFieldImpact } from './format-impact';
+import { rankedFirst } from '../core/review-order';
 
 /** Options of {@link formatMarkdownReport}. */
 export interface MarkdownOptions {
@@ -72,14 +74,18 @@ function checkSummary(check: CheckResult): string[] {
   if (check.status === 'skipped' || check.fields.length === 0) return markdownWarnings(check);
   const fields = check.compares === 'same-side' ? check.fields.filter((f) => f.mismatched > 0) : check.fields;
   if (fields.length === 0) return markdownWarnings(check);
-  const sorted = [...fields].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || b.rate - a.rate);
+  // Fields ranked by prediction impact first: a reviewer fixes first what changes decisions.
+  const sorted = rankedFirst([...fields].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || b.rate - a.rate));
+  const withImpact = fields.some((f) => f.impact);
+  const impactCell = (f: FieldStats) => (withImpact ? ` ${f.impact ? markdownCell(formatFieldImpact(f.impact)) : ''} |` : '');
   return [
     `### ${ICON[check.status] ?? ''} ${check.name}`,
     '',
-    '| field | compared | mismatched | rate (95% CI) | max \\|diff\\| | hint |',
-    '|---|---:|---:|---|---:|---|',
-    ...sorted.map((f) => `| ${fieldName(f)} | ${f.compared} | ${f.mismatched} | ${formatRate(f.rate)} (${formatRate(f.interval[0])}–${formatRate(f.interval[1])}) | ${f.maxAbsDiff === null ? '' : formatNumber(f.maxAbsDiff)} | ${markdownCell(f.analysis?.hints[0]?.message ?? '')} |`),
+    `| field | compared | mismatched | rate (95% CI) | max \\|diff\\| |${withImpact ? ' impact |' : ''} hint |`,
+    `|---|---:|---:|---|---:|${withImpact ? '---|' : ''}---|`,
+    ...sorted.map((f) => `| ${fieldName(f)} | ${f.compared} | ${f.mismatched} | ${formatRate(f.rate)} (${formatRate(f.interval[0])}–${formatRate(f.interval[1])}) | ${f.maxAbsDiff === null ? '' : formatNumber(f.maxAbsDiff)} |${impactCell(f)} ${markdownCell(f.analysis?.hints[0]?.message ?? '')} |`),
     '',
+    ...(check.impact ? [`**Prediction impact:** ${describeImpact(check.impact).map(markdownCell).join('; ')}`, ''] : []),
     ...markdownWarnings(check),
   ];
 }
@@ -89,9 +95,10 @@ const MAX_FIXED = 20;
 
 function checkDetails(check: CheckResult, examples: number): string[] {
   const out: string[] = [];
-  for (const f of check.fields.filter((x) => x.status === 'failed' && x.examples.length > 0)) {
+  for (const f of rankedFirst(check.fields.filter((x) => x.status === 'failed' && x.examples.length > 0))) {
     const [a, b] = [check.labels?.offline ?? 'offline', check.labels?.online ?? 'online'];
     out.push(`<details><summary>${markdownCell(check.name)}: ${markdownCell(fieldName(f))} — ${f.mismatched} of ${f.compared} rows</summary>`, '');
+    if (f.impact) out.push(`- **Impact:** ${markdownCell(formatFieldImpact(f.impact))}`);
     for (const hint of f.analysis?.hints ?? []) out.push(`- **Hint:** ${markdownCell(hint.message)} _(${markdownCell(hint.evidence)})_`);
     for (const split of f.analysis?.segments?.splits ?? []) out.push(`- **Mismatch rate by ${markdownCell(splitName(split))}:** ${markdownCell(formatAllSegments(split))}`);
     const leading = leadingColumns(f);

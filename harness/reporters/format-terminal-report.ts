@@ -1,5 +1,7 @@
 import type { CheckResult, Counterexample } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
+import type { FieldImpact } from '../core/prediction-impact';
+import { orderForReview, rankedFirst } from '../core/review-order';
 import { MISMATCH_KINDS, type Mismatch } from '../core/mismatch';
 import type { OfflineProcesses, SkewReport } from '../core/report';
 import type { Trend } from '../core/trend';
@@ -8,6 +10,7 @@ import type { Colors } from './colors';
 import { formatGoldenChanges } from './format-golden';
 import { formatInputContract } from './format-input-contract';
 import { formatWarnings } from './format-warnings';
+import { describeImpact, formatFieldImpact } from './format-impact';
 import { formatInputsLine, leadingColumns } from './format-example-inputs';
 import { formatSegmentsLine } from './format-segments';
 import { reproduceRow } from './reproduce-row';
@@ -79,15 +82,27 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
   // A same-side check's passing fields say nothing a reader needs: show only what moved.
   const tabled = check.compares === 'same-side' ? check.fields.filter((f) => f.status === 'failed' || f.mismatched > 0) : check.fields;
   if (tabled.length > 0) {
-    const fields = [...tabled].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || (a.status === 'failed' ? b.rate - a.rate : 0));
+    // Fields ranked by prediction impact first: a reviewer fixes first what changes decisions.
+    const fields = orderForReview(tabled);
+    const withImpact = fields.some((f) => f.impact);
+    const withHints = fields.some((f) => f.analysis?.hints[0]);
     out.push('');
     out.push(
       ...formatTable(
-        ['field', 'compared', 'mismatched', 'rate', '95% CI', 'max |diff|', 'kinds', ...(fields.some((f) => f.analysis?.hints[0]) ? ['hint'] : [])],
-        fields.map((f) => [...fieldRow(f, c), ...(f.analysis?.hints[0] ? [c.yellow(truncate(HINT_LABELS[f.analysis.hints[0].kind], 28))] : [])]),
-        ['left', 'right', 'right', 'right', 'left', 'right', 'left', 'left'],
+        ['field', 'compared', 'mismatched', 'rate', '95% CI', 'max |diff|', 'kinds', ...(withImpact ? ['impact'] : []), ...(withHints ? ['hint'] : [])],
+        fields.map((f) => [
+          ...fieldRow(f, c),
+          ...(withImpact ? [f.impact ? paintImpact(f.impact, c) : ''] : []),
+          ...(withHints ? [f.analysis?.hints[0] ? c.yellow(truncate(HINT_LABELS[f.analysis.hints[0].kind], 28)) : ''] : []),
+        ]),
+        ['left', 'right', 'right', 'right', 'left', 'right', 'left', 'left', 'left'],
       ),
     );
+  }
+  if (check.impact) {
+    const [first, ...rest] = describeImpact(check.impact);
+    out.push('', `  ${c.bold('prediction impact')}  ${check.impact.status === 'unavailable' ? c.yellow(first ?? '') : c.dim(first ?? '')}`);
+    for (const line of rest) out.push(c.dim(`    ${line}`));
   }
   const shown = options.examples ?? 3;
   const inputsWidth = Math.max(INPUTS_WIDTH, (options.width ?? 0) - EXAMPLE_COLUMNS);
@@ -101,9 +116,10 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     for (const x of counterexamples) out.push(...formatCounterexample(x, c));
   }
   // With counterexamples, they stand for the failing fields' examples.
-  for (const f of counterexamples.length > 0 ? [] : check.fields.filter((x) => x.status === 'failed')) {
+  for (const f of counterexamples.length > 0 ? [] : rankedFirst(check.fields.filter((x) => x.status === 'failed'))) {
     const name = f.side ? `${f.side} ${f.field}` : f.field;
     out.push('', `  ${c.bold(name)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
+    if (f.impact) out.push(`    ${c.bold('Impact:')} ${paintImpact(f.impact, c)}`);
     for (const hint of f.analysis?.hints ?? []) out.push(`    ${c.yellow('Hint:')} ${hint.message} ${c.dim(`(${hint.evidence})`)}`);
     const segments = formatSegmentsLine(f.analysis?.segments);
     if (segments) out.push(`    ${c.bold('Where:')} ${segments}`);
@@ -203,6 +219,12 @@ function fieldRow(f: FieldStats, c: Colors): string[] {
     f.maxAbsDiff === null ? '' : formatNumber(f.maxAbsDiff),
     kinds,
   ];
+}
+
+/** A field's impact cell: red when its skew alone flips decisions. */
+function paintImpact(impact: FieldImpact, c: Colors): string {
+  const text = formatFieldImpact(impact);
+  return impact.flipped ? c.red(text) : impact.rank === null ? c.yellow(text) : text;
 }
 
 function exampleRow(m: Mismatch): string[] {

@@ -155,6 +155,12 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         batch: servingOptions.batch ? { ...servingOptions.batch, url: server.resolveUrl(servingOptions.batch.url) } : null,
       };
     }
+    // The impact model may live on the local server too (`${port}`).
+    const impactOptions = config.impact?.model ?? null;
+    const impactModel =
+      impactOptions && server
+        ? { ...impactOptions, url: server.resolveUrl(impactOptions.url), batch: impactOptions.batch ? { ...impactOptions.batch, url: server.resolveUrl(impactOptions.batch.url) } : null }
+        : impactOptions;
     if (cassette?.mode === 'replay' && config.start) {
       // No port was picked: any will do, the origin is not part of a cassette's key.
       const noPort = (url: string): string => url.replace(/\$\{port\}/g, '0');
@@ -182,6 +188,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       serving: servingOptions,
       online,
       cassette,
+      impactModel,
       remembered,
       generatedPath: options.generatedPath ?? null,
       golden: options.golden ?? { mode: 'none', propose: false },

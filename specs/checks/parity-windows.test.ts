@@ -20,7 +20,7 @@ describe('parity in windows', () => {
     });
     try {
       const rows = makeRows(47);
-      const options = { replayed: new Set(['r45']), remembered: new Set(['r45', 'r4']) };
+      const options = { replayed: new Set(['r45']), remembered: new Set(['r45', 'r4']), skewedRows: 4 };
       const whole = await runParityCheck(contextFor(rows, offline, serving.adapter), options);
       for (const windowRows of [1, 5, 16]) {
         const windowed = await runParityCheck(contextFor(rows, offline, serving.adapter), { ...options, windowRows });
@@ -30,6 +30,7 @@ describe('parity in windows', () => {
       expect(whole.result.rows).toEqual({ total: 46, compared: 44, offlineErrors: 1, onlineErrors: 1, notRun: 0, replayed: 1 });
       expect([...whole.records.failedKeys].sort()).toEqual(['r7', 'r8']);
       expect(whole.records.replays.map((c) => c.row.key)).toEqual(['r45']);
+      expect(whole.records.skewedRows).toHaveLength(4);
       // Every outcome of the remembered rows; of the others, the first 3 (the examples kept) differing ones per field.
       const cases = whole.records.memoryCases;
       expect(cases.filter((c) => c.key === 'r4').map((c) => [c.field, c.differs])).toEqual([['x2', false], ['plan', false]]);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { scoreChurn } from './churn-model';
 import { InvalidRowError, type OnlineFeatures } from './online-features';
 
 /** Largest request body accepted (a batch of a few thousand rows is well under this). */
@@ -17,6 +18,7 @@ class RequestError extends Error {
  * - `POST /features`, body one row → 200 `{"features":{…}}` (422 `{"error"}` if the row is invalid);
  * - `POST /features/batch`, body `{"rows":[…]}` → 200 `{"features":[…]}` in order; an invalid row's entry is
  *   `{"$error": message}` (the same marker the offline JSON Lines protocol uses), the others are unaffected;
+ * - `POST /score`, body one feature vector → 200 `{"prediction": p}`, the churn model's probability (`churn-model.ts`);
  * - invalid JSON or body shape → 400, unknown path → 404, wrong method → 405; every error body is JSON.
  *
  * No per-request logging: the harness sends thousands of requests and measures throughput.
@@ -24,11 +26,15 @@ class RequestError extends Error {
 export function createFeatureHandler(computeFeatures: (row: Record<string, unknown>) => OnlineFeatures): RequestListener {
   const route = async (request: IncomingMessage): Promise<unknown> => {
     const path = (request.url ?? '/').split('?')[0];
-    const method = path === '/healthz' ? 'GET' : path === '/features' || path === '/features/batch' ? 'POST' : null;
+    const method = path === '/healthz' ? 'GET' : path === '/features' || path === '/features/batch' || path === '/score' ? 'POST' : null;
     if (method === null) throw new RequestError(404, `no route for ${request.method} ${path}`);
     if (request.method !== method) throw new RequestError(405, `${path} accepts ${method} only`);
     if (path === '/healthz') return { ok: true };
     const body = await readJsonBody(request);
+    if (path === '/score') {
+      if (!isObject(body)) throw new RequestError(400, 'body must be a JSON object: one feature vector');
+      return { prediction: scoreChurn(body) };
+    }
     if (path === '/features') {
       if (!isObject(body)) throw new RequestError(400, 'body must be a JSON object: one row of input columns');
       return { features: computeOrReject(computeFeatures, body) };

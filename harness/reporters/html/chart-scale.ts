@@ -32,7 +32,15 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
   const ticks: number[] = [];
-  for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  // Counted from the first tick rather than added up: a domain a few ulps wide (a constant difference computed in
+  // floating point) has a step below the resolution of its values, where `t += step` would never advance.
+  const first = Math.ceil(min / step);
+  for (let i = 0; i <= count * 3; i++) {
+    const t = (first + i) * step;
+    if (t > max + step * 1e-9) break;
+    const tick = Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12));
+    if (ticks[ticks.length - 1] !== tick) ticks.push(tick);
+  }
   return ticks;
 }
 

@@ -155,6 +155,11 @@ td.inputs .changes { margin-bottom: 4px; }
 .hint-evidence { color: var(--muted); font-size: 13px; margin-top: 2px; }
 .fit { float: right; font-variant-numeric: tabular-nums; }
 .noise-note { font-size: 14px; margin: 12px 0 0; }
+.impact-note { font-size: 14px; margin: 12px 0; }
+.impact-note h5 { margin: 0 0 4px; }
+.impact-note p, .impact-note ul { margin: 0; }
+.impact-unavailable p { color: var(--failed); }
+td.impact { min-width: 10em; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px 28px; margin-top: 14px; }
 .chart { margin: 0; }
 .chart svg { display: block; max-width: 100%; height: auto; }

@@ -8,6 +8,8 @@ import { renderFieldCard } from './render-field-card';
 import { renderFieldTable } from './render-field-table';
 import { renderGolden } from './render-golden';
 import { renderInputContract, renderWarnings } from './render-input-contract';
+import { rankedFirst } from '../../core/review-order';
+import { describeImpact } from '../format-impact';
 
 /** Words of a check status badge. */
 export const CHECK_STATUS_LABELS: Readonly<Record<CheckStatus, string>> = {
@@ -24,7 +26,8 @@ export function renderCheckBadge(status: CheckStatus): SafeHtml {
 }
 
 /**
- * One check's section: status badge and summary, row accounting, the field table, a card per failing field (with
+ * One check's section: status badge and summary, row accounting, the field table, prediction impact, a card per
+ * failing field (ranked by impact first, then worst rate first; with
  * its counterexample for generated-parity), fixed failures and row errors. A skipped check shows only its reason
  * (its summary). Same-side checks use their `labels` as column headings and list only fields that moved.
  *
@@ -43,8 +46,7 @@ export function renderCheck(check: CheckResult, checkIndex: number, reproduce: s
   const counterexamples = check.counterexamples ?? [];
   // A counterexample whose field has no failing row in the table is still shown, not lost.
   const orphans = counterexamples.filter((x) => !failing.some((f) => f.field === x.field));
-  const cards = failing
-    .sort((a, b) => b.rate - a.rate)
+  const cards = rankedFirst(failing.sort((a, b) => b.rate - a.rate))
     .map((f) => renderFieldCard(f, { check, checkIndex, labels, reproduce, counterexample: counterexamples.find((x) => x.field === f.field) }));
 
   return html`<section class="${`check status-${check.status}`}" id="${anchors.check(checkIndex)}">
@@ -53,6 +55,7 @@ ${renderRows(check)}
 ${renderInputContract(check)}
 ${sameSide && check.labels && check.status === 'failed' ? html`<p class="muted small">Compares ${check.labels.offline} with ${check.labels.online}: a failure is a finding about one side, not skew between them.</p>` : ''}
 ${tabled.length > 0 ? renderFieldTable(check, checkIndex, tabled) : check.fields.length > 0 ? html`<p class="muted">All ${formatCount(check.fields.length)} fields identical.</p>` : ''}
+${renderImpact(check)}
 ${check.golden ? renderGolden(check.golden) : cards}
 ${orphans.map((x) => html`<article class="card"><header class="card-head"><h4>${x.field}</h4></header>${renderCounterexample(x)}</article>`)}
 ${renderWarnings(check)}
@@ -60,6 +63,13 @@ ${check.reproduce ? renderCommand(check.reproduce) : ''}
 ${renderFixed(check)}
 ${renderErrors(check)}
 </section>`;
+}
+
+/** What the prediction-impact step did (the per-field numbers are in the table and the cards). */
+function renderImpact(check: CheckResult): SafeHtml | null {
+  if (!check.impact) return null;
+  const [first, ...rest] = describeImpact(check.impact);
+  return html`<div class="${`impact-note impact-${check.impact.status}`}"><h5>Prediction impact</h5><p>${first ?? ''}</p>${rest.length > 0 ? html`<ul>${rest.map((line) => html`<li>${line}</li>`)}</ul>` : ''}</div>`;
 }
 
 function renderRows(check: CheckResult): SafeHtml {

@@ -15,6 +15,7 @@ import { leadingColumns } from '../format-example-inputs';
 import { renderHistogram } from './render-histogram';
 import { renderScatter } from './render-scatter';
 import { reproduceRow } from '../reproduce-row';
+import { formatFieldImpact } from '../format-impact';
 
 /** What a field card needs besides the field. */
 export interface FieldCardContext {
@@ -45,6 +46,7 @@ export function renderFieldCard(field: FieldStats, ctx: FieldCardContext): SafeH
     `95% CI ${formatInterval(field.interval)}`,
     `budget ${formatRate(field.budget)}`,
     field.maxAbsDiff !== null && `max |diff| ${formatNumber(field.maxAbsDiff)}${field.maxRelDiff !== null ? ` (${formatRate(field.maxRelDiff)})` : ''}`,
+    field.impact && `impact ${formatFieldImpact(field.impact)}`,
   ].filter((s): s is string => typeof s === 'string');
   // Training-row keys replay with --keys; generated rows (`gen:…`) replay from their counterexample instead.
   const sameSide = ctx.check.compares === 'same-side';

@@ -52,6 +52,8 @@ export interface SessionEnv {
   readonly online: ServingAdapter;
   /** The run's serving cassette (`--record-serving` / `--replay-serving`), shared by every serving adapter; or null. */
   readonly cassette: ServingCassette | null;
+  /** The prediction-impact model endpoint (`impact.model`), URLs resolved against the local server, or `null`. */
+  readonly impactModel: ServingOptions | null;
   /** The failure memory as read at the start of the run. */
   readonly remembered: readonly StoredFailure[];
   /** Replay this generated-parity case (`--generated-path`) instead of generating. */
