@@ -9,6 +9,7 @@ import type { CommandContext } from './command-context';
 import { driftCommand } from './drift-command';
 import { reportCommandModule } from './report-command';
 import { goldenCommandModule } from './golden-command';
+import { logsCommandModule } from './logs-command';
 import { runCommandModule } from './run-command';
 
 /**
@@ -57,6 +58,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .command(runCommandModule(context))
       .command(goldenCommandModule(context))
       .command(driftCommand(context))
+      .command(logsCommandModule(context))
       .command(reportCommandModule(context))
       .strictCommands()
       .strictOptions()

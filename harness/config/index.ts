@@ -19,6 +19,8 @@ export type {
 } from './user-config';
 export type { ChecksConfig, DeterminismConfig, GeneratedParityConfig, InputContractConfig } from './checks-config';
 export type { ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
+export type { LogsConfig, LogFieldsConfig, LogsDriftConfig } from './logs-config';
+export type { ResolvedLogs } from './resolve-logs';
 export type { ResolveConfigOptions } from './resolve-config';
 export type { LoadConfigOptions } from './load-config';
 export { defineConfig } from './define-config';

@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import type { CompareOptions } from '../core/compare-policy';
 import type { ChecksConfig } from './checks-config';
+import type { LogsConfig } from './logs-config';
 import type { ColumnContractOptions } from '../core/input-contract';
 import type { ColumnType, FeatureVector, Row } from '../core/row';
 
@@ -46,6 +47,8 @@ export interface UserConfig {
   budget?: BudgetConfig;
   /** Where reports go and which reporters run. */
   report?: ReportConfig;
+  /** A serving log for `skew logs`: logged features against the offline pipeline, logged inputs against training. */
+  logs?: LogsConfig;
   /** Named overrides selected with `--target NAME` (e.g. staging): merged over the rest; `null` removes a setting. */
   targets?: Record<string, TargetConfig>;
 }

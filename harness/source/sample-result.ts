@@ -34,4 +34,6 @@ export interface SampleResult {
   strata: Record<string, { rows: number; sampled: number }> | null;
   /** Keys of rows present only because they were pinned (`always`): not part of the random sample. */
   pinnedOnly?: string[];
+  /** With a `where` filter: records it kept (the population the sample was drawn from). */
+  rowsMatched?: number;
 }
