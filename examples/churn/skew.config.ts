@@ -21,8 +21,9 @@ export default defineConfig({
   // Recorded against the clean server: `npx skew golden record --config examples/churn/skew.config.ts --target clean`.
   golden: { dir: '../../golden', suite: 'churn', rows: 50 },
   // `skew logs`: the serving log `serving/replay-traffic.ts` writes (the server logs with SKEW_EXAMPLE_LOG=path). Each
-  // record's time is the request's as-of date, passed to the pipeline as reference_date.
-  logs: { path: 'logs/serving.jsonl', referenceTimeColumn: 'reference_date', sample: { size: 1000 } },
+  // record's time is the request's as-of date, passed to the pipeline as reference_date; `--join-labels` adds the
+  // outcome as `label`, compared with training's churned (label shift).
+  logs: { path: 'logs/serving.jsonl', referenceTimeColumn: 'reference_date', fields: { label: 'label' } },
   compare: {
     // Python and JavaScript may disagree in the last bits of log1p; anything bigger is skew.
     fields: { spend_log: { rel: 1e-12 } },

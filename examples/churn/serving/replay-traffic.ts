@@ -10,27 +10,11 @@
  * requests come from a plan training never saw (`enterprise`), and every `monthly_spend` triples. `--join-labels`
  * then adds each request's training label as `label`, as a job that joins outcomes to the log later would.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { createSeededRandom } from '../data/seeded-random';
+import { replayTraffic, type TrafficOptions } from './traffic';
 
-const NUMERIC = new Set(['monthly_spend', 'sessions_last_30d', 'support_tickets', 'avg_session_minutes']);
-const here = __dirname;
-
-interface Options {
-  requests: number;
-  log: string;
-  bugs: string | undefined;
-  shift: boolean;
-  joinLabels: boolean;
-  seed: number;
-  concurrency: number;
-}
-
-function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { requests: 3000, log: path.join(here, '..', 'logs', 'serving.jsonl'), bugs: undefined, shift: false, joinLabels: false, seed: 1, concurrency: 16 };
+function parseArgs(argv: readonly string[]): TrafficOptions {
+  const options: TrafficOptions = { requests: 3000, log: path.join(__dirname, '..', 'logs', 'serving.jsonl'), bugs: undefined, shift: false, joinLabels: false, seed: 1, concurrency: 16 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -55,98 +39,17 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
-/** Training rows, typed as the harness types them: empty cells null, numeric columns numbers. */
-function readTrainingRows(): Array<Record<string, unknown>> {
-  const records = parse(readFileSync(path.join(here, '..', 'data', 'training.csv')), { columns: true }) as Array<Record<string, string>>;
-  return records.map((record) =>
-    Object.fromEntries(Object.entries(record).map(([name, text]) => [name, text === '' ? null : NUMERIC.has(name) || name === 'churned' ? Number(text) : text])),
-  );
-}
-
-/** Starts the server on a free port with its log on; resolves to its URL and a stop function. */
-async function startServer(options: Options): Promise<{ url: string; stop: () => Promise<void> }> {
-  // jiti's CLI is not among its package exports: found beside its package.json.
-  const jiti = path.join(path.dirname(require.resolve('jiti/package.json')), 'lib', 'jiti-cli.mjs');
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', SKEW_EXAMPLE_LOG: options.log };
-  if (options.bugs !== undefined) env['EXAMPLE_BUGS'] = options.bugs;
-  const child = spawn(process.execPath, [jiti, path.join(here, 'server.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then((code) => reject(new Error(`the server exited with code ${code} before listening: ${stderr.trim()}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      const code = await exited;
-      if (code !== 0) throw new Error(`the server exited with code ${code}: ${stderr.trim()}`);
-    },
-  };
-}
-
-/** The request for one training row: its input columns (never the label), shifted with `--shift`. */
-function requestOf(row: Record<string, unknown>, shift: boolean, random: ReturnType<typeof createSeededRandom>): Record<string, unknown> {
-  const { churned: _label, ...inputs } = row;
-  if (!shift) return inputs;
-  const spend = inputs['monthly_spend'];
-  return {
-    ...inputs,
-    plan: random.chance(0.3) ? 'enterprise' : inputs['plan'],
-    monthly_spend: typeof spend === 'number' ? Math.round(spend * 300) / 100 : spend,
-  };
-}
-
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  const rows = readTrainingRows();
-  const random = createSeededRandom(options.seed);
-  const requests = Array.from({ length: options.requests }, () => rows[random.int(0, rows.length - 1)]!);
-  mkdirSync(path.dirname(options.log), { recursive: true });
-  rmSync(options.log, { force: true });
-  const server = await startServer(options);
-  let failed = 0;
-  try {
-    let next = 0;
-    const worker = async () => {
-      while (next < requests.length) {
-        const row = requests[next++]!;
-        const response = await fetch(`${server.url}/features`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(requestOf(row, options.shift, random)),
-        });
-        await response.arrayBuffer();
-        if (!response.ok) failed += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-  } finally {
-    await server.stop();
-  }
-  if (options.joinLabels) {
-    const labels = new Map(rows.map((row) => [row['customer_id'], row['churned']]));
-    const lines = readFileSync(options.log, 'utf8').split('\n').filter(Boolean);
-    const joined = lines.map((line) => {
-      const record = JSON.parse(line) as { key: string };
-      return JSON.stringify({ ...record, label: labels.get(record.key) ?? null });
-    });
-    writeFileSync(options.log, `${joined.join('\n')}\n`);
-  }
-  const where = path.relative(process.cwd(), options.log) || options.log;
-  process.stdout.write(`replay-traffic: ${options.requests - failed} of ${options.requests} requests served and logged to ${where}${failed > 0 ? ` (${failed} refused)` : ''}\n`);
-}
-
 function fail(message: string): never {
   process.stderr.write(`replay-traffic: ${message}\n`);
   process.exit(2);
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+const options = parseArgs(process.argv.slice(2));
+replayTraffic(options).then(
+  (served) => {
+    const where = path.relative(process.cwd(), options.log) || options.log;
+    const refused = options.requests - served;
+    process.stdout.write(`replay-traffic: ${served} of ${options.requests} requests served and logged to ${where}${refused > 0 ? ` (${refused} refused)` : ''}\n`);
+  },
+  (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+);
