@@ -36,13 +36,16 @@ beforeAll(async () => {
   ]);
   const logs = (name: string, ...extra: string[]) =>
     runCli(['logs', '--config', config, '--log', repo.path(`${name}.jsonl`), '--sample', REQUESTS, '--report-dir', repo.path(name), '-r', 'terminal,json', ...extra], { cwd: root });
-  const [bugs, clean, shifted, replay] = await Promise.all([
+  repo.write('bare/skew.config.json', JSON.stringify({ source: { path: 't.csv' }, offline: { command: ['python3', 'f.py'] }, serving: { url: 'http://127.0.0.1:9/f' } }));
+  const [bugs, clean, shifted, replay, badSince, noLogs] = await Promise.all([
     logs('bugs'),
     logs('clean'),
     logs('shifted'),
     runCli(['run', '--config', config, '--checks', 'parity', '--sample', REQUESTS, '--no-remember', '--report-dir', repo.path('replay'), '-r', 'json'], { cwd: root }),
+    logs('clean', '--since', 'yesterday'),
+    runCli(['logs'], { cwd: repo.path('bare') }),
   ]);
-  Object.assign(runs, { bugs, clean, shifted, replay });
+  Object.assign(runs, { bugs, clean, shifted, replay, badSince, noLogs });
 }, 120_000);
 
 afterAll(() => repo.remove());
@@ -95,5 +98,14 @@ describe('skew logs on the example server', () => {
     expect(shift.warnings?.map((w) => w.message.split(':')[0]).sort()).toEqual(['monthly_spend', 'plan']);
     expect(shift.warnings?.find((w) => w.message.startsWith('plan'))?.message).toContain('"enterprise"');
     expect(report.verdict.summary).toBe('CLEAN: every check passed; 2 warnings in covariate-shift');
+  });
+});
+
+describe('skew logs on bad input', () => {
+  it('names the setting in one line and exits 2', () => {
+    expect(runs['badSince']).toMatchObject({ code: 2, stdout: '' });
+    expect(runs['badSince']!.stderr).toMatch(/^skew: .*logs\.since must be an ISO 8601 instant like 2024-03-01T00:00:00Z \(got "yesterday"\)\n$/);
+    expect(runs['noLogs']).toMatchObject({ code: 2, stdout: '' });
+    expect(runs['noLogs']!.stderr).toMatch(/^skew: .*logs is not set: skew logs needs the serving log, e\.g\. logs: \{ path: "logs\/serving\.jsonl" \}\n$/);
   });
 });
