@@ -28,6 +28,9 @@ export type {
   ResolvedConfig,
   ResolveConfigOptions,
   LoadConfigOptions,
+  LogsConfig,
+  LogFieldsConfig,
+  LogsDriftConfig,
 } from './config';
 export type { Row, FeatureVector, SourceRow, SideResult, ColumnInfo, ColumnType, Side } from './core/row';
 export type { Mismatch, MismatchKind } from './core/mismatch';
@@ -53,12 +56,16 @@ export type { InputContractDetails, ProbeKind, ProbeOutcome, ProbeReaction, Side
 export type { CheckWarning } from './core/check-result';
 export type { VerdictWarning } from './core/verdict';
 export type { GoldenMode } from './golden/update-golden';
+export type { RunLogsOptions } from './runner/logs/run-logs';
+export type { LogsInfo } from './core/report';
+export type { ShiftDetails } from './core/check-result';
 
 export { defineConfig, loadConfig, resolveConfig } from './config';
 export { createComparePolicy } from './core/compare-policy';
 export { diffFeatures } from './core/diff';
 export { decideVerdict, EXIT_CODES } from './core/verdict';
 export { runSkew, selectChecks } from './runner/run-skew';
+export { runLogs } from './runner/logs/run-logs';
 export { openSkewSession } from './runner/skew-session';
 export { buildReport } from './runner/build-report';
 export { CHECK_NAMES } from './checks/check-names';

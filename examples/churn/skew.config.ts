@@ -23,6 +23,10 @@ export default defineConfig({
   // How much each skewed feature moves the churn model's prediction (the same server scores feature vectors at
   // /score): skewed fields are ranked by the decisions they flip at a 0.5 threshold.
   impact: { model: { url: 'http://127.0.0.1:${port}/score', concurrency: 16 }, threshold: 0.5 },
+  // `skew logs`: the serving log `serving/replay-traffic.ts` writes (the server logs with SKEW_EXAMPLE_LOG=path). Each
+  // record's time is the request's as-of date, passed to the pipeline as reference_date; `--join-labels` adds the
+  // outcome as `label`, compared with training's churned (label shift).
+  logs: { path: 'logs/serving.jsonl', referenceTimeColumn: 'reference_date', fields: { label: 'label' } },
   compare: {
     // Python and JavaScript may disagree in the last bits of log1p; anything bigger is skew.
     fields: { spend_log: { rel: 1e-12 } },

@@ -10,6 +10,7 @@ import { driftCommand } from './drift-command';
 import { reportCommandModule } from './report-command';
 import { goldenCommandModule } from './golden-command';
 import { initCommandModule } from './init-command';
+import { logsCommandModule } from './logs-command';
 import { runCommandModule } from './run-command';
 
 /**
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .command(runCommandModule(context))
       .command(goldenCommandModule(context))
       .command(driftCommand(context))
+      .command(logsCommandModule(context))
       .command(reportCommandModule(context))
       .command(initCommandModule(context))
       .strictCommands()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logsSchema } from './logs-schema';
 
 /**
  * The zod schema of {@link UserConfig}, used only to validate (the documented types live in `user-config.ts`).
@@ -180,4 +181,5 @@ export const configSchema = z.strictObject({
     .optional(),
   impact: impactSchema.optional(),
   targets: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  logs: logsSchema.optional(),
 });

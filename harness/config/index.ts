@@ -20,6 +20,8 @@ export type {
 export type { ImpactConfig } from './impact-config';
 export type { ChecksConfig, DeterminismConfig, GeneratedParityConfig, InputContractConfig } from './checks-config';
 export type { ResolvedConfig, ResolvedOffline, ResolvedReporter, ResolvedImpact } from './resolved-config';
+export type { LogsConfig, LogFieldsConfig, LogsDriftConfig } from './logs-config';
+export type { ResolvedLogs } from './resolve-logs';
 export type { ResolveConfigOptions } from './resolve-config';
 export type { LoadConfigOptions } from './load-config';
 export { defineConfig } from './define-config';

@@ -13,6 +13,7 @@ import { isPlainObject, mergeConfig } from './merge-config';
 import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
 import type { ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
 import { closest } from '../core/closest-name';
+import { resolveLogs } from './resolve-logs';
 
 /** Where a config came from and what to apply on top of it. */
 export interface ResolveConfigOptions {
@@ -115,6 +116,7 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
     impact,
     secrets: [...secrets],
     columnReferences: columnReferences(config),
+    logs: config.logs ? resolveLogs(config.logs, sample, at, fail) : null,
   };
 }
 

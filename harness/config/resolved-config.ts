@@ -3,6 +3,7 @@ import type { ColumnContractOptions } from '../core/input-contract';
 import type { ServingOptions, StartOptions } from '../adapters/serving/serving-options';
 import type { SampleOptions, SourceOptions } from '../source/source-options';
 import type { ReporterName } from './user-config';
+import type { ResolvedLogs } from './resolve-logs';
 
 /** The offline side, resolved to one tagged kind. */
 export type ResolvedOffline =
@@ -102,4 +103,6 @@ export interface ResolvedConfig {
    * `golden.redact`): the runner checks them against the source's columns before anything starts.
    */
   columnReferences: ColumnReference[];
+  /** The serving log of `skew logs`, or null when the config has no `logs` section. */
+  logs: ResolvedLogs | null;
 }

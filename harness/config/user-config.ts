@@ -2,6 +2,7 @@ import type { AxiosInstance } from 'axios';
 import type { CompareOptions } from '../core/compare-policy';
 import type { ChecksConfig } from './checks-config';
 import type { ImpactConfig } from './impact-config';
+import type { LogsConfig } from './logs-config';
 import type { ColumnContractOptions } from '../core/input-contract';
 import type { ColumnType, FeatureVector, Row } from '../core/row';
 
@@ -49,6 +50,8 @@ export interface UserConfig {
   report?: ReportConfig;
   /** Prediction impact: how much each skewed field moves a model's prediction (ranks skewed fields). Off unless set. */
   impact?: ImpactConfig;
+  /** A serving log for `skew logs`: logged features against the offline pipeline, logged inputs against training. */
+  logs?: LogsConfig;
   /** Named overrides selected with `--target NAME` (e.g. staging): merged over the rest; `null` removes a setting. */
   targets?: Record<string, TargetConfig>;
 }

@@ -1,4 +1,5 @@
 import type { InputContractDetails } from './contract-probe';
+import type { DriftColumn, DriftThresholds } from './drift-report';
 import type { FieldStats } from './field-stats';
 import type { Mismatch } from './mismatch';
 import type { ImpactDetails } from './prediction-impact';
@@ -88,6 +89,24 @@ export interface CheckResult {
   inputContract?: InputContractDetails;
   /** Prediction impact of the skewed fields (parity, when `impact` is configured); per-field numbers on `fields[].impact`. */
   impact?: ImpactDetails;
+  /** The shift checks' details (`skew logs`: covariate-shift, label-shift): every column compared, with its numbers. */
+  shift?: ShiftDetails;
+}
+
+/** What a shift check of `skew logs` compared: training's distributions against the log's, per column. */
+export interface ShiftDetails {
+  /** `covariate`: the input columns, P(X); `label`: the joined label, P(Y). */
+  kind: 'covariate' | 'label';
+  /** The thresholds each column was held to. */
+  thresholds: DriftThresholds;
+  /** Every column compared (as `skew drift` reports it): metrics, status, bins or category shares. */
+  columns: DriftColumn[];
+  /** Input columns of training the logged requests do not carry (keys, label and the reference time left out). */
+  onlyInTraining: string[];
+  /** Logged input columns training does not have. */
+  onlyInLog: string[];
+  /** Rows of each sample the distributions come from. */
+  rows: { training: number; log: number };
 }
 
 /** A finding that does not fail its check (see {@link CheckResult.warnings}). */

@@ -36,6 +36,26 @@ export interface SkewReport {
   warnings?: string[];
   /** Against a previous report (`--baseline`), when one was given. */
   trend?: Trend;
+  /** `skew logs` runs: the serving log and the training sample its records were held against. */
+  logs?: LogsInfo;
+}
+
+/** What a `skew logs` run read: the log (its records, the time window) and the training sample. */
+export interface LogsInfo {
+  /** The log, relative to the working directory (also `source.path` of such a report). */
+  file: string;
+  /** Records read from the log. */
+  recordsRead: number;
+  /** Records served inside the time window (all records when there is none): the population sampled. */
+  recordsInWindow: number;
+  /** The time window as ISO instants (`since` inclusive, `until` exclusive); null where open. */
+  window: { since: string | null; until: string | null };
+  /** The earliest and latest time among the sampled records (ISO), or null when none was sampled. */
+  sampledTimes: { first: string; last: string } | null;
+  /** The input column the records' times were written into, or null. */
+  referenceTimeColumn: string | null;
+  /** The training sample the shift checks compare the log with. */
+  training: { path: string; rowsRead: number; rowsSampled: number };
 }
 
 /** Run metadata. */

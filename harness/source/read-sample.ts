@@ -1,4 +1,4 @@
-import type { SourceRow } from '../core/row';
+import type { Row, SourceRow } from '../core/row';
 import { ConfigError } from '../errors/config-error';
 import { SourceError } from '../errors/source-error';
 import { readCsvRecords } from './csv-records';
@@ -33,6 +33,14 @@ export interface ReadSampleOptions {
    * returned as {@link SampleResult.also}, keyed and typed as a sample of its own.
    */
   also?: { sample: SampleOptions; pinned?: PinnedKeys | undefined } | undefined;
+  /**
+   * Filters records before sampling (a time window over a serving log): called with the values of every admitted
+   * record as JSON gives them (configured types applied; JSON Lines sources only — CSV cells are typed only after the
+   * whole file was read); `false` leaves the record out of the sample (it still counts as read, and in type inference),
+   * a `{ problem }` makes it a bad row (stopping the read, or skipped with `onBadRow: 'skip'`). Format-independent:
+   * every reader hands its records through the same collector.
+   */
+  where?: ((values: Row, line: number) => boolean | { problem: string; configPath?: string | undefined }) | undefined;
 }
 
 /** Records between two `onProgress` calls. */
@@ -71,6 +79,7 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
 
   switch (source.format) {
     case 'csv': {
+      if (options.where !== undefined) throw new ConfigError(settings.format ?? 'source.format', 'a record filter needs a JSON Lines source');
       const collector = createCollector<string[]>(source, sample, options);
       let table: RecordTable<string[]> | undefined;
       await readCsvRecords(file, { delimiter: source.delimiter, signal, pathSetting }, {
@@ -108,7 +117,8 @@ interface Collector<R> {
 /** The part of {@link readSample} that is the same for every format. */
 function createCollector<R>(source: SourceOptions, sample: SampleOptions, options: ReadSampleOptions): Collector<R> {
   const file = source.path;
-  const { onProgress } = options;
+  const { onProgress, where } = options;
+  let offered = 0;
   const inner = createSampler<R>(sample, (candidate: Candidate<R>, max: number): never => {
     const column = JSON.stringify(sample.stratifyBy);
     throw new SourceError(file, candidate.line, `stratify column ${column} has more than ${max} distinct values (too many strata)`, {
@@ -137,12 +147,18 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
     record(table: RecordTable<R>, record: R, line: number, text: string): void {
       const index = count();
       const admitted = table.admit(record, index);
-      if (isRejection(admitted)) bad(line, admitted.problem, admitted.locate?.(text), admitted.configPath);
-      else {
-        const candidate = { index, line, key: admitted.key, stratum: admitted.stratum, record };
-        sampler.offer(candidate);
-        also?.offer(candidate);
+      if (isRejection(admitted)) return bad(line, admitted.problem, admitted.locate?.(text), admitted.configPath);
+      if (where !== undefined) {
+        const kept = where(table.toValues(record), line);
+        if (kept !== true) {
+          if (kept !== false) bad(line, kept.problem, undefined, kept.configPath);
+          return;
+        }
+        offered += 1;
       }
+      const candidate = { index, line, key: admitted.key, stratum: admitted.stratum, record };
+      sampler.offer(candidate);
+      also?.offer(candidate);
     },
     bad(line: number, problem: string, column?: number): void {
       count();
@@ -158,7 +174,17 @@ function createCollector<R>(source: SourceOptions, sample: SampleOptions, option
       const rows = toRows(chosen);
       onProgress?.(rowsRead);
       const pinnedOnly = rows.filter((_, i) => chosen[i]!.pinnedOnly).map((row) => row.key);
-      return { rows, columns, rowsRead, badRows, badRowCount, strata: sampler.strata(), pinnedOnly, ...(also ? { also: toRows(also.take()) } : {}) };
+      return {
+        rows,
+        columns,
+        rowsRead,
+        badRows,
+        badRowCount,
+        strata: sampler.strata(),
+        pinnedOnly,
+        ...(where !== undefined ? { rowsMatched: offered } : {}),
+        ...(also ? { also: toRows(also.take()) } : {}),
+      };
     },
   };
 }

@@ -36,4 +36,6 @@ export interface SampleResult {
   pinnedOnly?: string[];
   /** The second sample drawn in the same pass, when one was asked for (`ReadSampleOptions.also`). */
   also?: SourceRow[];
+  /** With a `where` filter: records it kept (the population the sample was drawn from). */
+  rowsMatched?: number;
 }

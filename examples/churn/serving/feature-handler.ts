@@ -21,9 +21,20 @@ class RequestError extends Error {
  * - `POST /score`, body one feature vector → 200 `{"prediction": p}`, the churn model's probability (`churn-model.ts`);
  * - invalid JSON or body shape → 400, unknown path → 404, wrong method → 405; every error body is JSON.
  *
- * No per-request logging: the harness sends thousands of requests and measures throughput.
+ * No per-request access log: the harness sends thousands of requests and measures throughput. `onServed` (the
+ * serving log of `SKEW_EXAMPLE_LOG`) receives every row answered with features, and what it got.
  */
-export function createFeatureHandler(computeFeatures: (row: Record<string, unknown>) => OnlineFeatures): RequestListener {
+export function createFeatureHandler(
+  computeFeatures: (row: Record<string, unknown>) => OnlineFeatures,
+  onServed?: (row: Record<string, unknown>, features: OnlineFeatures) => void,
+): RequestListener {
+  const compute = onServed
+    ? (row: Record<string, unknown>): OnlineFeatures => {
+        const features = computeFeatures(row);
+        onServed(row, features);
+        return features;
+      }
+    : computeFeatures;
   const route = async (request: IncomingMessage): Promise<unknown> => {
     const path = (request.url ?? '/').split('?')[0];
     const method = path === '/healthz' ? 'GET' : path === '/features' || path === '/features/batch' || path === '/score' ? 'POST' : null;
@@ -37,11 +48,11 @@ export function createFeatureHandler(computeFeatures: (row: Record<string, unkno
     }
     if (path === '/features') {
       if (!isObject(body)) throw new RequestError(400, 'body must be a JSON object: one row of input columns');
-      return { features: computeOrReject(computeFeatures, body) };
+      return { features: computeOrReject(compute, body) };
     }
     const rows = isObject(body) ? body.rows : undefined;
     if (!Array.isArray(rows)) throw new RequestError(400, 'body must be {"rows": [ ...rows ]}');
-    return { features: rows.map((row) => computeOrMark(computeFeatures, row)) };
+    return { features: rows.map((row) => computeOrMark(compute, row)) };
   };
 
   return (request, response) => {
