@@ -1,3 +1,4 @@
+import { applyMemoryPolicy } from './memory-policy';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load-config';
 import type { LogsConfig } from '../config/logs-config';
@@ -22,6 +23,7 @@ import { REPORTER_NAMES } from './run-command';
  * logged record to compare, too many rows the pipeline failed on), 130 interrupted.
  */
 export async function runLogsCommand(args: LogsArgs, io: CliIo, signal: AbortSignal): Promise<number> {
+  applyMemoryPolicy();
   const config = await loadConfig({ file: args.config, cwd: io.cwd, target: args.target ?? null, env: io.env, overrides: overridesFrom(args, io.cwd) });
   return withRedactedErrors(config.secrets, async () => {
     const keys = args.keys !== undefined ? args.keys.split(',').map((k) => k.trim()).filter(Boolean) : undefined;

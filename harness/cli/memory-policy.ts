@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 30;
 
 /**
- * Sets the memory policy of a data-heavy command (`skew run`): peak memory close to what the run keeps alive. Called
+ * Sets the memory policy of a data-heavy command (`skew run`, `skew logs`): peak memory close to what the run keeps alive. Called
  * once at the start of the command, before the sample is read; V8 reads the flag each time it sizes the heap.
  */
 export function applyMemoryPolicy(): void {
