@@ -13,6 +13,11 @@ export interface MeasureImpactOptions {
   prediction: string;
   /** Decision threshold, or `null` (no flips counted). */
   threshold: number | null;
+  /**
+   * Skewed rows in all, when `comparisons` holds only some of them (parity keeps the `maxRows` it would choose, not
+   * every skewed row). Default: the skewed rows among `comparisons`.
+   */
+  skewedTotal?: number | undefined;
   /** Most skewed rows scored. */
   maxRows: number;
   /** online name → offline name (`compare.rename`, reversed). */
@@ -60,7 +65,8 @@ export async function measureImpact(comparisons: readonly RowComparison[], optio
   const summary = summarizeImpact(rows, threshold);
   const failed = scored.filter((s) => s.kind === 'failed').length;
   const notes: string[] = [];
-  if (skewed.length === 0) notes.push('no skewed rows to score');
+  const skewedTotal = options.skewedTotal ?? skewed.length;
+  if (skewedTotal === 0) notes.push('no skewed rows to score');
   if (model.unavailable) notes.push(`the model endpoint stopped answering (${model.unavailable}); rows it did not score are counted as failed`);
   return {
     fields: summary.fields,
@@ -69,7 +75,7 @@ export async function measureImpact(comparisons: readonly RowComparison[], optio
       model: model.description,
       prediction,
       threshold,
-      skewedRows: skewed.length,
+      skewedRows: skewedTotal,
       rowsChosen: chosen.length,
       maxRows,
       vectors: { total: requests.length, failed },

@@ -42,6 +42,8 @@ export interface ParityRecords {
    * whose keys hash lowest, so the same rows as choosing among all skewed rows.
    */
   skewedRows: RowComparison[];
+  /** Rows of the random sample where some field differs, in all. */
+  skewed: number;
 }
 
 /** Options of {@link ParityRecorder}. */
@@ -113,6 +115,7 @@ export class ParityRecorder {
       memoryCases: this.#memoryCases,
       replays: this.#replays,
       skewedRows: this.#skewed.items(),
+      skewed: this.#skewed.offered,
     };
   }
 

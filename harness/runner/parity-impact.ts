@@ -12,8 +12,11 @@ import type { SessionEnv } from './session-checks/session-check';
  * on `fields[].impact`, what was done on `impact`. Runs after parity, on parity's rows of the random sample (replayed
  * remembered rows left out, as in parity's statistics). Impact is information, never a verdict: a model endpoint
  * that cannot be used leaves a note and no numbers, and the run goes on; only an abort ends it.
+ *
+ * @param comparisons parity's rows the impact may score (it keeps the skewed rows impact would choose)
+ * @param skewedTotal skewed rows of the random sample in all
  */
-export async function withPredictionImpact(result: CheckResult, comparisons: readonly RowComparison[], env: SessionEnv): Promise<CheckResult> {
+export async function withPredictionImpact(result: CheckResult, comparisons: readonly RowComparison[], env: SessionEnv, skewedTotal?: number): Promise<CheckResult> {
   const impact = env.config.impact;
   if (!impact) return result;
   const sampled = env.pinnedOnly.size === 0 ? comparisons : comparisons.filter((c) => !env.pinnedOnly.has(c.row.key));
@@ -31,6 +34,7 @@ export async function withPredictionImpact(result: CheckResult, comparisons: rea
   try {
     model = createServingAdapter(env.impactModel, { redact: env.redact });
     const out = await measureImpact(sampled, {
+      skewedTotal,
       model,
       prediction: impact.prediction,
       threshold: impact.threshold,

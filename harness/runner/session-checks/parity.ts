@@ -24,7 +24,7 @@ export const parityCheck: SessionCheck<'parity'> = {
     state.findings.push(memoryFindings('parity', out.records.memoryCases, out.result));
     state.warnings.push(...patternWarnings(config, out.records.fieldsSeen));
     const analysed = withFieldAnalysis(out.result, analysisInput(out.records.analysisRows, env.plan.columns, env.profile, env.policy));
-    const { skewedRows, analysisRows } = out.records;
-    return withPredictionImpact(analysed, skewedRows.length > 0 ? skewedRows : analysisRows, env);
+    const { skewedRows, analysisRows, skewed } = out.records;
+    return withPredictionImpact(analysed, skewedRows.length > 0 ? skewedRows : analysisRows, env, skewed);
   },
 };
