@@ -12,6 +12,7 @@
  *    and the offline processes each run starts.
  * 5. Diff engine: diffFeatures into the field statistics vs a hand-written loop on the same rows (fields/s).
  * 6. Cold start: `skew --help` vs `node -e 0` and yargs alone, and the up-to-date build check of `npm run demo`.
+ * 7. Memory in the sample size: peak RSS of a real `skew run` at 10k / 100k / 1M sampled rows (`BENCH_MEMORY_ROWS`).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ import { benchServing, DEFAULT_SERVING_BENCH } from './bench/serving-bench';
 import { benchStartup } from './bench/startup-bench';
 import { benchDiff, formatDiffBench } from './bench/diff-bench';
 import { benchColdStart, formatColdStartBench } from './bench/cold-start-bench';
+import { benchSampleMemory, formatSampleMemoryBench } from './bench/sample-memory-bench';
 
 const root = path.resolve(__dirname, '..', '..');
 const worker = path.join(__dirname, 'bench', 'bench-worker.js');
@@ -92,6 +94,8 @@ async function main(): Promise<void> {
 
     lines.push(...formatDiffBench(await benchDiff()));
     lines.push(...formatColdStartBench(await benchColdStart(root)));
+    const memoryRows = (process.env['BENCH_MEMORY_ROWS'] ?? '10000,100000,1000000').split(',').map(Number);
+    lines.push(...formatSampleMemoryBench(await benchSampleMemory(root, memoryRows, 1), 1));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

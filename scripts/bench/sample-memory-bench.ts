@@ -107,3 +107,34 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
+
+/** The memory benchmark as Markdown: peak RSS per sample size and the ratios the issue asks for. */
+export function formatSampleMemoryBench(points: readonly SampleMemoryPoint[], rounds: number): string[] {
+  const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+  const base = points[0];
+  const lines = [
+    `## Memory in the sample size: \`skew run\` on the example scaled up, every row sampled (${rounds} round${rounds === 1 ? '' : 's'}, median (range))`,
+    '',
+    '| rows sampled | peak RSS (MiB) | ÷ smallest | wall time (s) | rows compared |',
+    '|---:|---:|---:|---:|---:|',
+    ...points.map(
+      (p) =>
+        `| ${fmt(p.rows)} | ${fmt(p.peakRssMiB)} (${fmt(p.rangeMiB[0])}–${fmt(p.rangeMiB[1])}) | ${base ? fmt(p.peakRssMiB / base.peakRssMiB, 2) : '—'} | ${fmt(p.seconds, 1)} | ${fmt(p.compared)} |`,
+    ),
+    '',
+  ];
+  return lines;
+}
+
+/** `node dist/scripts/bench/sample-memory-bench.js [ROWS…]` (default 10000 100000 1000000; `BENCH_ROUNDS`, default 1). */
+if (require.main === module) {
+  const sizes = process.argv.slice(2).map(Number);
+  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 1);
+  void benchSampleMemory(path.resolve(__dirname, '..', '..', '..'), sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000], rounds).then(
+    (points) => process.stdout.write(`${formatSampleMemoryBench(points, rounds).join('\n')}\n`),
+    (error: unknown) => {
+      process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
