@@ -79,8 +79,8 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
   const source = resolveSource(config, at);
   const sample = resolveSample(config, fail);
   const offline = resolveOffline(config.offline as unknown, at, rootDir, env, secrets, fail);
-  const start = resolveStart(config.serving.start ?? null, at, rootDir, env, secrets);
-  const serving = resolveServing(config.serving, start, env, secrets, fail);
+  const { serving, presetReady } = resolveServing(config.serving, source.key, env, secrets, fail);
+  const start = resolveStart(config.serving.start ?? null, presetReady, at, rootDir, env, secrets, fail);
   const reportDir = at(config.report?.dir ?? 'reports');
 
   return {

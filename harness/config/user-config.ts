@@ -3,6 +3,7 @@ import type { CompareOptions } from '../core/compare-policy';
 import type { ChecksConfig } from './checks-config';
 import type { ColumnContractOptions } from '../core/input-contract';
 import type { ColumnType, FeatureVector, Row } from '../core/row';
+import type { PresetName, PresetSettings } from '../adapters/serving/presets';
 
 /**
  * The configuration as users write it in `skew.config.ts` (or `.js` / `.json`). Everything that has a default
@@ -153,12 +154,21 @@ export interface ColumnsOfflineConfig {
 export type OfflineConfig = ModuleOfflineConfig | CommandOfflineConfig | ColumnsOfflineConfig;
 
 /** The `serving` section. */
-export interface ServingConfig {
+export interface ServingConfig extends PresetSettings {
   /**
    * Endpoint for one row. May use `${env.NAME}` (read from the environment; never printed), `${port}` (the port
-   * of `start`) and `{column}` (from the row, URL-encoded).
+   * of `start`) and `{column}` (from the row, URL-encoded). With a `preset`, the server's base URL
+   * (`http://127.0.0.1:8080`): the preset appends its protocol's path (a URL that already ends with it is kept).
    */
   url: string;
+  /**
+   * The protocol the endpoint speaks: request body, response reading, batches and the default readiness URL.
+   * `'json'` (default): the plain JSON protocol below. `'kserve-v2'` (Open Inference Protocol: KServe, Triton,
+   * MLServer), `'tf-serving'` (TensorFlow Serving REST), `'mlflow'` (`mlflow models serve`), `'feast'` (Feast feature
+   * server), each configured by its section (`kserve`, `tfServing`, `mlflow`, `feast`). `request` / `response`
+   * functions still replace the preset's body building and reading; `request.columns` picks the columns it sends.
+   */
+  preset?: PresetName;
   /** HTTP method. Default `'POST'`. */
   method?: 'POST' | 'PUT' | 'GET';
   /** Request headers; values may use `${env.NAME}`. Never printed. */
@@ -230,8 +240,12 @@ export interface StartConfig {
   cwd?: string;
   /** Extra environment variables (values may use `${env.NAME}`). */
   env?: Record<string, string>;
-  /** Polled until it answers 2xx. May use `${port}`. */
-  readyUrl: string;
+  /**
+   * Polled until it answers 2xx. May use `${port}`. Default with a `serving.preset`: the protocol's readiness URL
+   * (KServe `/v2/models/{model}/ready`, TF Serving `/v1/models/{model}` until a version is `AVAILABLE`, MLflow
+   * `/ping`, Feast `/health`); required otherwise.
+   */
+  readyUrl?: string;
   /** Deadline for readiness. Default `30000`. */
   readyTimeoutMs?: number;
   /** `'auto'` picks a free port and passes it as env `PORT` (and `${port}` in URLs). Default: none. */
