@@ -124,7 +124,7 @@ function resolveServingPreset(
   if (b?.response !== undefined && typeof b.response !== 'function') fail('serving.batch.response', `cannot be { path } with serving.preset "${name}": the preset reads the body`);
   if (s.method !== undefined && s.method !== 'POST') fail('serving.method', `must be "POST" with serving.preset "${name}" (got ${JSON.stringify(s.method)})`);
   const columns = request !== undefined && typeof request !== 'function' ? (request.columns ?? null) : null;
-  return resolvePreset(name, s, { url, columns, entities: sourceKey });
+  return resolvePreset(name, s, { url, columns, keys: sourceKey });
 }
 
 /** A preset's batch mappers as single-row mappers: one row is a batch of one at the same URL. */

@@ -3,7 +3,7 @@ import { describeValue, isPlainObject } from '../default-mappers';
 import { mapOutputs, type OutputMapping } from './output-mapping';
 import type { ResolvedPreset } from './preset-types';
 import { joinPresetPath, segment } from './preset-url';
-import { columnsOf, pickColumns } from './row-columns';
+import { columnsOf, pickColumns, type ColumnChoice } from './row-columns';
 import { elementCount, flatten, isShape, reshape } from './tensor-shape';
 
 /** Tensor element types of the Open Inference Protocol. */
@@ -44,7 +44,7 @@ export interface KserveSettings {
 }
 
 /** The Open Inference Protocol preset, resolved against the configured URL. */
-export function kservePreset(configured: string, settings: KserveSettings, columns: readonly string[] | null): ResolvedPreset {
+export function kservePreset(configured: string, settings: KserveSettings, columns: ColumnChoice): ResolvedPreset {
   const modelPath = `/v2/models/${segment(settings.model)}${settings.version === undefined ? '' : `/versions/${segment(settings.version)}`}`;
   const { endpoint, base } = joinPresetPath(configured, `${modelPath}/infer`);
   const mapping = settings.outputs ?? null;

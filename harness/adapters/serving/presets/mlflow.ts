@@ -2,7 +2,7 @@ import { isPlainObject } from '../default-mappers';
 import { columnsToRows, mapOutputs, perRow, UNNAMED_OUTPUT, unwrapSingle, type OutputMapping } from './output-mapping';
 import type { ResolvedPreset } from './preset-types';
 import { joinPresetPath } from './preset-url';
-import { columnsOf, pickColumns } from './row-columns';
+import { columnsOf, pickColumns, type ColumnChoice } from './row-columns';
 
 /**
  * `serving.mlflow`: the MLflow scoring server (`mlflow models serve`, `/invocations`).
@@ -24,7 +24,7 @@ export interface MlflowSettings {
 }
 
 /** The MLflow scoring server preset, resolved against the configured URL. */
-export function mlflowPreset(configured: string, settings: MlflowSettings, columns: readonly string[] | null): ResolvedPreset {
+export function mlflowPreset(configured: string, settings: MlflowSettings, columns: ColumnChoice): ResolvedPreset {
   const { endpoint, base } = joinPresetPath(configured, '/invocations');
   const mapping = settings.outputs ?? null;
   return {

@@ -30,8 +30,8 @@ export interface PresetContext {
   url: string;
   /** `serving.request.columns`, or null for every input column. */
   columns: readonly string[] | null;
-  /** Entity columns for Feast when `serving.feast.entities` is not set (the source key). */
-  entities: readonly string[];
+  /** The source key columns: left out of model inputs unless `columns` lists them; Feast's default entities. */
+  keys: readonly string[];
 }
 
 /**
@@ -41,12 +41,12 @@ export interface PresetContext {
 export function resolvePreset(name: Exclude<PresetName, 'json'>, settings: PresetSettings, context: PresetContext): ResolvedPreset {
   switch (name) {
     case 'kserve-v2':
-      return kservePreset(context.url, settings.kserve!, context.columns);
+      return kservePreset(context.url, settings.kserve!, { columns: context.columns, keys: context.keys });
     case 'tf-serving':
-      return tfServingPreset(context.url, settings.tfServing!, context.columns);
+      return tfServingPreset(context.url, settings.tfServing!, { columns: context.columns, keys: context.keys });
     case 'mlflow':
-      return mlflowPreset(context.url, settings.mlflow ?? {}, context.columns);
+      return mlflowPreset(context.url, settings.mlflow ?? {}, { columns: context.columns, keys: context.keys });
     case 'feast':
-      return feastPreset(context.url, { ...settings.feast, entities: settings.feast?.entities ?? [...context.entities] });
+      return feastPreset(context.url, { ...settings.feast, entities: settings.feast?.entities ?? [...context.keys] });
   }
 }

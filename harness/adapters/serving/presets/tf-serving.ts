@@ -2,7 +2,7 @@ import { describeValue, isPlainObject } from '../default-mappers';
 import { columnsToRows, mapOutputs, perRow, UNNAMED_OUTPUT, unwrapSingle, type OutputMapping } from './output-mapping';
 import type { ResolvedPreset } from './preset-types';
 import { joinPresetPath, segment } from './preset-url';
-import { columnsOf, pickColumns } from './row-columns';
+import { columnsOf, pickColumns, type ColumnChoice } from './row-columns';
 
 /**
  * `serving.tfServing`: the TensorFlow Serving REST API (`:predict`).
@@ -33,7 +33,7 @@ export interface TfServingSettings {
 }
 
 /** The TensorFlow Serving REST preset, resolved against the configured URL. */
-export function tfServingPreset(configured: string, settings: TfServingSettings, columns: readonly string[] | null): ResolvedPreset {
+export function tfServingPreset(configured: string, settings: TfServingSettings, columns: ColumnChoice): ResolvedPreset {
   const selector = settings.version !== undefined ? `/versions/${segment(settings.version)}` : settings.label !== undefined ? `/labels/${segment(settings.label)}` : '';
   const modelPath = `/v1/models/${segment(settings.model)}${selector}`;
   const { endpoint, base } = joinPresetPath(configured, `${modelPath}:predict`);
