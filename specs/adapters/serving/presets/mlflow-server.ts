@@ -22,7 +22,8 @@ export function startMlflowServer(model: MlflowModel): Promise<TestServer> {
   return startTestServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/ping' || req.url === '/health')) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end('\n');
+      res.end('\n');
+      return;
     }
     if (req.url !== '/invocations') return sendJson(res, 404, { error_code: 'NOT_FOUND', message: `no route ${req.url}` });
     if (req.method !== 'POST') return sendJson(res, 405, { error_code: 'BAD_REQUEST', message: 'Method not allowed' });
