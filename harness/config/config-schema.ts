@@ -60,8 +60,20 @@ const sampleSchema = z.strictObject({
   stratifyBy: nonEmpty.optional(),
 });
 
-/** Schemas of the three offline kinds, chosen by which key is present. */
+/** Schemas of the four offline kinds, chosen by which key is present. */
 export const offlineSchemas = {
+  http: z.strictObject({
+    url: nonEmpty,
+    method: z.enum(['POST', 'PUT']).optional(),
+    headers: stringMap.optional(),
+    request: z.union([fn, z.strictObject({ wrap: nonEmpty.optional() })]).optional(),
+    response: z.union([fn, z.strictObject({ path: z.string().optional() })]).optional(),
+    batchSize: positiveInt.optional(),
+    timeoutMs: positiveInt.optional(),
+    retries: nonNegativeInt.max(20).optional(),
+    concurrency: positiveInt.max(256).optional(),
+    maxResponseBytes: positiveInt.optional(),
+  }),
   module: z.strictObject({ module: nonEmpty, export: nonEmpty.optional(), batchSize: positiveInt.optional(), timeoutMs: positiveInt.optional() }),
   command: z.strictObject({
     command: z.array(nonEmpty).min(1),

@@ -7,10 +7,10 @@ import type { SampleOptions } from '../source/source-options';
 import { formatFromPath } from '../source/source-format';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
-import { interpolateMap, resolveServing, resolveStart } from './resolve-serving';
+import { interpolateMap, resolveOfflineHttp, resolveServing, resolveStart } from './resolve-serving';
 import { isPlainObject, mergeConfig } from './merge-config';
 import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
-import type { ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
+import type { HttpOfflineConfig, ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
 import { closest } from '../core/closest-name';
 
 /** Where a config came from and what to apply on top of it. */
@@ -195,15 +195,17 @@ function resolveOffline(
   fail: (p: string, problem: string) => never,
 ): ResolvedOffline {
   const o = input as Record<string, unknown>;
-  const kinds = (['module', 'command', 'columns'] as const).filter((k) => (k === 'columns' ? 'columns' in o || 'prefix' in o : k in o));
+  const kinds = (['module', 'command', 'columns', 'http'] as const).filter((k) =>
+    k === 'columns' ? 'columns' in o || 'prefix' in o : k === 'http' ? 'url' in o : k in o,
+  );
   if (kinds.length === 0) {
     for (const key of Object.keys(o)) {
-      const meant = closest(key, ['module', 'command', 'columns', 'prefix']);
+      const meant = closest(key, ['module', 'command', 'columns', 'prefix', 'url']);
       if (meant) return fail(`offline.${key}`, `is not a known option (did you mean "${meant}"?)`);
     }
   }
   if (kinds.length !== 1) {
-    return fail('offline', kinds.length === 0 ? 'must set one of module, command, columns or prefix' : `must set only one of ${kinds.join(', ')}`);
+    return fail('offline', kinds.length === 0 ? 'must set one of module, command, columns, prefix or url' : `must set only one of ${kinds.map((k) => (k === 'http' ? 'url' : k)).join(', ')}`);
   }
   const kind = kinds[0]!;
   const parsed = offlineSchemas[kind].safeParse(o);
@@ -221,6 +223,8 @@ function resolveOffline(
       const c = parsed.data as z.infer<(typeof offlineSchemas)['command']>;
       return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets), timeoutMs: c.timeoutMs ?? 300_000, concurrency: c.concurrency ?? availableParallelism(), mode: c.mode ?? 'auto' };
     }
+    case 'http':
+      return { kind, options: resolveOfflineHttp(parsed.data as HttpOfflineConfig, env, secrets, fail) };
     case 'columns': {
       const c = parsed.data as z.infer<(typeof offlineSchemas)['columns']>;
       if (c.columns && c.prefix) return fail('offline', 'must set either columns or prefix, not both');

@@ -2,7 +2,7 @@ import type { RequestMapper, ResponseExtractor, ServingOptions, StartOptions } f
 import { PRESET_SETTINGS_KEY, resolvePreset, type ResolvedPreset } from '../adapters/serving/presets';
 import { batchRequestMapper, batchResponseExtractor, requestMapper, responseExtractor } from '../adapters/serving/default-mappers';
 import { interpolateEnv } from './interpolate-env';
-import type { ServingConfig } from './user-config';
+import type { HttpOfflineConfig, ServingConfig } from './user-config';
 
 /**
  * Default `serving.maxResponseBytes`, 16 MiB: far above any feature vector (a 100k-float embedding is ~2 MB of
@@ -132,6 +132,37 @@ function singleRowOf(preset: ResolvedPreset): { request: RequestMapper; response
   return {
     request: (row) => preset.request([row]),
     response: (body, row) => preset.response(body, [row])[0]!,
+  };
+}
+
+/**
+ * `offline: { url, … }` as serving options: every request a batch (`{ rows }` → `{ features }` unless mapped); one row
+ * is a batch of one at the same URL, which is how a batch failed by its rows is resent row by row.
+ */
+export function resolveOfflineHttp(
+  o: HttpOfflineConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: Set<string>,
+  fail: (p: string, problem: string) => never,
+): ServingOptions {
+  const url = checkUrl('offline.url', o.url, interpolateEnv(o.url, 'offline.url', env, secrets), null, fail);
+  const request = typeof o.request === 'function' ? o.request : batchRequestMapper(o.request?.wrap);
+  const response = typeof o.response === 'function' ? o.response : batchResponseExtractor(o.response?.path);
+  return {
+    url,
+    method: o.method ?? 'POST',
+    headers: interpolateMap(o.headers ?? {}, 'offline.headers', env, secrets),
+    timeoutMs: o.timeoutMs ?? 60_000,
+    maxResponseBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    retries: o.retries ?? 3,
+    backoff: { initialMs: 100, maxMs: 2_000 },
+    concurrency: o.concurrency ?? 2,
+    ratePerSecond: null,
+    request: (row) => request([row]),
+    response: (body, row) => response(body, [row])[0]!,
+    batch: { url, size: o.batchSize ?? 256, request, response },
+    maxConsecutiveFailures: 10,
+    axios: null,
   };
 }
 

@@ -150,8 +150,38 @@ export interface ColumnsOfflineConfig {
   stripPrefix?: boolean;
 }
 
-/** The `offline` section: exactly one of the three kinds. */
-export type OfflineConfig = ModuleOfflineConfig | CommandOfflineConfig | ColumnsOfflineConfig;
+/**
+ * Offline features from a batch HTTP endpoint: rows POSTed in batches (`{"rows": [...]}` → `{"features": [...]}` in
+ * row order, unless mapped), through the same HTTP client as serving (keep-alive, retries with backoff on network
+ * errors, 429 and 5xx). A batch the endpoint fails because of its rows (400, 500, a body that does not map to one
+ * vector per row) is resent row by row — a batch of one to the same URL — so only the rows responsible become row
+ * errors. An endpoint down as a whole (10 failed requests in a row) stops the run (exit 2), as a crashed pipeline does.
+ */
+export interface HttpOfflineConfig {
+  /** Batch endpoint. May use `${env.NAME}`. */
+  url: string;
+  /** HTTP method. Default `'POST'`. */
+  method?: 'POST' | 'PUT';
+  /** Request headers; values may use `${env.NAME}`. Never printed. */
+  headers?: Record<string, string>;
+  /** Body for a batch. Default `{ rows: [...] }`; `{ wrap }` changes the property name; or a function. */
+  request?: ((rows: Row[]) => unknown) | { wrap?: string };
+  /** Features out of a response. Default the `features` property, an array in row order; `{ path }`, or a function. */
+  response?: ((body: unknown, rows: Row[]) => FeatureVector[]) | { path?: string };
+  /** Rows per request. Default `256`. */
+  batchSize?: number;
+  /** Deadline of one request attempt in milliseconds. Default `60000`. */
+  timeoutMs?: number;
+  /** Retries on network errors, timeouts, 429 and 5xx. Default `3`. */
+  retries?: number;
+  /** Requests in flight at once. Default `2`. */
+  concurrency?: number;
+  /** Largest response body read, in bytes. Default `16777216` (16 MiB). */
+  maxResponseBytes?: number;
+}
+
+/** The `offline` section: exactly one of the four kinds. */
+export type OfflineConfig = ModuleOfflineConfig | CommandOfflineConfig | ColumnsOfflineConfig | HttpOfflineConfig;
 
 /** The `serving` section. */
 export interface ServingConfig extends PresetSettings {

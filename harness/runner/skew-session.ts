@@ -115,7 +115,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     for (const closeOne of pending) await closeOne().catch(() => undefined);
   };
   try {
-    const offline = await createOfflineAdapter(config.offline, plan.featureColumns);
+    const offline = await createOfflineAdapter(config.offline, plan.featureColumns, redact);
     closers.push(() => offline.close());
     // Prove the pipeline runs before serving is sent anything: a pipeline that cannot import stops the run here.
     // A local server starts meanwhile (both are slow starts: an interpreter's imports, a server's boot).
