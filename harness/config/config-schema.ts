@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { logsSchema } from './logs-schema';
+import { KSERVE_DATATYPES, PRESET_NAMES, type KserveDatatype, type PresetName } from '../adapters/serving/presets';
 
 /**
  * The zod schema of {@link UserConfig}, used only to validate (the documented types live in `user-config.ts`).
@@ -60,8 +61,20 @@ const sampleSchema = z.strictObject({
   stratifyBy: nonEmpty.optional(),
 });
 
-/** Schemas of the three offline kinds, chosen by which key is present. */
+/** Schemas of the four offline kinds, chosen by which key is present. */
 export const offlineSchemas = {
+  http: z.strictObject({
+    url: nonEmpty,
+    method: z.enum(['POST', 'PUT']).optional(),
+    headers: stringMap.optional(),
+    request: z.union([fn, z.strictObject({ wrap: nonEmpty.optional() })]).optional(),
+    response: z.union([fn, z.strictObject({ path: z.string().optional() })]).optional(),
+    batchSize: positiveInt.optional(),
+    timeoutMs: positiveInt.optional(),
+    retries: nonNegativeInt.max(20).optional(),
+    concurrency: positiveInt.max(256).optional(),
+    maxResponseBytes: positiveInt.optional(),
+  }),
   module: z.strictObject({ module: nonEmpty, export: nonEmpty.optional(), batchSize: positiveInt.optional(), timeoutMs: positiveInt.optional() }),
   command: z.strictObject({
     command: z.array(nonEmpty).min(1),
@@ -78,14 +91,52 @@ const startSchema = z.strictObject({
   command: z.array(nonEmpty).min(1),
   cwd: z.string().optional(),
   env: stringMap.optional(),
-  readyUrl: nonEmpty,
+  readyUrl: nonEmpty.optional(),
   readyTimeoutMs: positiveInt.optional(),
   port: z.union([z.literal('auto'), z.number().int().min(1).max(65535)]).optional(),
   stopTimeoutMs: nonNegativeInt.optional(),
 });
 
+const outputMapping = z.record(z.string(), z.union([nonEmpty, z.array(nonEmpty).min(1)]));
+
+/** Schemas of the preset settings sections (`serving.kserve`, …). */
+const presetSchemas = {
+  kserve: z.strictObject({
+    model: nonEmpty,
+    version: nonEmpty.optional(),
+    inputs: z
+      .union([
+        z.literal('columns'),
+        z.strictObject({ tensor: nonEmpty, datatype: z.enum(['FP32', 'FP64', 'INT32', 'INT64']).optional(), columns: z.array(nonEmpty).min(1).optional() }),
+      ])
+      .optional(),
+    datatypes: z.record(z.string(), z.enum(KSERVE_DATATYPES as [KserveDatatype, ...KserveDatatype[]])).optional(),
+    outputs: outputMapping.optional(),
+  }),
+  tfServing: z.strictObject({
+    model: nonEmpty,
+    version: z.union([nonEmpty, nonNegativeInt]).optional(),
+    label: nonEmpty.optional(),
+    signature: nonEmpty.optional(),
+    format: z.enum(['instances', 'inputs']).optional(),
+    outputs: outputMapping.optional(),
+  }),
+  mlflow: z.strictObject({ format: z.enum(['dataframe_split', 'dataframe_records']).optional(), outputs: outputMapping.optional() }),
+  feast: z.strictObject({
+    features: z.array(nonEmpty).min(1).optional(),
+    featureService: nonEmpty.optional(),
+    entities: z.array(nonEmpty).min(1).optional(),
+    fullFeatureNames: z.boolean().optional(),
+  }),
+};
+
 const servingSchema = z.strictObject({
   url: nonEmpty,
+  preset: z.enum(PRESET_NAMES as [PresetName, ...PresetName[]]).optional(),
+  kserve: presetSchemas.kserve.optional(),
+  tfServing: presetSchemas.tfServing.optional(),
+  mlflow: presetSchemas.mlflow.optional(),
+  feast: presetSchemas.feast.optional(),
   method: z.enum(['POST', 'PUT', 'GET']).optional(),
   headers: stringMap.optional(),
   timeoutMs: positiveInt.optional(),

@@ -7,11 +7,11 @@ import type { SampleOptions } from '../source/source-options';
 import { formatFromPath } from '../source/source-format';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
-import { interpolateMap, resolveServing, resolveStart } from './resolve-serving';
+import { interpolateMap, resolveOfflineHttp, resolveServing, resolveStart } from './resolve-serving';
 import { resolveImpact } from './resolve-impact';
 import { isPlainObject, mergeConfig } from './merge-config';
 import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
-import type { ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
+import type { HttpOfflineConfig, ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
 import { closest } from '../core/closest-name';
 import { resolveLogs } from './resolve-logs';
 
@@ -83,9 +83,9 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
   const source = resolveSource(config, at);
   const sample = resolveSample(config, fail);
   const offline = resolveOffline(config.offline as unknown, at, rootDir, env, secrets, fail);
-  const start = resolveStart(config.serving.start ?? null, at, rootDir, env, secrets);
-  const serving = resolveServing(config.serving, start, env, secrets, fail);
-  const impact = resolveImpact(config.impact, start, env, secrets, fail);
+  const { serving, presetReady } = resolveServing(config.serving, source.key, env, secrets, fail);
+  const start = resolveStart(config.serving.start ?? null, presetReady, at, rootDir, env, secrets, fail);
+  const impact = resolveImpact(config.impact, config.serving.start ?? null, source.key, env, secrets, fail);
   const reportDir = at(config.report?.dir ?? 'reports');
   if (config.serving.record && config.serving.replay) fail('serving.replay', 'cannot be set together with serving.record: a run records serving or replays it, not both');
   const cassette = config.serving.replay ? { mode: 'replay' as const, dir: at(config.serving.replay) } : config.serving.record ? { mode: 'record' as const, dir: at(config.serving.record) } : null;
@@ -206,15 +206,17 @@ function resolveOffline(
   fail: (p: string, problem: string) => never,
 ): ResolvedOffline {
   const o = input as Record<string, unknown>;
-  const kinds = (['module', 'command', 'columns'] as const).filter((k) => (k === 'columns' ? 'columns' in o || 'prefix' in o : k in o));
+  const kinds = (['module', 'command', 'columns', 'http'] as const).filter((k) =>
+    k === 'columns' ? 'columns' in o || 'prefix' in o : k === 'http' ? 'url' in o : k in o,
+  );
   if (kinds.length === 0) {
     for (const key of Object.keys(o)) {
-      const meant = closest(key, ['module', 'command', 'columns', 'prefix']);
+      const meant = closest(key, ['module', 'command', 'columns', 'prefix', 'url']);
       if (meant) return fail(`offline.${key}`, `is not a known option (did you mean "${meant}"?)`);
     }
   }
   if (kinds.length !== 1) {
-    return fail('offline', kinds.length === 0 ? 'must set one of module, command, columns or prefix' : `must set only one of ${kinds.join(', ')}`);
+    return fail('offline', kinds.length === 0 ? 'must set one of module, command, columns, prefix or url' : `must set only one of ${kinds.map((k) => (k === 'http' ? 'url' : k)).join(', ')}`);
   }
   const kind = kinds[0]!;
   const parsed = offlineSchemas[kind].safeParse(o);
@@ -232,6 +234,8 @@ function resolveOffline(
       const c = parsed.data as z.infer<(typeof offlineSchemas)['command']>;
       return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets), timeoutMs: c.timeoutMs ?? 300_000, concurrency: c.concurrency ?? availableParallelism(), mode: c.mode ?? 'auto' };
     }
+    case 'http':
+      return { kind, options: resolveOfflineHttp(parsed.data as HttpOfflineConfig, env, secrets, fail) };
     case 'columns': {
       const c = parsed.data as z.infer<(typeof offlineSchemas)['columns']>;
       if (c.columns && c.prefix) return fail('offline', 'must set either columns or prefix, not both');

@@ -1,6 +1,6 @@
-import type { StartOptions } from '../adapters/serving/serving-options';
 import { ConfigError } from '../errors/config-error';
 import type { ImpactConfig } from './impact-config';
+import type { ServingConfig } from './user-config';
 import type { ResolvedImpact } from './resolved-config';
 import { resolveServing } from './resolve-serving';
 
@@ -13,7 +13,8 @@ export const DEFAULT_IMPACT_MAX_ROWS = 100;
  */
 export function resolveImpact(
   impact: ImpactConfig | undefined,
-  start: StartOptions | null,
+  start: ServingConfig['start'] | null,
+  sourceKey: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   secrets: Set<string>,
   fail: (p: string, problem: string) => never,
@@ -23,7 +24,9 @@ export function resolveImpact(
   if (impact.model) {
     const relocate = (p: string) => p.replace(/^serving(?=\.|$)/, 'impact.model');
     try {
-      model = resolveServing({ ...impact.model, response: impact.model.response ?? { path: '' } }, start, env, secrets, (p, problem) => fail(relocate(p), problem));
+      // `${port}` in its URL is serving.start's port (the model may live on the local server).
+      const section = { ...impact.model, response: impact.model.response ?? { path: '' }, ...(start ? { start } : {}) };
+      model = resolveServing(section, sourceKey, env, secrets, (p, problem) => fail(relocate(p), problem)).serving;
     } catch (error) {
       // resolveServing names its settings under `serving`: the user wrote these under `impact.model`.
       if (error instanceof ConfigError && error.path.startsWith('serving')) throw new ConfigError(relocate(error.path), error.problem, { cause: error });

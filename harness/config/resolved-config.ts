@@ -9,7 +9,9 @@ import type { ResolvedLogs } from './resolve-logs';
 export type ResolvedOffline =
   | { kind: 'module'; path: string; exportName: string | null; batchSize: number; timeoutMs: number }
   | { kind: 'command'; command: string[]; cwd: string; env: Record<string, string>; timeoutMs: number; concurrency: number; mode: 'auto' | 'stream' | 'batch' }
-  | { kind: 'columns'; columns: string[] | null; prefix: string | null; stripPrefix: boolean };
+  | { kind: 'columns'; columns: string[] | null; prefix: string | null; stripPrefix: boolean }
+  /** A batch HTTP endpoint, reached with the serving adapter's HTTP machinery (`batch` always set). */
+  | { kind: 'http'; options: ServingOptions };
 
 /** Every check with `enabled` and its options filled. */
 export interface ResolvedChecks {

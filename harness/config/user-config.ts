@@ -5,6 +5,7 @@ import type { ImpactConfig } from './impact-config';
 import type { LogsConfig } from './logs-config';
 import type { ColumnContractOptions } from '../core/input-contract';
 import type { ColumnType, FeatureVector, Row } from '../core/row';
+import type { PresetName, PresetSettings } from '../adapters/serving/presets';
 
 /**
  * The configuration as users write it in `skew.config.ts` (or `.js` / `.json`). Everything that has a default
@@ -155,16 +156,55 @@ export interface ColumnsOfflineConfig {
   stripPrefix?: boolean;
 }
 
-/** The `offline` section: exactly one of the three kinds. */
-export type OfflineConfig = ModuleOfflineConfig | CommandOfflineConfig | ColumnsOfflineConfig;
+/**
+ * Offline features from a batch HTTP endpoint: rows POSTed in batches (`{"rows": [...]}` → `{"features": [...]}` in
+ * row order, unless mapped), through the same HTTP client as serving (keep-alive, retries with backoff on network
+ * errors, 429 and 5xx). A batch the endpoint fails because of its rows (400, 500, a body that does not map to one
+ * vector per row) is resent row by row — a batch of one to the same URL — so only the rows responsible become row
+ * errors. An endpoint down as a whole (10 failed requests in a row) stops the run (exit 2), as a crashed pipeline does.
+ */
+export interface HttpOfflineConfig {
+  /** Batch endpoint. May use `${env.NAME}`. */
+  url: string;
+  /** HTTP method. Default `'POST'`. */
+  method?: 'POST' | 'PUT';
+  /** Request headers; values may use `${env.NAME}`. Never printed. */
+  headers?: Record<string, string>;
+  /** Body for a batch. Default `{ rows: [...] }`; `{ wrap }` changes the property name; or a function. */
+  request?: ((rows: Row[]) => unknown) | { wrap?: string };
+  /** Features out of a response. Default the `features` property, an array in row order; `{ path }`, or a function. */
+  response?: ((body: unknown, rows: Row[]) => FeatureVector[]) | { path?: string };
+  /** Rows per request. Default `256`. */
+  batchSize?: number;
+  /** Deadline of one request attempt in milliseconds. Default `60000`. */
+  timeoutMs?: number;
+  /** Retries on network errors, timeouts, 429 and 5xx. Default `3`. */
+  retries?: number;
+  /** Requests in flight at once. Default `2`. */
+  concurrency?: number;
+  /** Largest response body read, in bytes. Default `16777216` (16 MiB). */
+  maxResponseBytes?: number;
+}
+
+/** The `offline` section: exactly one of the four kinds. */
+export type OfflineConfig = ModuleOfflineConfig | CommandOfflineConfig | ColumnsOfflineConfig | HttpOfflineConfig;
 
 /** The `serving` section. */
-export interface ServingConfig {
+export interface ServingConfig extends PresetSettings {
   /**
    * Endpoint for one row. May use `${env.NAME}` (read from the environment; never printed), `${port}` (the port
-   * of `start`) and `{column}` (from the row, URL-encoded).
+   * of `start`) and `{column}` (from the row, URL-encoded). With a `preset`, the server's base URL
+   * (`http://127.0.0.1:8080`): the preset appends its protocol's path (a URL that already ends with it is kept).
    */
   url: string;
+  /**
+   * The protocol the endpoint speaks: request body, response reading, batches and the default readiness URL.
+   * `'json'` (default): the plain JSON protocol below. `'kserve-v2'` (Open Inference Protocol: KServe, Triton,
+   * MLServer), `'tf-serving'` (TensorFlow Serving REST), `'mlflow'` (`mlflow models serve`), `'feast'` (Feast feature
+   * server), each configured by its section (`kserve`, `tfServing`, `mlflow`, `feast`). `request` / `response`
+   * functions still replace the preset's body building and reading; `request.columns` picks the columns it sends.
+   */
+  preset?: PresetName;
   /** HTTP method. Default `'POST'`. */
   method?: 'POST' | 'PUT' | 'GET';
   /** Request headers; values may use `${env.NAME}`. Never printed. */
@@ -248,8 +288,12 @@ export interface StartConfig {
   cwd?: string;
   /** Extra environment variables (values may use `${env.NAME}`). */
   env?: Record<string, string>;
-  /** Polled until it answers 2xx. May use `${port}`. */
-  readyUrl: string;
+  /**
+   * Polled until it answers 2xx. May use `${port}`. Default with a `serving.preset`: the protocol's readiness URL
+   * (KServe `/v2/models/{model}/ready`, TF Serving `/v1/models/{model}` until a version is `AVAILABLE`, MLflow
+   * `/ping`, Feast `/health`); required otherwise.
+   */
+  readyUrl?: string;
   /** Deadline for readiness. Default `30000`. */
   readyTimeoutMs?: number;
   /** `'auto'` picks a free port and passes it as env `PORT` (and `${port}` in URLs). Default: none. */

@@ -6,6 +6,7 @@ import { numberDifference, numbersMatch, parseNumericString } from './numbers';
 import type { FeatureVector } from './row';
 import { fieldRulesOf, ruleAt, type FieldRule } from './field-rules';
 import { hasOwn, quickMatch } from './quick-match';
+import { markUnserved, unservedReason, unservedReasons } from './unserved-fields';
 
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 
@@ -50,6 +51,7 @@ export function diffFeatures(
     if (rule.ignored) continue;
     const a = offline[field];
     if (hasOnline && quickMatch(a, renamed[field], rule.policy, rule.uniform)) outcomes.push(rule.matched);
+    else if (!hasOnline && unservedReason(renamed, field) !== undefined) outcomes.push(notServed(key, field, a, unservedReason(renamed, field)!));
     else outcomes.push(describeField(key, rule, true, a, hasOnline, renamed[field], policy));
   }
   let onlineFields = 0;
@@ -79,6 +81,14 @@ function describeField(
   if (found.length === 0) return rule.matched;
   const field = rule.matched.field;
   return { field, mismatches: found.map((m) => ({ key, field, ...m })) };
+}
+
+/**
+ * A field the serving side said it could not serve (a feature store's `NOT_FOUND`): `missing_online` with the reason,
+ * whatever `nullVsMissing` says — an entity the store does not know is not a stored null.
+ */
+function notServed(key: string, field: string, offline: unknown, reason: string): FieldOutcome {
+  return { field, mismatches: [{ key, field, path: field, kind: 'missing_online', offline, detail: `not served: ${reason}` }] };
 }
 
 /**
@@ -227,6 +237,8 @@ function renameOnline(online: FeatureVector, renames: ReadonlyMap<string, string
   if (renames.size === 0) return online;
   const out: FeatureVector = {};
   for (const [name, value] of Object.entries(online)) out[renames.get(name) ?? name] = value;
+  const reasons = unservedReasons(online);
+  if (reasons) markUnserved(out, Object.fromEntries(Object.entries(reasons).map(([name, reason]) => [renames.get(name) ?? name, reason])));
   return out;
 }
 

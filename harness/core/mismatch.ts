@@ -2,7 +2,9 @@
  * How a field failed to match:
  * - `value`: both sides have it, the values differ beyond the field's tolerance;
  * - `type`: the JSON types differ (a number offline, a string online), reported as such whatever the values;
- * - `missing_online` / `missing_offline`: the field is present on one side only;
+ * - `missing_online` / `missing_offline`: the field is present on one side only — `missing_online` also when serving
+ *   said it could not serve the field (a feature store's `NOT_FOUND` / `OUTSIDE_MAX_AGE`; `detail` says `not served:`
+ *   and the status), which is never read as a stored null;
  * - `error`: a side failed for the row, so nothing could be compared.
  */
 export type MismatchKind = 'value' | 'type' | 'missing_online' | 'missing_offline' | 'error';

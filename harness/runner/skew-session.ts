@@ -124,7 +124,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   try {
     // Read before anything starts: a missing or malformed cassette stops the run at once.
     const cassette = config.cassette ? await openCassette(config.cassette, cwd) : null;
-    const offline = await createOfflineAdapter(config.offline, plan.featureColumns);
+    const offline = await createOfflineAdapter(config.offline, plan.featureColumns, redact);
     closers.push(() => offline.close());
     // Prove the pipeline runs before serving is sent anything: a pipeline that cannot import stops the run here.
     // A local server starts meanwhile (both are slow starts: an interpreter's imports, a server's boot).

@@ -99,7 +99,9 @@ describe('resolveConfig', () => {
   });
 
   it('requires exactly one offline kind', () => {
-    expect(problem({ ...base(), offline: {} })).toMatch(/offline must set one of module, command, columns or prefix$/);
+    expect(problem({ ...base(), offline: {} })).toMatch(/offline must set one of module, command, columns, prefix or url$/);
+    expect(problem({ ...base(), offline: { url: 'http://h/f', command: ['x'] } })).toMatch(/offline must set only one of command, url$/);
+    expect(problem({ ...base(), offline: { url: 'http://h/f', batchsize: 3 } })).toMatch(/offline\.batchsize is not a known option \(did you mean "batchSize"\?\)$/);
     expect(problem({ ...base(), offline: { module: 'a.ts', command: ['x'] } })).toMatch(/offline must set only one of module, command$/);
     expect(problem({ ...base(), offline: { command: [] } })).toMatch(/offline\.command must have at least 1 item$/);
     expect(resolve({ ...base(), offline: { prefix: 'feat_' } }).offline).toEqual({ kind: 'columns', columns: null, prefix: 'feat_', stripPrefix: true });

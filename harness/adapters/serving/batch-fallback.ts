@@ -5,10 +5,13 @@ import { sendRow, type RequestContext, type RequestOutcome } from './row-request
  * Whether a failed batch request was likely failed by one of its rows rather than by the endpoint: every row is an
  * error and the server answered — a 4xx that judges the request (not auth, not 404/408/429), a 500 (a handler that
  * crashed on one row), or a 2xx whose body did not map to one vector per row. Then the rows deserve to be tried
- * alone. Transport failures, 404 and 502–504 are the endpoint's own and are not retried row by row.
+ * alone. So is a batch whose body could not be built (nothing was sent): one row a protocol cannot carry — a null in a
+ * tensor — must not cost the rows beside it. Transport failures, 404 and 502–504 are the endpoint's own and are not
+ * retried row by row.
  */
 export function isRowCausedBatchFailure(outcome: RequestOutcome): boolean {
-  if (outcome.kind !== 'done' || outcome.endpoint === 'untested') return false;
+  if (outcome.kind !== 'done') return false;
+  if (outcome.endpoint === 'untested') return outcome.results.every((r) => r.kind === 'error');
   if (!outcome.results.every((r) => r.kind === 'error')) return false;
   const status = (outcome.results[0] as Extract<SideResult, { kind: 'error' }>).status;
   if (status === undefined) return false;

@@ -128,7 +128,7 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   const onAbort = (): void => probing.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   const ended = await Promise.race([
-    waitUntilReady({ url: readyUrl, timeoutMs: options.readyTimeoutMs, signal: probing.signal }),
+    waitUntilReady({ url: readyUrl, check: options.readyCheck, timeoutMs: options.readyTimeoutMs, signal: probing.signal }),
     exited.then((exit) => ({ kind: 'exited' as const, ...exit })),
     spawnError.then((error) => ({ kind: 'spawn-error' as const, error })),
   ]);

@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import type { FeatureVector, Row } from '../../core/row';
+import type { ReadyCheck } from './presets/preset-types';
 
 /** Builds the JSON body for one row (single-row requests). */
 export type RequestMapper = (row: Row) => unknown;
@@ -73,6 +74,11 @@ export interface StartOptions {
    * `port` is `'auto'`.
    */
   readyUrl: string;
+  /**
+   * Reads the JSON body of a 2xx readiness answer: `null` when ready, otherwise why not (`model state LOADING`). Set by
+   * a preset whose readiness endpoint answers 200 before the model is up (TF Serving's model status); else `null`.
+   */
+  readyCheck: ReadyCheck | null;
   /** Give up waiting for readiness after this many milliseconds. */
   readyTimeoutMs: number;
   /** `'auto'`: pick a free port on 127.0.0.1 and pass it to the process as env `PORT`; a number: use it; null: none. */

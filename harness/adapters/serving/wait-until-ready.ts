@@ -1,5 +1,6 @@
 import { sleep } from './abortable-sleep';
 import { createHttpClient } from './http-client';
+import type { ReadyCheck } from './presets/preset-types';
 
 /** How a readiness wait ended. `lastProbe` says what the last attempt saw (`HTTP 503`, `ECONNREFUSED`). */
 export type ReadyOutcome = { kind: 'ready' } | { kind: 'timeout' | 'aborted'; lastProbe: string | null };
@@ -12,6 +13,8 @@ export interface WaitUntilReadyOptions {
   timeoutMs: number;
   /** Stops the wait (the process exited, the run was interrupted). */
   signal: AbortSignal;
+  /** Reads a 2xx answer's JSON body: `null` when ready, else why not. Default: any 2xx is ready. */
+  check?: ReadyCheck | null;
   /** First pause between probes; it grows to {@link MAX_INTERVAL_MS} (default 50). */
   initialIntervalMs?: number;
 }
@@ -45,8 +48,11 @@ export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<Re
       if (options.signal.aborted) return { kind: 'aborted', lastProbe };
       const outcome = await client.send({ method: 'GET', url: options.url, signal: options.signal });
       if (outcome.kind === 'response') {
-        if (outcome.status >= 200 && outcome.status <= 299) return { kind: 'ready' };
-        lastProbe = outcome.location ? `HTTP ${outcome.status} to ${outcome.location}` : `HTTP ${outcome.status}`;
+        if (outcome.status >= 200 && outcome.status <= 299) {
+          const notReady = options.check ? readBody(outcome.body, options.check) : null;
+          if (notReady === null) return { kind: 'ready' };
+          lastProbe = `HTTP ${outcome.status}, ${notReady}`;
+        } else lastProbe = outcome.location ? `HTTP ${outcome.status} to ${outcome.location}` : `HTTP ${outcome.status}`;
       } else if (outcome.failure.kind === 'too-large') {
         lastProbe = `a body over ${PROBE_MAX_BYTES} bytes`;
       } else if (outcome.failure.kind !== 'aborted') {
@@ -60,5 +66,13 @@ export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<Re
     }
   } finally {
     client.close();
+  }
+}
+
+function readBody(body: string, check: ReadyCheck): string | null {
+  try {
+    return check(JSON.parse(body));
+  } catch {
+    return 'a body that is not JSON';
   }
 }

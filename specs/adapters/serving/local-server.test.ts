@@ -49,6 +49,7 @@ describe('startLocalServer', () => {
     cwd: dir,
     env: {},
     readyUrl: 'http://127.0.0.1:${port}/healthz',
+    readyCheck: null,
     readyTimeoutMs: 5000,
     port: 'auto',
     stopTimeoutMs: 1000,
