@@ -1,17 +1,14 @@
-import type { SourceRow } from '../core/row';
 import { ConfigError } from '../errors/config-error';
-import { SourceError } from '../errors/source-error';
 import { readCsvRecords } from './csv-records';
 import { createCsvTable } from './csv-table';
 import { readJsonlRecords, type JsonObject } from './jsonl-records';
 import { createJsonlTable } from './jsonl-table';
-import { isRejection, type RecordTable } from './record-table';
-import type { BadRow, SampleResult } from './sample-result';
-import { createSampler } from './sampling/create-sampler';
-import { withPinnedKeys, type PinnedKeys } from './sampling/pinned-keys';
-import type { Candidate } from './sampling/sampler';
+import { readDuckdbSample } from './duckdb/read-duckdb-sample';
+import type { RecordTable } from './record-table';
+import { createCollector } from './sample-collector';
+import type { SampleResult } from './sample-result';
+import type { PinnedKeys } from './sampling/pinned-keys';
 import type { SampleOptions, SourceOptions } from './source-options';
-import { uniqueKeys } from './unique-keys';
 
 /** How a {@link readSample} call is run (as opposed to what it reads). */
 export interface ReadSampleOptions {
@@ -30,11 +27,7 @@ export interface ReadSampleOptions {
   pathSetting?: string | undefined;
 }
 
-/** Records between two `onProgress` calls. */
-export const PROGRESS_EVERY = 10_000;
-
-/** Bad rows listed in {@link SampleResult.badRows}; all of them are counted in `badRowCount`. */
-export const MAX_LISTED_BAD_ROWS = 100;
+export { MAX_LISTED_BAD_ROWS, PROGRESS_EVERY } from './sample-collector';
 
 /**
  * Streams a CSV or JSON Lines file once and returns a sample of its rows, typed, in file order, with the
@@ -87,67 +80,10 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
       });
       return collector.finish(table);
     }
+    case 'parquet':
+    case 'sql':
+      return readDuckdbSample(source, sample, options);
   }
-}
-
-/** Counts, checks and samples records as a reader hands them over, then builds the result. */
-interface Collector<R> {
-  /** A parsed record: admitted (and offered to the sampler) or bad. `text` is the record as written. */
-  record(table: RecordTable<R>, record: R, line: number, text: string): void;
-  /** A record the reader could not parse (`column` within the line, when known). */
-  bad(line: number, problem: string, column?: number): void;
-  /** The result, after the last record. */
-  finish(table: RecordTable<R>): SampleResult;
-}
-
-/** The part of {@link readSample} that is the same for every format. */
-function createCollector<R>(source: SourceOptions, sample: SampleOptions, options: ReadSampleOptions): Collector<R> {
-  const file = source.path;
-  const { onProgress } = options;
-  const inner = createSampler<R>(sample, (candidate: Candidate<R>, max: number): never => {
-    const column = JSON.stringify(sample.stratifyBy);
-    throw new SourceError(file, candidate.line, `stratify column ${column} has more than ${max} distinct values (too many strata)`, {
-      configPath: 'sample.stratifyBy',
-    });
-  });
-  const sampler = withPinnedKeys(inner, options.pinned ?? {});
-  const badRows: BadRow[] = [];
-  let badRowCount = 0;
-  let rowsRead = 0;
-
-  function count(): number {
-    rowsRead += 1;
-    if (onProgress !== undefined && rowsRead % PROGRESS_EVERY === 0) onProgress(rowsRead);
-    return rowsRead;
-  }
-
-  function bad(line: number, problem: string, column?: number, configPath?: string): void {
-    if (source.onBadRow === 'error') throw new SourceError(file, line, problem, { column, configPath });
-    badRowCount += 1;
-    if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ line, message: column === undefined ? problem : `${problem} (column ${column})` });
-  }
-
-  return {
-    record(table: RecordTable<R>, record: R, line: number, text: string): void {
-      const index = count();
-      const admitted = table.admit(record, index);
-      if (isRejection(admitted)) bad(line, admitted.problem, admitted.locate?.(text), admitted.configPath);
-      else sampler.offer({ index, line, key: admitted.key, stratum: admitted.stratum, record });
-    },
-    bad(line: number, problem: string, column?: number): void {
-      count();
-      bad(line, problem, column);
-    },
-    finish(table: RecordTable<R>): SampleResult {
-      const columns = table.finish();
-      const chosen = sampler.take();
-      const keys = uniqueKeys(chosen.map((candidate) => candidate.key));
-      const rows: SourceRow[] = chosen.map((candidate, i) => ({ key: keys[i]!, line: candidate.line, values: table.toValues(candidate.record) }));
-      onProgress?.(rowsRead);
-      const pinnedOnly = rows.filter((_, i) => chosen[i]!.pinnedOnly).map((row) => row.key);
-      return { rows, columns, rowsRead, badRows, badRowCount, strata: sampler.strata(), pinnedOnly };
-    },
-  };
 }
 
 /** Sample options are validated by the config resolver; this guards direct callers with the same messages. */

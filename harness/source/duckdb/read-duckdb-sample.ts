@@ -1,0 +1,194 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { SourceRow } from '../../core/row';
+import { ConfigError } from '../../errors/config-error';
+import { SourceError } from '../../errors/source-error';
+import type { ReadSampleOptions } from '../read-sample';
+import { createCollector, MAX_LISTED_BAD_ROWS, recordError } from '../sample-collector';
+import { isRejection, type RecordTable } from '../record-table';
+import type { BadRow, SampleResult } from '../sample-result';
+import type { SampleOptions, SourceOptions } from '../source-options';
+import { uniqueKeys } from '../unique-keys';
+import { columnTypeOf } from './duckdb-column-type';
+import { describeRelation, FILE_COLUMN, hasGlob, isDirectory, quoteIdentifier, quoteLiteral, ROW_COLUMN, type DuckdbRelation } from './duckdb-relation';
+import { createDuckdbTable, type DuckdbColumn, type DuckdbRecord } from './duckdb-table';
+import { createValueConverter } from './duckdb-values';
+import { loadDuckdb } from './load-duckdb';
+import { existsSync } from 'node:fs';
+
+/**
+ * Reads a sample of a Parquet or SQL source through DuckDB (loaded only now), with the rows, columns and counts every
+ * other source gives (see `readSample`). Results stream in DuckDB's chunks, so memory follows the sample, not the
+ * table:
+ *
+ * - Parquet, `reservoir` (nothing pinned): the sample is drawn inside DuckDB, `USING SAMPLE reservoir(n ROWS)
+ *   REPEATABLE (seed)`, and only the sampled rows reach JavaScript;
+ * - everything else (`key-hash`, `stratified`, `all`, pinned keys, any SQL query): the rows stream past the same
+ *   samplers as a CSV file's, converting only key and stratify values until a row is chosen — so `key-hash` picks the
+ *   same keys as on the same data in CSV, and stratified sampling follows the same rules.
+ *
+ * A row's `line` is its 1-based row number: within all files of a Parquet source (files in name order), in the
+ * result order of an SQL query (give the query an `ORDER BY` for a sample that does not depend on DuckDB's plan).
+ */
+export async function readDuckdbSample(source: SourceOptions, sample: SampleOptions, options: ReadSampleOptions): Promise<SampleResult> {
+  const duckdb = await loadDuckdb(source);
+  const relation = describeRelation(source);
+  if (relation.kind === 'parquet' && !hasGlob(source.path) && !existsSync(source.path)) {
+    throw new SourceError(source.path, undefined, 'file not found', { configPath: 'source.path' });
+  }
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const instance = await duckdb.DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const interrupt = (): void => connection.interrupt();
+  signal?.addEventListener('abort', interrupt);
+  try {
+    if (relation.kind === 'sql') {
+      await connection.run(`SET file_search_path = ${quoteLiteral(relation.searchPath)}`);
+      // Prepared alone first, so a syntax or binder error points into the user's query, not into our wrapping of it.
+      (await connection.prepare(relation.query)).destroySync();
+    }
+    const head = await connection.run(`SELECT * FROM ${relation.from} LIMIT 0`);
+    const names = head.columnNames();
+    const types = head.columnTypes();
+    const internal = new Set(relation.kind === 'parquet' ? [FILE_COLUMN, ROW_COLUMN] : []);
+    const columns: DuckdbColumn[] = names.flatMap((name, at) => (internal.has(name) ? [] : [{ name, type: columnTypeOf(types[at]!, duckdb), at }]));
+    const convert = createValueConverter(duckdb);
+    const stratifyBy = sample.method === 'stratified' ? sample.stratifyBy : null;
+    const table = createDuckdbTable(relation.label, source, stratifyBy, columns, convert);
+    const place = relation.kind === 'parquet' ? await rowNumbering(connection, relation, names) : undefined;
+    const pinned = options.pinned ?? {};
+    const nothingPinned = !pinned.only && (!pinned.always || pinned.always.size === 0);
+    if (relation.kind === 'parquet' && place !== undefined && sample.method === 'reservoir' && nothingPinned) {
+      return await sampleInDuckdb(connection, relation, source, sample, table, place, options);
+    }
+    return await streamRows(connection, relation, source, sample, table, place, options);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw describeDuckdbError(error, relation, source);
+  } finally {
+    signal?.removeEventListener('abort', interrupt);
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Where a Parquet row is: its global 1-based row number from its file and its row number in that file. */
+interface RowPlace {
+  /** The row's number across all files (files in name order). */
+  lineOf(record: DuckdbRecord): number;
+  /** The same, from the row's file and its 0-based row number in it. */
+  lineAt(file: unknown, row: unknown): number;
+  /** Rows in all files (from the Parquet footers: no scan). */
+  total: number;
+}
+
+async function rowNumbering(connection: DuckDBConnection, relation: Extract<DuckdbRelation, { kind: 'parquet' }>, names: string[]): Promise<RowPlace> {
+  const metadata = await connection.runAndReadAll(`SELECT file_name, num_rows FROM parquet_file_metadata(${quoteLiteral(relation.files)}) ORDER BY file_name`);
+  const offsets = new Map<string, number>();
+  let total = 0;
+  for (const [file, rows] of metadata.getRows()) {
+    offsets.set(String(file), total);
+    total += Number(rows);
+  }
+  const fileAt = names.indexOf(FILE_COLUMN);
+  const rowAt = names.indexOf(ROW_COLUMN);
+  const lineAt = (file: unknown, row: unknown): number => (offsets.get(String(file)) ?? 0) + Number(row) + 1;
+  return { total, lineAt, lineOf: (record) => lineAt(record[fileAt], record[rowAt]) };
+}
+
+/** Every row through the harness's own samplers (only the chosen ones converted whole). */
+async function streamRows(
+  connection: DuckDBConnection,
+  relation: DuckdbRelation,
+  source: SourceOptions,
+  sample: SampleOptions,
+  table: RecordTable<DuckdbRecord>,
+  place: RowPlace | undefined,
+  options: ReadSampleOptions,
+): Promise<SampleResult> {
+  const collector = createCollector<DuckdbRecord>({ ...source, path: relation.label }, sample, options, 'row');
+  const result = await connection.stream(`SELECT * FROM ${relation.from}`);
+  let position = 0;
+  for await (const rows of result.yieldRows()) {
+    for (const record of rows) {
+      position += 1;
+      collector.record(table, record, place === undefined ? position : place.lineOf(record), '');
+    }
+  }
+  return collector.finish(table);
+}
+
+/** `reservoir` on Parquet: the sample is drawn by DuckDB; rows with an empty key are bad rows, as in CSV. */
+async function sampleInDuckdb(
+  connection: DuckDBConnection,
+  relation: Extract<DuckdbRelation, { kind: 'parquet' }>,
+  source: SourceOptions,
+  sample: SampleOptions,
+  table: RecordTable<DuckdbRecord>,
+  place: RowPlace,
+  options: ReadSampleOptions,
+): Promise<SampleResult> {
+  const file = relation.label;
+  const badRows: BadRow[] = [];
+  let badRowCount = 0;
+  const bad = (line: number, problem: string, configPath?: string): void => {
+    if (source.onBadRow === 'error') throw recordError(file, 'row', line, problem, { configPath });
+    badRowCount += 1;
+    if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ line, message: problem });
+  };
+
+  // A key column that is null or empty makes the row bad wherever it is, sampled or not (as CSV reads every row).
+  const emptyKey = source.key.map((name) => `(${quoteIdentifier(name)} IS NULL OR CAST(${quoteIdentifier(name)} AS VARCHAR) = '')`);
+  let from = relation.from;
+  if (emptyKey.length > 0) {
+    const which = `CASE ${emptyKey.map((test, k) => `WHEN ${test} THEN ${k}`).join(' ')} END`;
+    const limit = source.onBadRow === 'error' ? 1 : MAX_LISTED_BAD_ROWS;
+    const found = await connection.runAndReadAll(
+      `SELECT ${quoteIdentifier(FILE_COLUMN)}, ${ROW_COLUMN}, ${which} AS k, count(*) OVER () AS n FROM ${relation.from} WHERE ${emptyKey.join(' OR ')} LIMIT ${limit}`,
+    );
+    const badKeys = found.getRows().map(([f, r, k, n]) => ({ line: place.lineAt(f, r), key: source.key[Number(k)]!, n: Number(n) }));
+    badKeys.sort((a, b) => a.line - b.line);
+    for (const { line, key } of badKeys) bad(line, `key column ${JSON.stringify(key)} is empty`);
+    badRowCount = badKeys[0]?.n ?? 0;
+    from = `(SELECT * FROM ${relation.from} WHERE NOT (${emptyKey.join(' OR ')}))`;
+  }
+
+  // REPEATABLE takes a non-negative seed; the run's seed is mapped onto one the same way every time.
+  const seed = sample.seed >>> 0;
+  const result = await connection.stream(`SELECT * FROM ${from} USING SAMPLE reservoir(${sample.size} ROWS) REPEATABLE (${seed})`);
+  const chosen: Array<{ line: number; key: string; record: DuckdbRecord }> = [];
+  for await (const rows of result.yieldRows()) {
+    for (const record of rows) {
+      const line = place.lineOf(record);
+      const admitted = table.admit(record, line);
+      if (isRejection(admitted)) bad(line, admitted.problem, admitted.configPath);
+      else chosen.push({ line, key: admitted.key, record });
+    }
+  }
+  chosen.sort((a, b) => a.line - b.line);
+  const columns = table.finish();
+  const keys = uniqueKeys(chosen.map((c) => c.key));
+  const rows: SourceRow[] = chosen.map((c, i) => ({ key: keys[i]!, line: c.line, values: table.toValues(c.record) }));
+  options.onProgress?.(place.total);
+  return { rows, columns, rowsRead: place.total, badRows, badRowCount, strata: null, pinnedOnly: [] };
+}
+
+/** One line for what DuckDB refused: the file (not found, not Parquet) or the query (syntax, binder errors). */
+function describeDuckdbError(error: unknown, relation: DuckdbRelation, source: SourceOptions): unknown {
+  if (error instanceof SourceError || error instanceof ConfigError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split('\n')[0]!.trim();
+  if (relation.kind === 'sql') return new ConfigError('source.sql', `failed in DuckDB: ${first}`, { cause: error });
+  const file = source.path;
+  if (/No files found that match the pattern/i.test(first)) {
+    const problem = isDirectory(file) ? 'is a directory with no .parquet files in it' : hasGlob(file) ? 'no file matches this glob' : 'file not found';
+    return new SourceError(file, undefined, problem, { configPath: 'source.path', cause: error });
+  }
+  const notParquet = /No magic bytes found|not a parquet file|too small to be a Parquet file/i.exec(first);
+  if (notParquet) {
+    const which = /file '([^']+)'/.exec(first)?.[1];
+    const problem = `${which && which !== file ? `${which}: ` : ''}is not a Parquet file (${first.replace(/^[A-Za-z ]+Error: /, '')})`;
+    return new SourceError(file, undefined, problem, { configPath: 'source.path', cause: error });
+  }
+  return new SourceError(file, undefined, `DuckDB could not read it: ${first}`, { configPath: 'source.path', cause: error });
+}
