@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type * as DuckDB from '@duckdb/node-api';
 import { ConfigError } from '../../errors/config-error';
 import { SourceError } from '../../errors/source-error';
@@ -20,13 +21,27 @@ export const DUCKDB_INSTALL = `npm install --save-dev ${DUCKDB_PACKAGE}`;
  */
 export async function loadDuckdb(source: Pick<SourceOptions, 'path' | 'format'>, specifier: string = DUCKDB_PACKAGE): Promise<DuckDBModule> {
   try {
-    return (await import(specifier)) as DuckDBModule;
+    return await importModule(specifier);
   } catch (error) {
     const missing = isModuleNotFound(error, specifier);
     // Installed but unusable (no native binding for this platform): say what failed instead.
     const why = missing ? `npm install --save-dev ${specifier}` : `${specifier} could not be loaded (${firstLine(error)}); reinstall it: ${DUCKDB_INSTALL}`;
     if (source.format === 'sql') throw new ConfigError('source.sql', `is a query, which is run through DuckDB: ${why}`, { cause: error });
     throw new SourceError(source.path, undefined, `is Parquet, which is read through DuckDB: ${why}`, { configPath: 'source.path', cause: error });
+  }
+}
+
+/**
+ * `import()`, or — where the host forbids dynamic import, as jest's module sandbox does without
+ * `--experimental-vm-modules` (a `describeSkew` suite on a Parquet source runs there) — Node's own `require`, which
+ * loads the package just as lazily. The client is a CommonJS package, so both give the same module.
+ */
+async function importModule(specifier: string): Promise<DuckDBModule> {
+  try {
+    return (await import(specifier)) as DuckDBModule;
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG') throw error;
+    return createRequire(__filename)(specifier) as DuckDBModule;
   }
 }
 
@@ -38,5 +53,6 @@ function isModuleNotFound(error: unknown, specifier: string): boolean {
 }
 
 function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0]!;
+  const message = (error as { message?: unknown } | null)?.message;
+  return String(typeof message === 'string' ? message : error).split('\n')[0]!;
 }

@@ -176,7 +176,9 @@ async function sampleInDuckdb(
 /** One line for what DuckDB refused: the file (not found, not Parquet) or the query (syntax, binder errors). */
 function describeDuckdbError(error: unknown, relation: DuckdbRelation, source: SourceOptions): unknown {
   if (error instanceof SourceError || error instanceof ConfigError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: under jest the native module's errors come from another realm.
+  const raw = (error as { message?: unknown } | null)?.message;
+  const message = typeof raw === 'string' ? raw : String(error);
   const first = message.split('\n')[0]!.trim();
   if (relation.kind === 'sql') return new ConfigError('source.sql', `failed in DuckDB: ${first}`, { cause: error });
   const file = source.path;
