@@ -12,6 +12,8 @@
  *    and the offline processes each run starts.
  * 5. Diff engine: diffFeatures into the field statistics vs a hand-written loop on the same rows (fields/s).
  * 6. Cold start: `skew --help` vs `node -e 0` and yargs alone, and the up-to-date build check of `npm run demo`.
+ * 7. Parquet: 10,000 rows sampled from a 10,000,000-row Parquet file (made by DuckDB, cached in the OS temp dir)
+ *    vs DuckDB's own `USING SAMPLE` in a bare node process; peak RSS against a file a tenth the size.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ import { benchServing, DEFAULT_SERVING_BENCH } from './bench/serving-bench';
 import { benchStartup } from './bench/startup-bench';
 import { benchDiff, formatDiffBench } from './bench/diff-bench';
 import { benchColdStart, formatColdStartBench } from './bench/cold-start-bench';
+import { benchParquet, formatParquetBench } from './bench/parquet-bench';
 
 const root = path.resolve(__dirname, '..', '..');
 const worker = path.join(__dirname, 'bench', 'bench-worker.js');
@@ -92,6 +95,8 @@ async function main(): Promise<void> {
 
     lines.push(...formatDiffBench(await benchDiff()));
     lines.push(...formatColdStartBench(await benchColdStart(root)));
+    const parquetRows = Number(process.env['BENCH_PARQUET_ROWS'] ?? 10_000_000);
+    lines.push(...formatParquetBench(await benchParquet(root, { rows: parquetRows, size: 10_000, rounds, keyHash: true })));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
