@@ -168,7 +168,8 @@ function resolveSource(config: UserConfig, at: (p: string) => string, rootDir: s
   if (s.sql !== undefined && s.path !== undefined) fail('source.sql', 'cannot be set together with source.path: a source is a file or a query (remove one)');
   if (s.sql === undefined && s.path === undefined) fail('source.path', "is required (a CSV, JSON Lines or Parquet file), or set source.sql to a query");
   if (s.sql !== undefined && s.format !== undefined) fail('source.format', `does not apply to source.sql (got "${s.format}"): the query says what it reads`);
-  const file = s.sql !== undefined ? rootDir : at(s.path!);
+  // A URL (`s3://…`, read by a DuckDB extension) is not a path to resolve against the config's directory.
+  const file = s.sql !== undefined ? rootDir : /^[a-z][a-z0-9+.-]*:\/\//i.test(s.path!) ? s.path! : at(s.path!);
   return {
     path: file,
     format: s.sql !== undefined ? 'sql' : (s.format ?? sourceFormatFromPath(file)),

@@ -32,7 +32,7 @@ import { existsSync } from 'node:fs';
 export async function readDuckdbSample(source: SourceOptions, sample: SampleOptions, options: ReadSampleOptions): Promise<SampleResult> {
   const duckdb = await loadDuckdb(source);
   const relation = describeRelation(source);
-  if (relation.kind === 'parquet' && !hasGlob(source.path) && !existsSync(source.path)) {
+  if (relation.kind === 'parquet' && !hasGlob(source.path) && !isUrl(source.path) && !existsSync(source.path)) {
     throw new SourceError(source.path, undefined, 'file not found', { configPath: 'source.path' });
   }
   const { signal } = options;
@@ -70,6 +70,11 @@ export async function readDuckdbSample(source: SourceOptions, sample: SampleOpti
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** `s3://…`, `https://…`: a path DuckDB reads through an extension, not a local file. */
+function isUrl(file: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(file);
 }
 
 /** Where a Parquet row is: its global 1-based row number from its file and its row number in that file. */

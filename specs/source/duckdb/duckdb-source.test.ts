@@ -137,6 +137,7 @@ describe('bad input: one line naming the file, the row or the setting', () => {
     expect(() => resolveConfig({ ...base, source: {} }, { rootDir: dir })).toThrow('source.path is required');
     expect(resolveConfig({ ...base, source: { sql: 'SELECT 1' } }, { rootDir: dir }).source).toMatchObject({ format: 'sql', path: dir, sql: 'SELECT 1' });
     expect(resolveConfig({ ...base, source: { path: 'data/*.parquet' } }, { rootDir: dir }).source.format).toBe('parquet');
+    expect(resolveConfig({ ...base, source: { path: 's3://bucket/train/*.parquet' } }, { rootDir: dir }).source).toMatchObject({ path: 's3://bucket/train/*.parquet', format: 'parquet' });
   });
 
   it('DuckDB not installed: one line with the exact install command', async () => {
