@@ -1,8 +1,8 @@
-import type { SourceRow } from '../core/row';
+import type { Row, SourceRow } from '../core/row';
 import { SourceError } from '../errors/source-error';
 import type { ReadSampleOptions } from './read-sample';
 import { isRejection, type RecordTable } from './record-table';
-import type { BadRow, SampleResult } from './sample-result';
+import type { BadRow, SampleResult, SourceColumn } from './sample-result';
 import { createSampler } from './sampling/create-sampler';
 import { withPinnedKeys } from './sampling/pinned-keys';
 import type { Candidate } from './sampling/sampler';
@@ -23,6 +23,12 @@ export interface Collector<R> {
   bad(line: number, problem: string, column?: number): void;
   /** The result, after the last record. */
   finish(table: RecordTable<R>): SampleResult;
+  /**
+   * The result, after the last record, with the chosen records' values loaded in one go by `load` (in the order given)
+   * instead of by `table.toValues`: for readers that stream only the columns sampling needs and read the chosen rows
+   * again whole.
+   */
+  finishLoading(table: RecordTable<R>, load: (records: R[]) => Promise<Row[]>): Promise<SampleResult>;
 }
 
 /** Where a record is, in messages: `file:12: …` for text files, `file: row 12: …` for tables without lines. */
@@ -74,11 +80,20 @@ export function createCollector<R>(source: SourceOptions, sample: SampleOptions,
     finish(table: RecordTable<R>): SampleResult {
       const columns = table.finish();
       const chosen = sampler.take();
-      const keys = uniqueKeys(chosen.map((candidate) => candidate.key));
-      const rows: SourceRow[] = chosen.map((candidate, i) => ({ key: keys[i]!, line: candidate.line, values: table.toValues(candidate.record) }));
-      onProgress?.(rowsRead);
-      const pinnedOnly = rows.filter((_, i) => chosen[i]!.pinnedOnly).map((row) => row.key);
-      return { rows, columns, rowsRead, badRows, badRowCount, strata: sampler.strata(), pinnedOnly };
+      return build(columns, chosen, chosen.map((candidate) => table.toValues(candidate.record)));
+    },
+    async finishLoading(table: RecordTable<R>, load: (records: R[]) => Promise<Row[]>): Promise<SampleResult> {
+      const columns = table.finish();
+      const chosen = sampler.take();
+      return build(columns, chosen, await load(chosen.map((candidate) => candidate.record)));
     },
   };
+
+  function build(columns: SourceColumn[], chosen: Array<Candidate<R>>, values: Row[]): SampleResult {
+    const keys = uniqueKeys(chosen.map((candidate) => candidate.key));
+    const rows: SourceRow[] = chosen.map((candidate, i) => ({ key: keys[i]!, line: candidate.line, values: values[i]! }));
+    onProgress?.(rowsRead);
+    const pinnedOnly = rows.filter((_, i) => chosen[i]!.pinnedOnly).map((row) => row.key);
+    return { rows, columns, rowsRead, badRows, badRowCount, strata: sampler.strata(), pinnedOnly };
+  }
 }

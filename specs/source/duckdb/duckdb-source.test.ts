@@ -105,11 +105,22 @@ describe('sampling pushed into DuckDB or streamed through the same samplers', ()
     }
   });
 
-  it('pinned keys bypass the reservoir and come back with it', async () => {
-    const result = await readSample(source({ path: at('same.parquet'), key: ['id'] }), sampling({ method: 'reservoir', size: 5 }), {
+  it('key-hash rows read back whole by position are the CSV rows', async () => {
+    const sample = sampling({ method: 'key-hash', size: 25, seed: 9 });
+    const csv = await readSample(source({ path: at('same.csv'), format: 'csv', key: ['id'] }), sample);
+    const parquet = await readSample(source({ path: at('same.parquet'), key: ['id'] }), sample);
+    expect(parquet.rows.map((r) => r.values)).toEqual(csv.rows.map((r) => r.values));
+    expect(parquet.rows.map((r) => r.line)).toEqual(csv.rows.map((r) => r.line - 1)); // rows, not lines: no header
+  });
+
+  it('pinned keys come on top of the reservoir without changing what it draws', async () => {
+    const drawn = await readSample(source({ path: at('same.parquet'), key: ['id'] }), sampling({ method: 'reservoir', size: 5 }));
+    const pinned = await readSample(source({ path: at('same.parquet'), key: ['id'] }), sampling({ method: 'reservoir', size: 5 }), {
       pinned: { always: new Set(['K0999']) },
     });
-    expect(result.rows.map((r) => r.key)).toContain('K0999');
+    expect(drawn.rows.map((r) => r.key)).not.toContain('K0999');
+    expect(pinned.rows.map((r) => r.key)).toEqual([...drawn.rows.map((r) => r.key), 'K0999']);
+    expect(pinned.pinnedOnly).toEqual(['K0999']);
     expect((await readSample(source({ path: at('same.parquet'), key: ['id'] }), sampling(), { pinned: { only: new Set(['K0007']) } })).rows).toEqual([
       { key: 'K0007', line: 8, values: { id: 'K0007', g: 'b', x: 3.5 } },
     ]);
