@@ -2,18 +2,21 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { SourceOptions } from '../source-options';
 
-/** Name given to DuckDB's `filename` column of a Parquet scan, unlikely to clash with a user's column. */
-export const FILE_COLUMN = '__skew_file';
+/** DuckDB's virtual column of a Parquet scan: the index of a row's file among the files the scan reads. */
+export const FILE_COLUMN = 'file_index';
 
-/** DuckDB's name for the row number within a Parquet file (`file_row_number = true`). */
+/** DuckDB's virtual column of a Parquet scan: a row's 0-based number within its file. */
 export const ROW_COLUMN = 'file_row_number';
 
 /** What a Parquet or SQL source reads, as SQL. */
 export type DuckdbRelation =
-  /** Parquet: `from` scans the file(s) with each row's file and row number in it; `files` lists the scan's files. */
-  | { kind: 'parquet'; from: string; files: string; label: string }
+  /**
+   * Parquet: `from` scans the file(s); `select` is every column followed by each row's position (its file's index
+   * and its row number in that file: virtual columns, only there when asked for); `files` is what the scan reads.
+   */
+  | { kind: 'parquet'; from: string; select: string; files: string; label: string }
   /** SQL: the user's query as a subquery, run with the config's directory as DuckDB's file search path. */
-  | { kind: 'sql'; from: string; query: string; searchPath: string; label: string };
+  | { kind: 'sql'; from: string; select: string; query: string; searchPath: string; label: string };
 
 /**
  * The relation of a Parquet or SQL source: a Parquet file, a glob (`data/*.parquet`, Hive partitions detected from
@@ -23,14 +26,14 @@ export function describeRelation(source: SourceOptions): DuckdbRelation {
   if (source.format === 'sql') {
     // A trailing semicolon is how queries are usually written; inside a subquery it would be a syntax error.
     const sql = (source.sql ?? '').trim().replace(/;+\s*$/, '');
-    return { kind: 'sql', from: `(${sql}\n)`, query: sql, searchPath: source.path, label: 'source.sql' };
+    return { kind: 'sql', from: `(${sql}\n)`, select: '*', query: sql, searchPath: source.path, label: 'source.sql' };
   }
   const file = source.path;
   const directory = isDirectory(file);
   const files = directory ? path.join(file, '**', '*.parquet') : file;
   const hive = directory ? ', hive_partitioning = true' : hasGlob(file) ? '' : ', hive_partitioning = false';
-  const from = `read_parquet(${quoteLiteral(files)}, file_row_number = true, filename = ${quoteLiteral(FILE_COLUMN)}${hive})`;
-  return { kind: 'parquet', from, files, label: file };
+  const from = `read_parquet(${quoteLiteral(files)}${hive})`;
+  return { kind: 'parquet', from, select: `*, ${FILE_COLUMN}, ${ROW_COLUMN}`, files, label: file };
 }
 
 /** Whether a path has glob characters (DuckDB's: `*`, `?`, `[`). */

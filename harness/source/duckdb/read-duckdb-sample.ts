@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
 import type { Row, SourceRow } from '../../core/row';
 import { ConfigError } from '../../errors/config-error';
 import { SourceError } from '../../errors/source-error';
@@ -49,15 +49,16 @@ export async function readDuckdbSample(source: SourceOptions, sample: SampleOpti
       // Prepared alone first, so a syntax or binder error points into the user's query, not into our wrapping of it.
       (await connection.prepare(relation.query)).destroySync();
     }
-    const head = await connection.run(`SELECT * FROM ${relation.from} LIMIT 0`);
+    const head = await connection.run(`SELECT ${relation.select} FROM ${relation.from} LIMIT 0`);
     const names = head.columnNames();
     const types = head.columnTypes();
-    const internal = new Set(relation.kind === 'parquet' ? [FILE_COLUMN, ROW_COLUMN] : []);
-    const columns: DuckdbColumn[] = names.flatMap((name, at) => (internal.has(name) ? [] : [{ name, type: columnTypeOf(types[at]!, duckdb), at }]));
+    // A Parquet scan's last two columns are the row's position (file index, row number), not the source's.
+    const count = relation.kind === 'parquet' ? names.length - 2 : names.length;
+    const columns: DuckdbColumn[] = names.slice(0, count).map((name, at) => ({ name, type: columnTypeOf(types[at]!, duckdb), at }));
     const convert = createValueConverter(duckdb);
     const stratifyBy = sample.method === 'stratified' ? sample.stratifyBy : null;
     const table = createDuckdbTable(relation.label, source, stratifyBy, columns, convert);
-    const place = relation.kind === 'parquet' ? await rowNumbering(connection, relation, names) : undefined;
+    const place = relation.kind === 'parquet' ? await rowNumbering(connection, relation, count) : undefined;
     if (relation.kind === 'sql' || place === undefined || sample.method === 'all') {
       return await streamRows(connection, relation, source, sample, table, place, options);
     }
@@ -94,18 +95,30 @@ interface RowPlace {
   total: number;
 }
 
-async function rowNumbering(connection: DuckDBConnection, relation: Extract<DuckdbRelation, { kind: 'parquet' }>, names: string[]): Promise<RowPlace> {
-  const metadata = await connection.runAndReadAll(`SELECT file_name, num_rows FROM parquet_file_metadata(${quoteLiteral(relation.files)}) ORDER BY file_name`);
-  const offsets = new Map<string, number>();
+async function rowNumbering(connection: DuckDBConnection, relation: Extract<DuckdbRelation, { kind: 'parquet' }>, fileAt: number): Promise<RowPlace> {
+  // The footers list the files in the order the scan reads them, which is what a row's file index counts.
+  const metadata = await connection.runAndReadAll(`SELECT num_rows FROM parquet_file_metadata(${quoteLiteral(relation.files)})`);
+  const offsets: number[] = [];
   let total = 0;
-  for (const [file, rows] of metadata.getRows()) {
-    offsets.set(String(file), total);
+  for (const [rows] of metadata.getRows()) {
+    offsets.push(total);
     total += Number(rows);
   }
-  const fileAt = names.indexOf(FILE_COLUMN);
-  const rowAt = names.indexOf(ROW_COLUMN);
-  const lineAt = (file: unknown, row: unknown): number => (offsets.get(String(file)) ?? 0) + Number(row) + 1;
-  return { total, lineAt, lineOf: (record) => lineAt(record[fileAt], record[rowAt]) };
+  const lineAt = (file: unknown, row: unknown): number => (offsets[Number(file)] ?? 0) + Number(row) + 1;
+  return { total, lineAt, lineOf: (record) => lineAt(record[fileAt], record[fileAt + 1]) };
+}
+
+/**
+ * Calls `visit` with every row of a streamed result, chunk by chunk, reading the chunk's column vectors (several times
+ * faster than the client's row arrays on wide strings); `visit` may keep the record.
+ */
+async function forEachRecord(result: DuckDBResult, visit: (record: DuckdbRecord) => void): Promise<void> {
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0) return;
+    const vectors = Array.from({ length: chunk.columnCount }, (_, c) => chunk.getColumnVector(c));
+    for (let i = 0; i < chunk.rowCount; i++) visit(vectors.map((vector) => vector.getItem(i)));
+  }
 }
 
 /** Every row through the harness's own samplers (only the chosen ones converted whole). */
@@ -119,14 +132,12 @@ async function streamRows(
   options: ReadSampleOptions,
 ): Promise<SampleResult> {
   const collector = createCollector<DuckdbRecord>({ ...source, path: relation.label }, sample, options, 'row');
-  const result = await connection.stream(`SELECT * FROM ${relation.from}`);
+  const result = await connection.stream(`SELECT ${relation.select} FROM ${relation.from}`);
   let position = 0;
-  for await (const rows of result.yieldRows()) {
-    for (const record of rows) {
-      position += 1;
-      collector.record(table, record, place === undefined ? position : place.lineOf(record), '');
-    }
-  }
+  await forEachRecord(result, (record) => {
+    position += 1;
+    collector.record(table, record, place === undefined ? position : place.lineOf(record), '');
+  });
   return collector.finish(table);
 }
 
@@ -163,11 +174,9 @@ async function sampleByPosition(scan: ParquetScan, sample: SampleOptions, option
     },
   };
   const collector = createCollector<DuckdbRecord>({ ...source, path: relation.label }, sample, options, 'row');
-  const select = [FILE_COLUMN, ROW_COLUMN, ...narrow.map((column) => column.name)].map(quoteIdentifier).join(', ');
+  const select = [FILE_COLUMN, ROW_COLUMN, ...narrow.map((column) => quoteIdentifier(column.name))].join(', ');
   const result = await connection.stream(`SELECT ${select} FROM ${relation.from}`);
-  for await (const rows of result.yieldRows()) {
-    for (const record of rows) collector.record(table, record, place.lineAt(record[0], record[1]), '');
-  }
+  await forEachRecord(result, (record) => collector.record(table, record, place.lineAt(record[0], record[1]), ''));
   return collector.finishLoading(table, (records) => loadByPosition(scan, records));
 }
 
@@ -175,20 +184,19 @@ async function sampleByPosition(scan: ParquetScan, sample: SampleOptions, option
 async function loadByPosition(scan: ParquetScan, records: DuckdbRecord[]): Promise<Row[]> {
   const { connection, relation, place } = scan;
   if (records.length === 0) return [];
-  await connection.run('CREATE OR REPLACE TABLE skew_chosen (f VARCHAR, r BIGINT)');
+  await connection.run('CREATE OR REPLACE TABLE skew_chosen (f BIGINT, r BIGINT)');
   const appender = await connection.createAppender('skew_chosen');
   for (const record of records) {
-    appender.appendVarchar(String(record[0]));
+    appender.appendBigInt(BigInt(record[0] as bigint | number));
     appender.appendBigInt(BigInt(record[1] as bigint | number));
     appender.endRow();
   }
   appender.closeSync();
-  const file = quoteIdentifier(FILE_COLUMN);
   const byLine = new Map<number, Row>();
-  const result = await connection.stream(`SELECT t.* FROM ${relation.from} t SEMI JOIN skew_chosen c ON t.${file} = c.f AND t.${ROW_COLUMN} = c.r`);
-  for await (const rows of result.yieldRows()) {
-    for (const record of rows) byLine.set(place.lineOf(record), scan.table.toValues(record));
-  }
+  const result = await connection.stream(
+    `SELECT t.*, t.${FILE_COLUMN}, t.${ROW_COLUMN} FROM ${relation.from} t SEMI JOIN skew_chosen c ON t.${FILE_COLUMN} = c.f AND t.${ROW_COLUMN} = c.r`,
+  );
+  await forEachRecord(result, (record) => byLine.set(place.lineOf(record), scan.table.toValues(record)));
   return records.map((record) => byLine.get(place.lineAt(record[0], record[1]))!);
 }
 
@@ -224,32 +232,30 @@ async function sampleInDuckdb(
 
   // A key column that is null or empty makes the row bad wherever it is, sampled or not (as CSV reads every row).
   const emptyKey = source.key.map((name) => `(${quoteIdentifier(name)} IS NULL OR CAST(${quoteIdentifier(name)} AS VARCHAR) = '')`);
-  let from = relation.from;
+  let from = `(SELECT ${relation.select} FROM ${relation.from})`;
   if (emptyKey.length > 0) {
     const which = `CASE ${emptyKey.map((test, k) => `WHEN ${test} THEN ${k}`).join(' ')} END`;
     const limit = source.onBadRow === 'error' ? 1 : MAX_LISTED_BAD_ROWS;
     const found = await connection.runAndReadAll(
-      `SELECT ${quoteIdentifier(FILE_COLUMN)}, ${ROW_COLUMN}, ${which} AS k, count(*) OVER () AS n FROM ${relation.from} WHERE ${emptyKey.join(' OR ')} LIMIT ${limit}`,
+      `SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${which} AS k, count(*) OVER () AS n FROM ${relation.from} WHERE ${emptyKey.join(' OR ')} LIMIT ${limit}`,
     );
     const badKeys = found.getRows().map(([f, r, k, n]) => ({ line: place.lineAt(f, r), key: source.key[Number(k)]!, n: Number(n) }));
     badKeys.sort((a, b) => a.line - b.line);
     for (const { line, key } of badKeys) bad(line, `key column ${JSON.stringify(key)} is empty`);
     badRowCount = badKeys[0]?.n ?? 0;
-    from = `(SELECT * FROM ${relation.from} WHERE NOT (${emptyKey.join(' OR ')}))`;
+    from = `(SELECT ${relation.select} FROM ${relation.from} WHERE NOT (${emptyKey.join(' OR ')}))`;
   }
 
   // REPEATABLE takes a non-negative seed; the run's seed is mapped onto one the same way every time.
   const seed = sample.seed >>> 0;
   const result = await connection.stream(`SELECT * FROM ${from} USING SAMPLE reservoir(${sample.size} ROWS) REPEATABLE (${seed})`);
   const chosen: Array<{ line: number; key: string; record: DuckdbRecord }> = [];
-  for await (const rows of result.yieldRows()) {
-    for (const record of rows) {
-      const line = place.lineOf(record);
-      const admitted = table.admit(record, line);
-      if (isRejection(admitted)) bad(line, admitted.problem, admitted.configPath);
-      else chosen.push({ line, key: admitted.key, record });
-    }
-  }
+  await forEachRecord(result, (record) => {
+    const line = place.lineOf(record);
+    const admitted = table.admit(record, line);
+    if (isRejection(admitted)) bad(line, admitted.problem, admitted.configPath);
+    else chosen.push({ line, key: admitted.key, record });
+  });
   chosen.sort((a, b) => a.line - b.line);
   const columns = table.finish();
   const keys = uniqueKeys(chosen.map((c) => c.key));

@@ -70,6 +70,7 @@ describe('Parquet paths, partitions and SQL', () => {
   it('a Hive-partitioned directory: every file, partition values as a column', async () => {
     const { rows, rowsRead } = await readSample(source({ path: at('hive'), key: ['id'] }), sampling());
     expect(rowsRead).toBe(6);
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(rows.map((r) => r.values).sort((a, b) => Number(a.id) - Number(b.id))).toEqual(
       [0, 1, 2, 3, 4, 5].map((i) => ({ id: i, v: i * 10, year: 2023 + (i % 2) })),
     );
