@@ -24,7 +24,7 @@ export interface ParquetBenchResult {
   /** skew-harness readSample, reservoir (drawn inside DuckDB), on the big file and on the small one. */
   harness: ParquetMeasure;
   harnessSmall: ParquetMeasure;
-  /** skew-harness readSample, key-hash (every row streamed past the harness's sampler), on the big file, one round. */
+  /** skew-harness readSample, key-hash (the key column streamed past the harness's sampler, the chosen rows read again by position), on the big file, one round. */
   keyHash: { ms: number; rssMiB: number } | null;
 }
 
@@ -99,7 +99,7 @@ export function formatParquetBench(r: ParquetBenchResult): string[] {
     row(`reference: DuckDB alone, \`USING SAMPLE reservoir(${n(r.size)} ROWS) REPEATABLE (1)\``, r.duckdb),
     row(`skew-harness readSample (reservoir), ${n(r.rows)} rows`, r.harness),
     row(`skew-harness readSample (reservoir), ${n(r.smallRows)} rows`, r.harnessSmall),
-    ...(r.keyHash ? [`| skew-harness readSample (key-hash: every row streamed), ${n(r.rows)} rows, 1 run | ${(r.keyHash.ms / 1000).toFixed(2)} | — | ${r.keyHash.rssMiB.toFixed(0)} | — |`] : []),
+    ...(r.keyHash ? [`| skew-harness readSample (key-hash: the key column streamed, chosen rows read again), ${n(r.rows)} rows, 1 run | ${(r.keyHash.ms / 1000).toFixed(2)} | — | ${r.keyHash.rssMiB.toFixed(0)} | — |`] : []),
     '',
     `- harness ÷ DuckDB alone: time **${(r.harness.ms.median / r.duckdb.ms.median).toFixed(2)}**, peak RSS **${(r.harness.rssMiB.median / r.duckdb.rssMiB.median).toFixed(2)}**`,
     `- peak RSS at ${n(r.rows)} rows ÷ at ${n(r.smallRows)} rows: **${(r.harness.rssMiB.median / r.harnessSmall.rssMiB.median).toFixed(2)}** (flat in the table size)`,

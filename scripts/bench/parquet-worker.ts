@@ -3,7 +3,7 @@
  * - `duckdb FILE N`: the reference — DuckDB alone in a bare node process, `SELECT * FROM read_parquet(FILE) USING SAMPLE
  *   reservoir(N ROWS) REPEATABLE (1)`, rows read into JS values;
  * - `sample FILE N METHOD`: skew-harness `readSample` on the same file (`reservoir`: drawn inside DuckDB; `key-hash`:
- *   every row streamed past the harness's sampler).
+ *   the key column streamed past the harness's sampler, the chosen rows read again by position).
  * Prints one JSON line: rows returned, rows read, time and peak RSS.
  */
 import { DuckDBInstance } from '@duckdb/node-api';

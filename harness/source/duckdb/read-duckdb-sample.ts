@@ -1,19 +1,20 @@
-import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
-import type { Row, SourceRow } from '../../core/row';
+import { existsSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { ConfigError } from '../../errors/config-error';
 import { SourceError } from '../../errors/source-error';
 import type { ReadSampleOptions } from '../read-sample';
-import { createCollector, MAX_LISTED_BAD_ROWS, recordError } from '../sample-collector';
-import { isRejection, type RecordTable } from '../record-table';
-import type { BadRow, SampleResult } from '../sample-result';
+import type { RecordTable } from '../record-table';
+import { createCollector } from '../sample-collector';
+import type { SampleResult } from '../sample-result';
 import type { SampleOptions, SourceOptions } from '../source-options';
-import { uniqueKeys } from '../unique-keys';
 import { columnTypeOf } from './duckdb-column-type';
-import { describeRelation, FILE_COLUMN, hasGlob, isDirectory, quoteIdentifier, quoteLiteral, ROW_COLUMN, type DuckdbRelation } from './duckdb-relation';
+import { describeRelation, hasGlob, isDirectory, quoteLiteral, type DuckdbRelation } from './duckdb-relation';
+import { forEachRecord, rowNumbering, type RowPlace } from './duckdb-scan';
 import { createDuckdbTable, type DuckdbColumn, type DuckdbRecord } from './duckdb-table';
-import { createValueConverter, type ValueConverter } from './duckdb-values';
+import { createValueConverter } from './duckdb-values';
 import { loadDuckdb } from './load-duckdb';
-import { existsSync } from 'node:fs';
+import { sampleByPosition } from './sample-by-position';
+import { sampleInDuckdb, withPinnedRows } from './sample-in-duckdb';
 
 /**
  * Reads a sample of a Parquet or SQL source through DuckDB (loaded only now), with the rows, columns and counts every
@@ -85,42 +86,6 @@ function isUrl(file: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(file);
 }
 
-/** Where a Parquet row is: its global 1-based row number from its file and its row number in that file. */
-interface RowPlace {
-  /** The row's number across all files (files in name order). */
-  lineOf(record: DuckdbRecord): number;
-  /** The same, from the row's file and its 0-based row number in it. */
-  lineAt(file: unknown, row: unknown): number;
-  /** Rows in all files (from the Parquet footers: no scan). */
-  total: number;
-}
-
-async function rowNumbering(connection: DuckDBConnection, relation: Extract<DuckdbRelation, { kind: 'parquet' }>, fileAt: number): Promise<RowPlace> {
-  // The footers list the files in the order the scan reads them, which is what a row's file index counts.
-  const metadata = await connection.runAndReadAll(`SELECT num_rows FROM parquet_file_metadata(${quoteLiteral(relation.files)})`);
-  const offsets: number[] = [];
-  let total = 0;
-  for (const [rows] of metadata.getRows()) {
-    offsets.push(total);
-    total += Number(rows);
-  }
-  const lineAt = (file: unknown, row: unknown): number => (offsets[Number(file)] ?? 0) + Number(row) + 1;
-  return { total, lineAt, lineOf: (record) => lineAt(record[fileAt], record[fileAt + 1]) };
-}
-
-/**
- * Calls `visit` with every row of a streamed result, chunk by chunk, reading the chunk's column vectors (several times
- * faster than the client's row arrays on wide strings); `visit` may keep the record.
- */
-async function forEachRecord(result: DuckDBResult, visit: (record: DuckdbRecord) => void): Promise<void> {
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (chunk === null || chunk.rowCount === 0) return;
-    const vectors = Array.from({ length: chunk.columnCount }, (_, c) => chunk.getColumnVector(c));
-    for (let i = 0; i < chunk.rowCount; i++) visit(vectors.map((vector) => vector.getItem(i)));
-  }
-}
-
 /** Every row through the harness's own samplers (only the chosen ones converted whole). */
 async function streamRows(
   connection: DuckDBConnection,
@@ -139,129 +104,6 @@ async function streamRows(
     collector.record(table, record, place === undefined ? position : place.lineOf(record), '');
   });
   return collector.finish(table);
-}
-
-/** What reading a Parquet source by position needs. */
-interface ParquetScan {
-  connection: DuckDBConnection;
-  relation: Extract<DuckdbRelation, { kind: 'parquet' }>;
-  source: SourceOptions;
-  /** Every column of the source, at its position in `SELECT *`. */
-  columns: DuckdbColumn[];
-  /** The table of whole rows (`SELECT *`). */
-  table: RecordTable<DuckdbRecord>;
-  convert: ValueConverter;
-  place: RowPlace;
-}
-
-/**
- * `key-hash`, `stratified` and pinned keys on Parquet: streams only the columns sampling needs (keys, the stratify
- * column, columns with a configured type) with each row's position past the harness's samplers, then reads the
- * chosen rows again whole, by position. The same rows as streaming everything, at a fraction of the conversion cost.
- */
-async function sampleByPosition(scan: ParquetScan, sample: SampleOptions, options: ReadSampleOptions): Promise<SampleResult> {
-  const { connection, relation, source, place } = scan;
-  const stratifyBy = sample.method === 'stratified' ? sample.stratifyBy : null;
-  const needed = new Set([...source.key, ...(stratifyBy === null ? [] : [stratifyBy]), ...Object.keys(source.types)]);
-  // Positions 0 and 1 of a narrow record hold the row's file and its row number in it.
-  const narrow = scan.columns.filter((column) => needed.has(column.name)).map((column, i) => ({ ...column, at: i + 2 }));
-  const narrowTable = createDuckdbTable(relation.label, { ...source, label: null }, stratifyBy, narrow, scan.convert);
-  const table: RecordTable<DuckdbRecord> = {
-    admit: (record, recordNumber) => narrowTable.admit(record, recordNumber),
-    finish: () => scan.table.finish(),
-    toValues: () => {
-      throw new Error('narrow records are loaded whole by position');
-    },
-  };
-  const collector = createCollector<DuckdbRecord>({ ...source, path: relation.label }, sample, options, 'row');
-  const select = [FILE_COLUMN, ROW_COLUMN, ...narrow.map((column) => quoteIdentifier(column.name))].join(', ');
-  const result = await connection.stream(`SELECT ${select} FROM ${relation.from}`);
-  await forEachRecord(result, (record) => collector.record(table, record, place.lineAt(record[0], record[1]), ''));
-  return collector.finishLoading(table, (records) => loadByPosition(scan, records));
-}
-
-/** The whole rows at the positions of narrow records (file, row number), typed, in the order given. */
-async function loadByPosition(scan: ParquetScan, records: DuckdbRecord[]): Promise<Row[]> {
-  const { connection, relation, place } = scan;
-  if (records.length === 0) return [];
-  await connection.run('CREATE OR REPLACE TABLE skew_chosen (f BIGINT, r BIGINT)');
-  const appender = await connection.createAppender('skew_chosen');
-  for (const record of records) {
-    appender.appendBigInt(BigInt(record[0] as bigint | number));
-    appender.appendBigInt(BigInt(record[1] as bigint | number));
-    appender.endRow();
-  }
-  appender.closeSync();
-  const byLine = new Map<number, Row>();
-  const result = await connection.stream(
-    `SELECT t.*, t.${FILE_COLUMN}, t.${ROW_COLUMN} FROM ${relation.from} t SEMI JOIN skew_chosen c ON t.${FILE_COLUMN} = c.f AND t.${ROW_COLUMN} = c.r`,
-  );
-  await forEachRecord(result, (record) => byLine.set(place.lineOf(record), scan.table.toValues(record)));
-  return records.map((record) => byLine.get(place.lineAt(record[0], record[1]))!);
-}
-
-/** A drawn sample with pinned rows added (those it did not draw, marked pinned-only), in row order, keys unique. */
-function withPinnedRows(drawn: SampleResult, pinned: SourceRow[]): SampleResult {
-  const taken = new Set(drawn.rows.map((row) => row.line));
-  const extra = pinned.filter((row) => !taken.has(row.line));
-  const all = [...drawn.rows.map((row) => ({ row, pinnedOnly: false })), ...extra.map((row) => ({ row, pinnedOnly: true }))].sort((a, b) => a.row.line - b.row.line);
-  // Unique within each part already; a key in both parts (a duplicate key in the file) gets its suffix here.
-  const keys = uniqueKeys(all.map(({ row }) => row.key));
-  const rows = all.map(({ row }, i) => ({ ...row, key: keys[i]! }));
-  return { ...drawn, rows, pinnedOnly: rows.filter((_, i) => all[i]!.pinnedOnly).map((row) => row.key) };
-}
-
-/** `reservoir` on Parquet: the sample is drawn by DuckDB; rows with an empty key are bad rows, as in CSV. */
-async function sampleInDuckdb(
-  connection: DuckDBConnection,
-  relation: Extract<DuckdbRelation, { kind: 'parquet' }>,
-  source: SourceOptions,
-  sample: SampleOptions,
-  table: RecordTable<DuckdbRecord>,
-  place: RowPlace,
-  options: ReadSampleOptions,
-): Promise<SampleResult> {
-  const file = relation.label;
-  const badRows: BadRow[] = [];
-  let badRowCount = 0;
-  const bad = (line: number, problem: string, configPath?: string): void => {
-    if (source.onBadRow === 'error') throw recordError(file, 'row', line, problem, { configPath });
-    badRowCount += 1;
-    if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ line, message: problem });
-  };
-
-  // A key column that is null or empty makes the row bad wherever it is, sampled or not (as CSV reads every row).
-  const emptyKey = source.key.map((name) => `(${quoteIdentifier(name)} IS NULL OR CAST(${quoteIdentifier(name)} AS VARCHAR) = '')`);
-  let from = `(SELECT ${relation.select} FROM ${relation.from})`;
-  if (emptyKey.length > 0) {
-    const which = `CASE ${emptyKey.map((test, k) => `WHEN ${test} THEN ${k}`).join(' ')} END`;
-    const limit = source.onBadRow === 'error' ? 1 : MAX_LISTED_BAD_ROWS;
-    const found = await connection.runAndReadAll(
-      `SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${which} AS k, count(*) OVER () AS n FROM ${relation.from} WHERE ${emptyKey.join(' OR ')} LIMIT ${limit}`,
-    );
-    const badKeys = found.getRows().map(([f, r, k, n]) => ({ line: place.lineAt(f, r), key: source.key[Number(k)]!, n: Number(n) }));
-    badKeys.sort((a, b) => a.line - b.line);
-    for (const { line, key } of badKeys) bad(line, `key column ${JSON.stringify(key)} is empty`);
-    badRowCount = badKeys[0]?.n ?? 0;
-    from = `(SELECT ${relation.select} FROM ${relation.from} WHERE NOT (${emptyKey.join(' OR ')}))`;
-  }
-
-  // REPEATABLE takes a non-negative seed; the run's seed is mapped onto one the same way every time.
-  const seed = sample.seed >>> 0;
-  const result = await connection.stream(`SELECT * FROM ${from} USING SAMPLE reservoir(${sample.size} ROWS) REPEATABLE (${seed})`);
-  const chosen: Array<{ line: number; key: string; record: DuckdbRecord }> = [];
-  await forEachRecord(result, (record) => {
-    const line = place.lineOf(record);
-    const admitted = table.admit(record, line);
-    if (isRejection(admitted)) bad(line, admitted.problem, admitted.configPath);
-    else chosen.push({ line, key: admitted.key, record });
-  });
-  chosen.sort((a, b) => a.line - b.line);
-  const columns = table.finish();
-  const keys = uniqueKeys(chosen.map((c) => c.key));
-  const rows: SourceRow[] = chosen.map((c, i) => ({ key: keys[i]!, line: c.line, values: table.toValues(c.record) }));
-  options.onProgress?.(place.total);
-  return { rows, columns, rowsRead: place.total, badRows, badRowCount, strata: null, pinnedOnly: [] };
 }
 
 /** One line for what DuckDB refused: the file (not found, not Parquet) or the query (syntax, binder errors). */
