@@ -13,6 +13,8 @@
  * 5. Diff engine: diffFeatures into the field statistics vs a hand-written loop on the same rows (fields/s).
  * 6. Cold start: `skew --help` vs `node -e 0` and yargs alone, and the up-to-date build check of `npm run demo`.
  * 7. Memory in the sample size: peak RSS of a real `skew run` at 10k / 100k / 1M sampled rows (`BENCH_MEMORY_ROWS`).
+ * 8. Parquet: 10,000 rows sampled from a 10,000,000-row Parquet file (made by DuckDB, cached in the OS temp dir)
+ *    vs DuckDB's own `USING SAMPLE` in a bare node process; peak RSS against a file a tenth the size.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +29,7 @@ import { benchStartup } from './bench/startup-bench';
 import { benchDiff, formatDiffBench } from './bench/diff-bench';
 import { benchColdStart, formatColdStartBench } from './bench/cold-start-bench';
 import { benchSampleMemory, formatSampleMemoryBench } from './bench/sample-memory-bench';
+import { benchParquet, formatParquetBench } from './bench/parquet-bench';
 
 const root = path.resolve(__dirname, '..', '..');
 const worker = path.join(__dirname, 'bench', 'bench-worker.js');
@@ -96,6 +99,8 @@ async function main(): Promise<void> {
     lines.push(...formatColdStartBench(await benchColdStart(root)));
     const memoryRows = (process.env['BENCH_MEMORY_ROWS'] ?? '10000,100000,1000000').split(',').map(Number);
     lines.push(...formatSampleMemoryBench(await benchSampleMemory(root, memoryRows, 1), 1));
+    const parquetRows = Number(process.env['BENCH_PARQUET_ROWS'] ?? 10_000_000);
+    lines.push(...formatParquetBench(await benchParquet(root, { rows: parquetRows, size: 10_000, rounds, keyHash: true })));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -43,8 +43,9 @@ const columnContract = z.strictObject({
 
 /** Schema of the `source` section. */
 export const sourceSchema = z.strictObject({
-  path: nonEmpty,
-  format: z.enum(['csv', 'jsonl']).optional(),
+  path: nonEmpty.optional(),
+  sql: nonEmpty.optional(),
+  format: z.enum(['csv', 'jsonl', 'parquet']).optional(),
   key: z.union([nonEmpty, z.array(nonEmpty).min(1)]).optional(),
   label: nonEmpty.optional(),
   types: z.record(z.string(), columnType).optional(),

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../errors/config-error';
 import type { SampleOptions } from '../source/source-options';
-import { formatFromPath } from '../source/source-format';
+import { sourceFormatFromPath } from '../source/source-format';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
 import { interpolateMap, resolveOfflineHttp, resolveServing, resolveStart } from './resolve-serving';
@@ -80,7 +80,7 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
   const rootDir = options.rootDir;
   const at = (p: string) => path.resolve(rootDir, p);
 
-  const source = resolveSource(config, at);
+  const source = resolveSource(config, at, rootDir, fail);
   const sample = resolveSample(config, fail);
   const offline = resolveOffline(config.offline as unknown, at, rootDir, env, secrets, fail);
   const { serving, presetReady } = resolveServing(config.serving, source.key, env, secrets, fail);
@@ -174,12 +174,17 @@ function resolveChecks(config: UserConfig, seed: number): ResolvedChecks {
   };
 }
 
-function resolveSource(config: UserConfig, at: (p: string) => string): ResolvedConfig['source'] {
+function resolveSource(config: UserConfig, at: (p: string) => string, rootDir: string, fail: (p: string, problem: string) => never): ResolvedConfig['source'] {
   const s = config.source;
-  const file = at(s.path);
+  if (s.sql !== undefined && s.path !== undefined) fail('source.sql', 'cannot be set together with source.path: a source is a file or a query (remove one)');
+  if (s.sql === undefined && s.path === undefined) fail('source.path', "is required (a CSV, JSON Lines or Parquet file), or set source.sql to a query");
+  if (s.sql !== undefined && s.format !== undefined) fail('source.format', `does not apply to source.sql (got "${s.format}"): the query says what it reads`);
+  // A URL (`s3://…`, read by a DuckDB extension) is not a path to resolve against the config's directory.
+  const file = s.sql !== undefined ? rootDir : /^[a-z][a-z0-9+.-]*:\/\//i.test(s.path!) ? s.path! : at(s.path!);
   return {
     path: file,
-    format: s.format ?? formatFromPath(file),
+    format: s.sql !== undefined ? 'sql' : (s.format ?? sourceFormatFromPath(file)),
+    ...(s.sql !== undefined ? { sql: s.sql } : {}),
     key: s.key === undefined ? [] : Array.isArray(s.key) ? s.key : [s.key],
     label: s.label ?? null,
     types: s.types ?? {},

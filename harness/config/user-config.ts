@@ -74,10 +74,22 @@ export type DeepPartialValue<V> = V extends (...args: never[]) => unknown
 
 /** The `source` section. */
 export interface SourceConfig {
-  /** CSV or JSON Lines file, relative to the config file. */
-  path: string;
-  /** File format. Default: from the extension (`.jsonl`, `.ndjson` → jsonl; otherwise csv). */
-  format?: 'csv' | 'jsonl';
+  /**
+   * CSV, JSON Lines or Parquet, relative to the config file. For Parquet also a glob (`data/*.parquet`) or a
+   * Hive-partitioned directory (`data/train`, with `year=2024/` folders becoming columns). Required unless `sql` is set.
+   */
+  path?: string;
+  /**
+   * A query run by DuckDB instead of a file (`"SELECT * FROM read_parquet('train.parquet') JOIN …"`): joins,
+   * filters, `read_parquet`, `read_csv`; relative file names resolve against the config file's directory. Not with
+   * `path`. Needs `@duckdb/node-api`.
+   */
+  sql?: string;
+  /**
+   * File format. Default: from the path (`.jsonl`, `.ndjson` → jsonl; `.parquet`, a glob or a directory of Parquet
+   * files → parquet; otherwise csv). Parquet is read through DuckDB (`@duckdb/node-api`).
+   */
+  format?: 'csv' | 'jsonl' | 'parquet';
   /** Key column(s) identifying a row in every output. Default: none (rows are numbered). */
   key?: string | string[];
   /** Label column: read, never sent to serving. Default: none. */

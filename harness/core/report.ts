@@ -88,8 +88,8 @@ export interface RunInfo {
 export interface SourceInfo {
   /** Source file, relative to the working directory. */
   path: string;
-  /** Format. */
-  format: 'csv' | 'jsonl';
+  /** Format (`parquet` and `sql` are read through DuckDB; for `sql`, `path` is the directory the query runs in). */
+  format: 'csv' | 'jsonl' | 'parquet' | 'sql';
   /** Columns with types and roles. */
   columns: ColumnInfo[];
   /** Records skipped as malformed (when skipping is on), the first 100. */

@@ -17,8 +17,10 @@ export async function readRows(
   remembered: ReadonlySet<string>,
 ): Promise<SampleResult> {
   const pinned = keys ? { only: new Set(keys) } : { always: remembered };
-  // The golden row set is drawn in the same pass (a run reproducing single rows leaves it to the golden check).
-  const also = config.golden.enabled && !keys ? goldenSample(config) : undefined;
+  // The golden row set is drawn in the same pass over a CSV or JSON Lines file (a run reproducing single rows, and a
+  // Parquet or SQL source whose sample DuckDB draws, leave it to the golden check).
+  const samePass = config.golden.enabled && !keys && (config.source.format === 'csv' || config.source.format === 'jsonl');
+  const also = samePass ? goldenSample(config) : undefined;
   const options = { ...(signal ? { signal } : {}), pinned, pathSetting: 'source.path', ...(also ? { also } : {}) };
   const sample = await readSample(config.source, config.sample, options);
   if (sample.also) checkGoldenRows(config, sample.also);

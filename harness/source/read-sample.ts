@@ -1,17 +1,15 @@
-import type { Row, SourceRow } from '../core/row';
+import type { Row } from '../core/row';
 import { ConfigError } from '../errors/config-error';
-import { SourceError } from '../errors/source-error';
 import { readCsvRecords } from './csv-records';
 import { createCsvTable } from './csv-table';
 import { readJsonlRecords, type JsonObject } from './jsonl-records';
 import { createJsonlTable } from './jsonl-table';
-import { isRejection, type RecordTable } from './record-table';
-import type { BadRow, SampleResult } from './sample-result';
-import { createSampler } from './sampling/create-sampler';
-import { withPinnedKeys, type PinnedKeys } from './sampling/pinned-keys';
-import type { Candidate } from './sampling/sampler';
+import { readDuckdbSample } from './duckdb/read-duckdb-sample';
+import type { RecordTable } from './record-table';
+import { createCollector } from './sample-collector';
+import type { SampleResult } from './sample-result';
+import type { PinnedKeys } from './sampling/pinned-keys';
 import type { SampleOptions, SourceOptions } from './source-options';
-import { uniqueKeys } from './unique-keys';
 
 /** How a {@link readSample} call is run (as opposed to what it reads). */
 export interface ReadSampleOptions {
@@ -43,11 +41,7 @@ export interface ReadSampleOptions {
   where?: ((values: Row, line: number) => boolean | { problem: string; configPath?: string | undefined }) | undefined;
 }
 
-/** Records between two `onProgress` calls. */
-export const PROGRESS_EVERY = 10_000;
-
-/** Bad rows listed in {@link SampleResult.badRows}; all of them are counted in `badRowCount`. */
-export const MAX_LISTED_BAD_ROWS = 100;
+export { MAX_LISTED_BAD_ROWS, PROGRESS_EVERY } from './sample-collector';
 
 /**
  * Streams a CSV or JSON Lines file once and returns a sample of its rows, typed, in file order, with the
@@ -101,92 +95,10 @@ export async function readSample(source: SourceOptions, sample: SampleOptions, o
       });
       return collector.finish(table);
     }
+    case 'parquet':
+    case 'sql':
+      return readDuckdbSample(source, sample, options);
   }
-}
-
-/** Counts, checks and samples records as a reader hands them over, then builds the result. */
-interface Collector<R> {
-  /** A parsed record: admitted (and offered to the sampler) or bad. `text` is the record as written. */
-  record(table: RecordTable<R>, record: R, line: number, text: string): void;
-  /** A record the reader could not parse (`column` within the line, when known). */
-  bad(line: number, problem: string, column?: number): void;
-  /** The result, after the last record. */
-  finish(table: RecordTable<R>): SampleResult;
-}
-
-/** The part of {@link readSample} that is the same for every format. */
-function createCollector<R>(source: SourceOptions, sample: SampleOptions, options: ReadSampleOptions): Collector<R> {
-  const file = source.path;
-  const { onProgress, where } = options;
-  let offered = 0;
-  const inner = createSampler<R>(sample, (candidate: Candidate<R>, max: number): never => {
-    const column = JSON.stringify(sample.stratifyBy);
-    throw new SourceError(file, candidate.line, `stratify column ${column} has more than ${max} distinct values (too many strata)`, {
-      configPath: 'sample.stratifyBy',
-    });
-  });
-  const sampler = withPinnedKeys(inner, options.pinned ?? {});
-  const also = options.also ? withPinnedKeys(createSampler<R>(options.also.sample, () => undefined as never), options.also.pinned ?? {}) : null;
-  const badRows: BadRow[] = [];
-  let badRowCount = 0;
-  let rowsRead = 0;
-
-  function count(): number {
-    rowsRead += 1;
-    if (onProgress !== undefined && rowsRead % PROGRESS_EVERY === 0) onProgress(rowsRead);
-    return rowsRead;
-  }
-
-  function bad(line: number, problem: string, column?: number, configPath?: string): void {
-    if (source.onBadRow === 'error') throw new SourceError(file, line, problem, { column, configPath });
-    badRowCount += 1;
-    if (badRows.length < MAX_LISTED_BAD_ROWS) badRows.push({ line, message: column === undefined ? problem : `${problem} (column ${column})` });
-  }
-
-  return {
-    record(table: RecordTable<R>, record: R, line: number, text: string): void {
-      const index = count();
-      const admitted = table.admit(record, index);
-      if (isRejection(admitted)) return bad(line, admitted.problem, admitted.locate?.(text), admitted.configPath);
-      if (where !== undefined) {
-        const kept = where(table.toValues(record), line);
-        if (kept !== true) {
-          if (kept !== false) bad(line, kept.problem, undefined, kept.configPath);
-          return;
-        }
-        offered += 1;
-      }
-      const candidate = { index, line, key: admitted.key, stratum: admitted.stratum, record };
-      sampler.offer(candidate);
-      also?.offer(candidate);
-    },
-    bad(line: number, problem: string, column?: number): void {
-      count();
-      bad(line, problem, column);
-    },
-    finish(table: RecordTable<R>): SampleResult {
-      const columns = table.finish();
-      const toRows = (chosen: ReadonlyArray<Candidate<R>>): SourceRow[] => {
-        const keys = uniqueKeys(chosen.map((candidate) => candidate.key));
-        return chosen.map((candidate, i) => ({ key: keys[i]!, line: candidate.line, values: table.toValues(candidate.record) }));
-      };
-      const chosen = sampler.take();
-      const rows = toRows(chosen);
-      onProgress?.(rowsRead);
-      const pinnedOnly = rows.filter((_, i) => chosen[i]!.pinnedOnly).map((row) => row.key);
-      return {
-        rows,
-        columns,
-        rowsRead,
-        badRows,
-        badRowCount,
-        strata: sampler.strata(),
-        pinnedOnly,
-        ...(where !== undefined ? { rowsMatched: offered } : {}),
-        ...(also ? { also: toRows(also.take()) } : {}),
-      };
-    },
-  };
 }
 
 /** Sample options are validated by the config resolver; this guards direct callers with the same messages. */

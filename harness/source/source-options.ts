@@ -1,11 +1,19 @@
 import type { ColumnType } from '../core/row';
 
+/** How a source is read: CSV and JSON Lines are streamed by the harness, Parquet and SQL through DuckDB. */
+export type SourceFormat = 'csv' | 'jsonl' | 'parquet' | 'sql';
+
 /** How to read a data source. Resolved: every property set (see the config resolver for defaults). */
 export interface SourceOptions {
-  /** Absolute path of the file. */
+  /**
+   * Absolute path of the file; for Parquet also a glob (`/data/*.parquet`) or a Hive-partitioned directory; for an
+   * SQL source the directory its relative file names are resolved against (the config file's directory).
+   */
   path: string;
-  /** File format (from the extension unless configured). */
-  format: 'csv' | 'jsonl';
+  /** Source format (from the path unless configured): `parquet` and `sql` are read through DuckDB. */
+  format: SourceFormat;
+  /** The query of an SQL source (`format: 'sql'`), run by DuckDB; unset for files. */
+  sql?: string | undefined;
   /** Key column(s); empty means rows are keyed by their 1-based record number. */
   key: string[];
   /** Label column, if any: read, typed and kept, but never sent to serving. */

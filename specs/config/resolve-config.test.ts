@@ -51,7 +51,7 @@ describe('resolveConfig', () => {
     expect(problem({ ...base(), serving: { url: 'ftp://x/y' } })).toBe('/repo/skew.config.ts: serving.url must be an http(s) URL (got "ftp://x/y")');
     expect(problem({ ...base(), serving: { url: 'http://x', timeoutMs: -5 } })).toBe('/repo/skew.config.ts: serving.timeoutMs must be > 0 (got -5)');
     expect(problem({ ...base(), sample: { size: 'many' } })).toBe('/repo/skew.config.ts: sample.size must be a number (got "many")');
-    expect(problem({ ...base(), source: { key: 'id' } })).toBe('/repo/skew.config.ts: source.path is required');
+    expect(problem({ ...base(), source: { key: 'id' } })).toBe('/repo/skew.config.ts: source.path is required (a CSV, JSON Lines or Parquet file), or set source.sql to a query');
     expect(problem({ ...base(), compare: { fields: { x: { nan: 'maybe' } } } })).toBe(
       '/repo/skew.config.ts: compare.fields.x.nan must be "equal" or "mismatch" (got "maybe")',
     );
