@@ -5,6 +5,8 @@ import type { CheckContext } from './check-context';
 import { compareResults, computeSide } from './compare-results';
 import { invarianceResult } from './invariance-result';
 import { skippedCheck } from './skipped-check';
+import { parseJson } from '../core/lossless-json';
+import { stringifyJsonValue } from '../core/stringify-json';
 
 /**
  * label-invariance: offline features with the label changed — flipped when it has two values, otherwise
@@ -40,11 +42,11 @@ export async function runLabelInvarianceCheck(ctx: CheckContext, options: { rows
  */
 export function changeLabels(rows: readonly SourceRow[], label: string, seed: number): SourceRow[] {
   const values = rows.map((r) => r.values[label]);
-  const distinct = [...new Set(values.filter((v) => v !== null && v !== undefined).map((v) => JSON.stringify(v)))].map((t) => JSON.parse(t) as unknown);
+  const distinct = [...new Set(values.filter((v) => v !== null && v !== undefined).map((v) => stringifyJsonValue(v)))].map((t) => parseJson(t));
   let next: (value: unknown, index: number) => unknown;
   if (distinct.length === 2) {
-    const [a, b] = distinct.map((v) => JSON.stringify(v));
-    next = (v) => (JSON.stringify(v) === a ? distinct[1] : JSON.stringify(v) === b ? distinct[0] : v);
+    const [a, b] = distinct.map((v) => stringifyJsonValue(v));
+    next = (v) => (stringifyJsonValue(v) === a ? distinct[1] : stringifyJsonValue(v) === b ? distinct[0] : v);
   } else if (distinct.length === 1) {
     const only = distinct[0];
     const other = typeof only === 'number' ? only + 1 : typeof only === 'boolean' ? !only : `${String(only)}_changed`;

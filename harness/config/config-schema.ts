@@ -18,6 +18,7 @@ const fieldPolicy = z.strictObject({
   abs: z.number().nonnegative().optional(),
   rel: z.number().nonnegative().optional(),
   ulps: nonNegativeInt.optional(),
+  float32: z.boolean().optional(),
   nan: z.enum(['equal', 'mismatch']).optional(),
   signedZero: z.enum(['equal', 'distinct']).optional(),
   nullVsMissing: z.enum(['equal', 'mismatch']).optional(),

@@ -57,7 +57,8 @@ export function jsonSize(value: unknown, stopAbove: number): number {
       size += 2 + Math.max(0, keys.length - 1);
       for (const key of keys) size += stringSize(key) + 1;
       frames.push({ values: keys.map((key) => (v as Record<string, unknown>)[key]), next: 0 });
-    } else size += (JSON.stringify(v) ?? 'null').length;
+    } else if (typeof v === 'bigint') size += v.toString().length;
+    else size += (JSON.stringify(v) ?? 'null').length;
   }
   return size;
 }
@@ -95,7 +96,8 @@ function previewJson(value: unknown, max: number): string {
     } else if (typeof v === 'string') {
       out += JSON.stringify(v.length > max ? v.slice(0, max) : v);
     } else {
-      out += typeof v === 'number' && !Number.isFinite(v) ? String(v) : (JSON.stringify(v) ?? String(v));
+      // A bigint is a JSON number with its exact digits; NaN and ±Infinity are spelled out.
+      out += typeof v === 'bigint' || (typeof v === 'number' && !Number.isFinite(v)) ? String(v) : (JSON.stringify(v) ?? String(v));
     }
   };
   write(value, 0);

@@ -2,7 +2,8 @@ import type { ComparePolicy } from './compare-policy';
 import { childPath, indexPath } from './field-pattern';
 import type { FieldPolicy } from './field-policy';
 import type { Mismatch } from './mismatch';
-import { numberDifference, numbersMatch, parseNumericString } from './numbers';
+import { isFiniteNumber, isJsonNumber, jsonNumbersMatch, numberDifference, parseNumericString, type JsonNumber } from './numbers';
+import { stringifyJson } from './stringify-json';
 import type { FeatureVector } from './row';
 import { fieldRulesOf, ruleAt, type FieldRule } from './field-rules';
 import { hasOwn, quickMatch } from './quick-match';
@@ -125,10 +126,10 @@ export function diffValues(path: string, offline: unknown, online: unknown, poli
   const offType = jsonType(offline);
   const onType = jsonType(online);
 
-  if (offType === 'number' && onType === 'number') return diffNumbers(path, offline as number, online as number, fieldPolicy);
+  if (offType === 'number' && onType === 'number') return diffNumbers(path, offline as JsonNumber, online as JsonNumber, fieldPolicy);
   if (fieldPolicy.coerce && (offType === 'number' || onType === 'number') && (offType === 'string' || onType === 'string')) {
-    const a = typeof offline === 'string' ? parseNumericString(offline) : (offline as number);
-    const b = typeof online === 'string' ? parseNumericString(online) : (online as number);
+    const a = typeof offline === 'string' ? parseNumericString(offline) : (offline as JsonNumber);
+    const b = typeof online === 'string' ? parseNumericString(online) : (online as JsonNumber);
     if (a !== undefined && b !== undefined) {
       return diffNumbers(path, a, b, fieldPolicy).map((m) => ({ ...m, offline, online }));
     }
@@ -147,10 +148,10 @@ export function diffValues(path: string, offline: unknown, online: unknown, poli
   }
 }
 
-function diffNumbers(path: string, offline: number, online: number, policy: FieldPolicy): ValueMismatch[] {
-  if (numbersMatch(offline, online, policy)) return [];
+function diffNumbers(path: string, offline: JsonNumber, online: JsonNumber, policy: FieldPolicy): ValueMismatch[] {
+  if (jsonNumbersMatch(offline, online, policy)) return [];
   const m: ValueMismatch = { path, kind: 'value', offline, online };
-  if (Number.isFinite(offline) && Number.isFinite(online)) Object.assign(m, numberDifference(offline, online));
+  if (isFiniteNumber(offline) && isFiniteNumber(online)) Object.assign(m, numberDifference(offline, online));
   return [m];
 }
 
@@ -191,8 +192,8 @@ function diffArrays(path: string, offline: unknown[], online: unknown[], policy:
     const y = b[i];
     if (diffValues(indexPath(path, i), x, y, policy).length === 0) continue;
     if (firstDiff < 0) firstDiff = i;
-    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
-      maxAbs = Math.max(maxAbs ?? 0, Math.abs(x - y));
+    if (isJsonNumber(x) && isJsonNumber(y) && isFiniteNumber(x) && isFiniteNumber(y)) {
+      maxAbs = Math.max(maxAbs ?? 0, numberDifference(x, y).absDiff);
     }
   }
   if (firstDiff < 0 && a.length === b.length) return [];
@@ -222,12 +223,13 @@ function diffObjects(
   return out;
 }
 
-/** Sorts a copy for multiset comparison: numbers numerically first, everything else by its JSON text. */
+/** Sorts a copy for multiset comparison: numbers (bigints among them) numerically first, everything else by its JSON text. */
 function sortForSet(values: unknown[]): unknown[] {
-  const numbers = values.filter((v): v is number => typeof v === 'number').sort((x, y) => x - y);
+  // `<` orders a bigint against a double exactly; NaN compares as equal to everything, as `x - y` did.
+  const numbers = values.filter(isJsonNumber).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const others = values
-    .filter((v) => typeof v !== 'number')
-    .map((v) => [JSON.stringify(v) ?? 'undefined', v] as const)
+    .filter((v) => !isJsonNumber(v))
+    .map((v) => [stringifyJson(v) ?? 'undefined', v] as const)
     .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
     .map(([, v]) => v);
   return [...numbers, ...others];
@@ -254,6 +256,9 @@ function jsonType(value: unknown): JsonType {
     case 'object':
     case 'undefined':
       return typeof value as JsonType;
+    case 'bigint':
+      // A JSON number too: an integer the parser kept exact.
+      return 'number';
     default:
       return 'other';
   }

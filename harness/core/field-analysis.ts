@@ -24,6 +24,7 @@ export type HintKind =
   | 'constant_ratio'
   | 'affine'
   | 'rounding'
+  | 'float32_widening'
   | 'sign_flip'
   | 'null_input'
   | 'category'

@@ -14,6 +14,8 @@ export interface FieldPolicy {
   relOnIntegers: boolean;
   /** ULP tolerance: numbers match when at most this many doubles lie between them (0 = off). */
   ulps: number;
+  /** Round both sides to float32 (`Math.fround`) before comparing numbers. */
+  float32: boolean;
   /** Whether NaN on both sides is a match. */
   nan: 'equal' | 'mismatch';
   /** Whether −0 and 0 are the same number. */
@@ -67,6 +69,12 @@ export interface FieldPolicyOptions {
   rel?: number;
   /** ULP tolerance. Default `0` (off). */
   ulps?: number;
+  /**
+   * Compare numbers after rounding both sides to float32 (`Math.fround`): for a feature one side stores or computes
+   * as float32 (a feature store column, a TF/ONNX model input) and the other as float64. Tolerances then apply to
+   * the rounded values. Default `false`.
+   */
+  float32?: boolean;
   /** NaN vs NaN. Default `'equal'`. */
   nan?: 'equal' | 'mismatch';
   /** −0 vs 0. Default `'equal'`. */
@@ -95,6 +103,7 @@ export const DEFAULT_FIELD_POLICY: Readonly<FieldPolicy> = Object.freeze({
   rel: 1e-9,
   relOnIntegers: false,
   ulps: 0,
+  float32: false,
   nan: 'equal',
   signedZero: 'equal',
   nullVsMissing: 'mismatch',
@@ -111,6 +120,7 @@ export function resolveFieldPolicy(options: FieldPolicyOptions, base: FieldPolic
     rel: options.rel ?? base.rel,
     relOnIntegers: options.rel !== undefined ? true : base.relOnIntegers,
     ulps: options.ulps ?? base.ulps,
+    float32: options.float32 ?? base.float32,
     nan: options.nan ?? base.nan,
     signedZero: options.signedZero ?? base.signedZero,
     nullVsMissing: options.nullVsMissing ?? base.nullVsMissing,

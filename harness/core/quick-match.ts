@@ -15,6 +15,9 @@ export function quickMatch(a: unknown, b: unknown, policy: FieldPolicy, deep: bo
     case 'number':
       // Equal non-zero numbers (the common case) match under every policy; the rest takes the full rules.
       return typeof b === 'number' && ((a === b && a !== 0) || numbersMatch(a, b, policy));
+    case 'bigint':
+      // The same integer matches under every policy; anything else (a double, a tolerance) takes the full rules.
+      return a === b;
     case 'string':
     case 'boolean':
       return a === b;

@@ -1,6 +1,7 @@
 import { decodeJsonValue } from '../core/json-encoding';
 import { canonicalJson } from './canonical-json';
 import { GOLDEN_FORMAT, GOLDEN_VERSION, type GoldenFile, type GoldenHeader, type GoldenRecord } from './golden-record';
+import { parseJson } from '../core/lossless-json';
 
 /** A golden file that cannot be read: the line and what is wrong (the caller names the file). */
 export class GoldenParseError extends Error {
@@ -56,7 +57,7 @@ export function compareKeys(a: string, b: string): number {
 
 function parseLine(text: string, line: number): unknown {
   try {
-    return decodeJsonValue(JSON.parse(text));
+    return decodeJsonValue(parseJson(text));
   } catch {
     throw new GoldenParseError(line, 'is not valid JSON (a merge conflict? resolve it, or re-record with skew golden record)');
   }

@@ -4,6 +4,8 @@ import { decodeJsonValue, encodeJsonValue } from '../core/json-encoding';
 import { SourceError } from '../errors/source-error';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { FAILURES_FORMAT, type StoredFailure } from './stored-failure';
+import { parseJson } from '../core/lossless-json';
+import { stringifyJsonValue } from '../core/stringify-json';
 
 /** The memory file inside the configured directory. */
 export function failureFile(dir: string): string {
@@ -29,7 +31,7 @@ export async function readFailures(dir: string): Promise<StoredFailure[]> {
     if (line.trim() === '') return;
     let value: unknown;
     try {
-      value = decodeJsonValue(JSON.parse(line));
+      value = decodeJsonValue(parseJson(line));
     } catch {
       throw new SourceError(file, i + 1, 'is not valid JSON (delete the file to reset the failure memory)');
     }
@@ -50,6 +52,6 @@ export async function readFailures(dir: string): Promise<StoredFailure[]> {
 
 /** Writes the failure memory atomically; an empty memory removes nothing but writes just the header. */
 export async function writeFailures(dir: string, failures: readonly StoredFailure[]): Promise<void> {
-  const lines = [FAILURES_FORMAT, ...failures].map((f) => JSON.stringify(encodeJsonValue(f)));
+  const lines = [FAILURES_FORMAT, ...failures].map((f) => stringifyJsonValue(encodeJsonValue(f)));
   await writeFileAtomic(failureFile(dir), `${lines.join('\n')}\n`);
 }

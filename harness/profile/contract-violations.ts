@@ -3,6 +3,7 @@ import type { Row } from '../core/row';
 import { isSameValue } from '../core/same-value';
 import { parseDateText } from './date-text';
 import { isNumericText } from './numeric-text';
+import { stringifyJson } from '../core/stringify-json';
 
 /**
  * The clauses of a column contract a value breaks (empty: it satisfies the contract). `present` is false when the
@@ -75,7 +76,7 @@ function hasFormat(format: ValueFormat, value: unknown): boolean {
  * `visits is "3", not an integer`, `signup is "31/12/2024", not date (date)`.
  */
 export function describeViolation(column: ColumnContract, clause: ContractClause, value: unknown): string {
-  const shown = JSON.stringify(value) ?? String(value);
+  const shown = stringifyJson(value) ?? String(value);
   switch (clause) {
     case 'present':
       return `${column.name} is left out (required)`;

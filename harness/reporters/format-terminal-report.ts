@@ -164,6 +164,7 @@ const HINT_LABELS: Record<HintKind, string> = {
   constant_ratio: 'constant ratio (units)',
   affine: 'affine (stale statistics)',
   rounding: 'rounding',
+  float32_widening: 'float32 widening',
   sign_flip: 'sign flip',
   null_input: 'null inputs only',
   category: 'some categories only',

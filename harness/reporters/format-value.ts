@@ -1,3 +1,5 @@
+import { stringifyJsonValue } from '../core/stringify-json';
+
 /**
  * A value as a reader should see it in a table: numbers compactly but exactly enough to see the difference,
  * strings quoted (so `" us"` shows its padding), objects as truncated JSON, absent as `(absent)`.
@@ -5,10 +7,12 @@
 export function formatValue(value: unknown, maxLength = 48): string {
   if (value === undefined) return '(absent)';
   if (typeof value === 'number') return formatNumber(value);
+  // An integer kept exact (past 2^53): every digit, the one that differs is usually the last.
+  if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string') return truncate(JSON.stringify(value), maxLength);
   if (value === null || typeof value === 'boolean') return String(value);
   try {
-    return truncate(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)), maxLength);
+    return truncate(stringifyJsonValue(value, undefined, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)), maxLength);
   } catch {
     return String(value);
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { decodeJsonValue } from '../core/json-encoding';
 import { REPORT_SCHEMA_VERSION, type SkewReport } from '../core/report';
 import { SourceError } from '../errors/source-error';
+import { parseJson } from '../core/lossless-json';
 
 /**
  * Reads a saved JSON report (`skew report`, `--baseline`): checks it is a skew report of a schema version this
@@ -16,7 +17,7 @@ export async function readReport(file: string): Promise<SkewReport> {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJson(text);
   } catch (error) {
     throw new SourceError(file, undefined, `is not valid JSON: ${(error as Error).message}`);
   }

@@ -33,6 +33,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // event, then up to 200 ms for its last output).
 const EXIT_NOTICE_MS = 500;
 import { updateMemory } from '../memory/update-memory';
+import { stringifyJson } from '../core/stringify-json';
 
 /** Options of {@link openSkewSession}. */
 export interface SkewSessionOptions {
@@ -267,7 +268,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
           const fixed = update.fixed.filter((f) => f.check === result.name).map(({ check, field, key }) => ({ check, field, key }));
           if (fixed.length > 0) results[i] = { ...result, fixed };
         }
-        const unchanged = JSON.stringify(update.failures) === JSON.stringify(remembered);
+        const unchanged = stringifyJson(update.failures) === stringifyJson(remembered);
         if (!unchanged) await writeFailures(config.failures.dir, update.failures);
       },
       async saveServingCassette() {

@@ -2,7 +2,7 @@ import type { ComparePolicy } from '../../harness/core/compare-policy';
 import { childPath, indexPath } from '../../harness/core/field-pattern';
 import type { FieldPolicy } from '../../harness/core/field-policy';
 import type { Mismatch } from '../../harness/core/mismatch';
-import { numberDifference, numbersMatch, parseNumericString } from '../../harness/core/numbers';
+import { isFiniteNumber, jsonNumbersMatch, numberDifference, parseNumericString, type JsonNumber } from '../../harness/core/numbers';
 import type { FeatureVector } from '../../harness/core/row';
 
 /** A mismatch before it is attached to a row and a top-level field. */
@@ -72,10 +72,10 @@ export function diffValues(path: string, offline: unknown, online: unknown, poli
   const offType = jsonType(offline);
   const onType = jsonType(online);
 
-  if (offType === 'number' && onType === 'number') return diffNumbers(path, offline as number, online as number, fieldPolicy);
+  if (offType === 'number' && onType === 'number') return diffNumbers(path, offline as JsonNumber, online as JsonNumber, fieldPolicy);
   if (fieldPolicy.coerce && (offType === 'number' || onType === 'number') && (offType === 'string' || onType === 'string')) {
-    const a = typeof offline === 'string' ? parseNumericString(offline) : (offline as number);
-    const b = typeof online === 'string' ? parseNumericString(online) : (online as number);
+    const a = typeof offline === 'string' ? parseNumericString(offline) : (offline as JsonNumber);
+    const b = typeof online === 'string' ? parseNumericString(online) : (online as JsonNumber);
     if (a !== undefined && b !== undefined) {
       return diffNumbers(path, a, b, fieldPolicy).map((m) => ({ ...m, offline, online }));
     }
@@ -94,10 +94,10 @@ export function diffValues(path: string, offline: unknown, online: unknown, poli
   }
 }
 
-function diffNumbers(path: string, offline: number, online: number, policy: FieldPolicy): ValueMismatch[] {
-  if (numbersMatch(offline, online, policy)) return [];
+function diffNumbers(path: string, offline: JsonNumber, online: JsonNumber, policy: FieldPolicy): ValueMismatch[] {
+  if (jsonNumbersMatch(offline, online, policy)) return [];
   const m: ValueMismatch = { path, kind: 'value', offline, online };
-  if (Number.isFinite(offline) && Number.isFinite(online)) Object.assign(m, numberDifference(offline, online));
+  if (isFiniteNumber(offline) && isFiniteNumber(online)) Object.assign(m, numberDifference(offline, online));
   return [m];
 }
 
@@ -199,6 +199,8 @@ function jsonType(value: unknown): JsonType {
     case 'object':
     case 'undefined':
       return typeof value as JsonType;
+    case 'bigint':
+      return 'number';
     default:
       return 'other';
   }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { AdapterRow } from '../feature-adapter';
 import { prependNodeBins } from '../node-bin-path';
 import { TailBuffer } from './tail-buffer';
+import { stringifyJsonValue } from '../../core/stringify-json';
 
 /** How to start the pipeline: argv (no shell), working directory and extra environment. */
 export interface PipelineCommand {
@@ -152,13 +153,13 @@ const encoded = new WeakMap<AdapterRow, string>();
 
 /**
  * A row as the JSON line the pipeline reads, encoded once and remembered (isolating a failure sends a row again).
- * Throws for a row JSON cannot encode (a cycle, nesting deeper than the stack, a BigInt): callers check first with
- * {@link encodeError}.
+ * A bigint is written with its exact digits. Throws for a row JSON cannot encode (a cycle, nesting deeper than the
+ * stack): callers check first with {@link encodeError}.
  */
 export function encodeRow(row: AdapterRow): string {
   let line = encoded.get(row);
   if (line === undefined) {
-    line = JSON.stringify(row.fields);
+    line = stringifyJsonValue(row.fields);
     encoded.set(row, line);
   }
   return line;

@@ -1,6 +1,6 @@
 import type { SideResult } from '../../core/row';
 import type { AdapterRow } from '../feature-adapter';
-import { parseJsonLine } from './parse-json-line';
+import { parseJson } from '../../core/lossless-json';
 import type { PipelineProcess } from './pipeline-process';
 import { toSideResult } from './to-side-result';
 
@@ -86,7 +86,8 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
       }
       let item: unknown;
       try {
-        item = parseJsonLine(line);
+        // Lossless: an int64 past 2^53 keeps its digits, and Python's bare NaN/Infinity are numbers.
+        item = parseJson(line);
       } catch {
         const snippet = line.length > 80 ? `${line.slice(0, 80)}…` : line;
         return fail(`printed invalid JSON on output line ${index + 1}: ${snippet}`);

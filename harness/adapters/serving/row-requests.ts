@@ -18,6 +18,8 @@ import {
 } from './serving-messages';
 import type { UrlTemplate } from './url-template';
 import { errorMessage } from '../../errors/error-message';
+import { parseJson } from '../../core/lossless-json';
+import { stringifyJson } from '../../core/stringify-json';
 
 /** What one request (one row, or one batch) needs besides its rows. */
 export interface RequestContext {
@@ -123,7 +125,7 @@ function interpret(
   if (outcome.invalidUtf8At !== null) return failAll(formatInvalidUtf8(status, endpoint(), outcome.invalidUtf8At));
   let json: unknown;
   try {
-    json = JSON.parse(outcome.body);
+    json = parseJson(outcome.body);
   } catch (error) {
     return failAll(formatInvalidJson(status, endpoint(), errorMessage(error), outcome.body));
   }
@@ -144,7 +146,7 @@ function interpret(
 
 function buildBody(build: () => unknown): { kind: 'ok'; body: string } | { kind: 'error'; message: string } {
   try {
-    const body = JSON.stringify(build());
+    const body = stringifyJson(build());
     if (body === undefined) return { kind: 'error', message: 'the request mapper returned nothing JSON can encode' };
     return { kind: 'ok', body };
   } catch (error) {

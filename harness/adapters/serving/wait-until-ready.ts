@@ -1,3 +1,4 @@
+import { parseJson } from '../../core/lossless-json';
 import { sleep } from './abortable-sleep';
 import { createHttpClient } from './http-client';
 import type { ReadyCheck } from './presets/preset-types';
@@ -71,7 +72,7 @@ export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<Re
 
 function readBody(body: string, check: ReadyCheck): string | null {
   try {
-    return check(JSON.parse(body));
+    return check(parseJson(body));
   } catch {
     return 'a body that is not JSON';
   }

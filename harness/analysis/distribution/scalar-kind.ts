@@ -1,3 +1,5 @@
+import { stringifyJson } from '../../core/stringify-json';
+
 /**
  * How a set of values can be compared as a distribution: `numeric` when every present value is a number,
  * `categorical` when every present value is a string, boolean or number (and not all numbers), `null` when any
@@ -37,7 +39,7 @@ export function categoryKey(value: unknown): string {
   if (isMissing(value)) return NULL_CATEGORY;
   // JSON would print ±Infinity as null, which is the missing category: spell them out instead.
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return JSON.stringify(value) ?? NULL_CATEGORY;
+  return stringifyJson(value) ?? NULL_CATEGORY;
 }
 
 /** The category of missing values (null, absent, NaN): a category of its own so a change in nulls shows as drift. */

@@ -70,7 +70,7 @@ export function mismatchKindOf(row: AnalysisRow, field: string): MismatchKind {
   if (online && !offline) return 'missing_offline';
   const a = row.offline[field];
   const b = row.online[field];
-  return a !== null && b !== null && typeof a !== typeof b ? 'type' : 'value';
+  return a !== null && b !== null && jsonTypeOf(a) !== jsonTypeOf(b) ? 'type' : 'value';
 }
 
 /** Whether `value` is a finite number (not NaN, not ±Infinity, not a numeric string). */
@@ -81,4 +81,9 @@ export function isFiniteNumber(value: unknown): value is number {
 /** Own-property check (feature vectors are plain JSON objects; `in` would see the prototype). */
 export function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** `typeof`, with a bigint (an integer kept exact) a number like any other. */
+function jsonTypeOf(value: unknown): string {
+  return typeof value === 'bigint' ? 'number' : typeof value;
 }

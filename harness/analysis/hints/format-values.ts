@@ -1,3 +1,5 @@
+import { stringifyJson } from '../../core/stringify-json';
+
 /** Number and value formatting for hint messages and evidence: short, exact enough to act on. */
 
 /** A number with at most 6 significant digits, no trailing zeros: `3600`, `0.1`, `-2.5e-7`. */
@@ -27,7 +29,7 @@ export function describeCoverage(count: number, total: number): string {
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'absent';
   if (typeof value === 'number') return formatNumber(value);
-  const json = JSON.stringify(value);
+  const json = stringifyJson(value);
   return json === undefined ? String(value) : json.length > 40 ? `${json.slice(0, 37)}…` : json;
 }
 

@@ -5,6 +5,7 @@ import { detectBoundary } from './boundary';
 import { detectCategory } from './category';
 import { detectClipping } from './clipping';
 import { detectConstantOffset } from './constant-offset';
+import { detectFloat32Widening } from './float32-widening';
 import { createFieldView } from './field-view';
 import type { DetectedHint, HintDetector } from './hint-detector';
 import { MAX_HINT_ROWS, MIN_STRENGTH, RUNNER_UP_MARGIN } from './hint-thresholds';
@@ -33,6 +34,7 @@ const DETECTORS: readonly HintDetector[] = [
   detectRowAge,
   detectConstantOffset,
   detectOffsetBySegment,
+  detectFloat32Widening,
   detectRounding,
   detectSignFlip,
   detectConstantRatio,
@@ -58,6 +60,7 @@ const SPECIFICITY: readonly HintKind[] = [
   'grows_with_age',
   'offset_by_segment',
   'timezone_offset',
+  'float32_widening',
   'rounding',
   'sign_flip',
   'constant_ratio',
@@ -134,6 +137,7 @@ const VALUE_RELATIONS: ReadonlySet<HintKind> = new Set([
   'offset_by_segment',
   'constant_ratio',
   'affine',
+  'float32_widening',
   'rounding',
   'sign_flip',
 ]);

@@ -17,6 +17,7 @@ export { detectOffsetBySegment } from './offset-by-segment';
 export { detectVocabularyOrder } from './vocabulary-order';
 export { detectCategory } from './category';
 export { detectConstantOffset } from './constant-offset';
+export { detectFloat32Widening, isFloat32Shaped } from './float32-widening';
 export { detectNullInput } from './null-input';
 export { detectAffine, detectConstantRatio } from './ratio-and-affine';
 export { detectRename } from './rename';

@@ -6,6 +6,7 @@ import { explainedShare, roundStrength } from './hint-strength';
 import { MIN_EXPLAINED_SHARE, MIN_ROWS } from './hint-thresholds';
 import { isSameValue } from './same-value';
 import { countDistinct } from './statistics';
+import { stringifyJson } from '../../core/stringify-json';
 
 /** A match on a single repeated value (all `0`, all `true`) is weak evidence that two fields are one. */
 const CONSTANT_FACTOR = 0.7;
@@ -28,7 +29,7 @@ export const detectRename: HintDetector = (view) => {
   let best: { name: string; equal: number; strength: number; distinct: number } | undefined;
   for (const name of candidates(rows, named, absent, present, view.field)) {
     const matches = rows.filter((row) => hasOwn(row[absent], name) && isSameValue(row[present][view.field], row[absent][name]));
-    const distinct = countDistinct(matches.map((row) => JSON.stringify(row[present][view.field])));
+    const distinct = countDistinct(matches.map((row) => stringifyJson(row[present][view.field])));
     const strength = explainedShare(matches.length, total) * (distinct < 2 ? CONSTANT_FACTOR : 1);
     if (matches.length >= MIN_ROWS && matches.length / total >= MIN_EXPLAINED_SHARE && (!best || strength > best.strength)) {
       best = { name, equal: matches.length, strength, distinct };

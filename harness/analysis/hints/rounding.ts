@@ -22,30 +22,11 @@ const MIN_STEPS_SPANNED = 10;
 const STEP_FACTOR = 0.9;
 
 /**
- * `rounding`: one side is the other rounded to 32-bit float precision; or the sides differ by less than a
- * granularity g (1, 0.1, 0.01, 10, …) and one side is always a multiple of g (one side rounds, the other does
+ * `rounding`: the sides differ by less than a granularity g (1, 0.1, 0.01, 10, …) and one side is always a multiple of g (one side rounds, the other does
  * not); or both are multiples of g and differ by exactly g (two rounding modes; floor vs truncation shows on
- * negative values only).
+ * negative values only). (One side rounded to float32 is `float32_widening`, float32-widening.ts.)
  */
-export const detectRounding: HintDetector = (view) => float32Rounded(view) ?? oneSideRounded(view) ?? unitSteps(view);
-
-/** A float32 round trip (a feature store, a tensor, a Java `float`) looks like rounding at a tiny grain. */
-function float32Rounded(view: FieldView): Hint | undefined {
-  const total = view.mismatching.length;
-  for (const side of ['online', 'offline'] as const) {
-    const raw = OTHER[side];
-    const explained = view.pairs.filter((p) => Math.fround(p[raw]) === p[side]);
-    if (explained.length < MIN_ROWS || explained.length / total < MIN_EXPLAINED_SHARE) continue;
-    const worst = explained.reduce((m, p) => Math.max(m, Math.abs(p.online - p.offline) / Math.max(Math.abs(p.offline), Math.abs(p.online))), 0);
-    return {
-      kind: 'rounding',
-      message: `${side} is ${raw} rounded to 32-bit float precision on ${describeCoverage(explained.length, total)}: a float32 vs float64 difference`,
-      evidence: `${formatRows(explained.length, total)} with ${side} = float32(${raw}); largest relative difference ${formatNumber(worst)}`,
-      strength: roundStrength(explainedShare(explained.length, total)),
-    };
-  }
-  return undefined;
-}
+export const detectRounding: HintDetector = (view) => oneSideRounded(view) ?? unitSteps(view);
 
 function oneSideRounded(view: FieldView): Hint | undefined {
   const total = view.mismatching.length;

@@ -1,4 +1,5 @@
 import { RELATION_TOLERANCE } from './hint-thresholds';
+import { stringifyJson } from '../../core/stringify-json';
 
 /**
  * Whether two feature values are the same for rename detection: numbers within a relative 1e-4 (a renamed
@@ -11,5 +12,5 @@ export function isSameValue(a: unknown, b: unknown): boolean {
   }
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  return stringifyJson(a) === stringifyJson(b);
 }

@@ -1,6 +1,7 @@
 import type { ColumnInfo, ColumnType, Row } from '../../core/row';
 import { HOURS_PER_SEGMENT, MAX_CATEGORIES, MAX_DISTINCT_NUMBERS, MIN_SEGMENT_ROWS, MIN_SEGMENT_SHARE, QUANTILE_BINS } from './segment-thresholds';
 import { NULL_SEGMENT, OTHER_SEGMENT, type Segmenter } from './segmenter';
+import { stringifyJsonValue } from '../../core/stringify-json';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 // A date as written: its month, and its hour when it has a time of day (read as written, not moved to UTC, so the
@@ -160,7 +161,7 @@ function distinctNumbers(values: readonly unknown[]): number {
 }
 
 function categoryOf(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return typeof v === 'string' ? v : typeof v === 'object' ? stringifyJsonValue(v) : String(v);
 }
 
 function isNullish(v: unknown): boolean {

@@ -13,6 +13,7 @@ import type { SourceRow } from '../../core/row';
 import { ConfigError } from '../../errors/config-error';
 import { columnViolations } from '../../profile/contract-violations';
 import { learnInputContract } from '../../profile/learn-contract';
+import { stringifyJsonValue } from '../../core/stringify-json';
 
 /**
  * The input contract of a run: learned from the sampled rows (see `learnInputContract`), then widened or narrowed by
@@ -69,7 +70,7 @@ function applyOptions(column: ColumnContract, options: ColumnContractOptions, pa
     options.values.forEach((value, i) => {
       if (value === null || value === undefined) throw new ConfigError(`${path}.values[${i}]`, 'cannot be null: use nullable: true to allow null');
       if (columnViolations(shape, true, value).length > 0) {
-        throw new ConfigError(`${path}.values[${i}]`, `must be ${describeFormat(format)} like the column (got ${JSON.stringify(value)})`);
+        throw new ConfigError(`${path}.values[${i}]`, `must be ${describeFormat(format)} like the column (got ${stringifyJsonValue(value)})`);
       }
     });
     values = options.values;

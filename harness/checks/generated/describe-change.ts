@@ -1,5 +1,6 @@
 import type { GeneratedRow } from './generated-row';
 import { MISSING } from './missing';
+import { stringifyJsonValue } from '../../core/stringify-json';
 
 /** Longest string shown in full; longer ones are cut and their length given. */
 const MAX_SHOWN_STRING = 40;
@@ -47,7 +48,7 @@ export function formatGeneratedValue(value: unknown): string {
       return String(value);
     case 'object': {
       if (value === null) return 'null';
-      const json = JSON.stringify(value);
+      const json = stringifyJsonValue(value);
       return json.length <= MAX_SHOWN_JSON ? json : `${json.slice(0, MAX_SHOWN_JSON - 1)}…`;
     }
   }

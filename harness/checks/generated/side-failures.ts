@@ -1,6 +1,7 @@
 import type { CheckWarning } from '../../core/check-result';
 import type { Row, Side, SideResult } from '../../core/row';
 import { isRowRejection, type RowEvaluation } from './evaluate-rows';
+import { stringifyJsonValue } from '../../core/stringify-json';
 
 /** Most rows re-tried to confirm that a side fails on them alone (each may cost a timeout). */
 export const MAX_CONFIRMED_ROWS = 10;
@@ -74,7 +75,7 @@ export function sideFailureWarning(f: SideFailureFinding): CheckWarning {
     message: `${name} fails on generated row ${f.key} (inside the input contract) while it answers other rows: ${f.message}`,
     count: 1,
     keys: [f.key],
-    detail: `${f.description}; row ${JSON.stringify(f.row)}`,
+    detail: `${f.description}; row ${stringifyJsonValue(f.row)}`,
     row: f.row,
     reproduce: f.reproduce,
   };

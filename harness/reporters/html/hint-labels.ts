@@ -10,6 +10,7 @@ export const HINT_LABELS: Readonly<Record<HintKind, string>> = {
   constant_ratio: 'constant ratio',
   affine: 'scale + offset',
   rounding: 'rounding',
+  float32_widening: 'float32 widening',
   sign_flip: 'sign flip',
   null_input: 'null inputs',
   category: 'some categories',

@@ -1,5 +1,6 @@
 import { formatNumber, truncate } from '../format-value';
 import { html, joinHtml, type SafeHtml } from './html';
+import { stringifyJson } from '../../core/stringify-json';
 
 /** Longest string shown whole; longer ones are cut around where they differ. */
 const MAX_STRING = 80;
@@ -40,6 +41,7 @@ export function valueText(value: unknown, max = MAX_JSON): string {
 
 function scalarText(value: unknown): string {
   if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string') return quote(truncate(value, MAX_STRING));
   if (value === null || typeof value === 'boolean') return String(value);
   return truncate(safeJson(value), MAX_JSON);
@@ -98,7 +100,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(value);
+    return stringifyJson(value, undefined, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(value);
   } catch {
     return String(value);
   }

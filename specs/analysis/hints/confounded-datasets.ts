@@ -184,6 +184,40 @@ function pureNoise(): ConfoundedDataset {
   };
 }
 
+/**
+ * A model server returns a float64 feature as float32: most rows as the shortest decimal of the float32 (as
+ * TF Serving prints it), Java clients as the exact widened double. Whole-dollar amounts are exact in both (no
+ * mismatch), and the mismatching rows lean towards the `web` channel, which has more fractional amounts.
+ */
+function float32Widening(): ConfoundedDataset {
+  const random = seeded(808);
+  const specs: RowSpec[] = Array.from({ length: 800 }, () => {
+    const channel = random.pick(['web', 'web', 'app', 'store']);
+    const whole = random.next() < (channel === 'web' ? 0.1 : 0.6);
+    const amount = whole ? Math.round(random.uniform(1, 900)) : Math.round(random.uniform(1, 900) * 100) / 100;
+    const offline = amount / 7;
+    const single = Math.fround(offline);
+    const online = channel === 'app' ? single : shortestFloat32(single);
+    return { inputs: { amount, channel }, offline, online };
+  });
+  return {
+    name: 'float32 widening',
+    story: 'online returns float32 (shortest decimal, or widened exactly on app); channel web has more fractional amounts',
+    field: 'amount_per_item',
+    input: buildInput(specs, { field: 'amount_per_item' }),
+    isRight: (h) => h.kind === 'float32_widening',
+  };
+}
+
+/** The shortest decimal that reads back as the float32 `single`, as a double (what float32 serialisers print). */
+function shortestFloat32(single: number): number {
+  for (let digits = 1; digits <= 9; digits++) {
+    const decimal = Number(single.toPrecision(digits));
+    if (Math.fround(decimal) === single) return decimal;
+  }
+  return single;
+}
+
 /** log(income) at income <= 0: -Infinity / NaN offline, null online; `employment` = student is correlated. */
 function mathDomain(): ConfoundedDataset {
   const random = seeded(707);
@@ -222,5 +256,5 @@ function vocabularyOrder(): ConfoundedDataset {
 
 /** Every confounded dataset, in a fixed order. */
 export function confoundedDatasets(): ConfoundedDataset[] {
-  return [mixedZonesDst(), oneZoneDstWithBoroughs(), zoneOffsets(), correlatedNull(), mixedUnits(), clippedWithRareCategory(), pureNoise(), mathDomain(), vocabularyOrder(), ...cardFraudDatasets()];
+  return [mixedZonesDst(), oneZoneDstWithBoroughs(), zoneOffsets(), correlatedNull(), mixedUnits(), clippedWithRareCategory(), pureNoise(), mathDomain(), vocabularyOrder(), float32Widening(), ...cardFraudDatasets()];
 }

@@ -56,10 +56,3 @@ describe('rounding', () => {
   });
 });
 
-describe('rounding to float32', () => {
-  it('finds one side stored as a 32-bit float', () => {
-    const values = numbers(seeded(12), 50, -1000, 1000, 3).filter((x) => Math.fround(x) !== x);
-    const hint = detect(values.map((x) => ({ offline: x, online: Math.fround(x) })));
-    expect(hint?.message).toBe('online is offline rounded to 32-bit float precision on every mismatching row: a float32 vs float64 difference');
-  });
-});

@@ -1,3 +1,4 @@
+import { parseJson } from '../../../core/lossless-json';
 import { canonicalJson } from '../../../core/canonical-json';
 import type { Redactor } from '../../../core/row';
 import type { FinalOutcome } from '../send-with-retries';
@@ -155,7 +156,7 @@ function targetOf(url: string): string {
 
 function parseBody(body: string): unknown {
   try {
-    return JSON.parse(body) as unknown;
+    return parseJson(body);
   } catch {
     return body;
   }
