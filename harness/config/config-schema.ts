@@ -19,6 +19,7 @@ const fieldPolicy = z.strictObject({
   rel: z.number().nonnegative().optional(),
   ulps: nonNegativeInt.optional(),
   float32: z.boolean().optional(),
+  integers: z.enum(['auto', 'exact', 'float64']).optional(),
   nan: z.enum(['equal', 'mismatch']).optional(),
   signedZero: z.enum(['equal', 'distinct']).optional(),
   nullVsMissing: z.enum(['equal', 'mismatch']).optional(),

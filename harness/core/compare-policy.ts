@@ -86,3 +86,23 @@ function mayMatchBelow(pattern: string, path: string): boolean {
   const head = pattern.slice(0, star);
   return head.startsWith(path) || path.startsWith(head);
 }
+
+/**
+ * The same policy with integers past 2^53 compared as doubles wherever a field leaves it to `auto` (generated rows:
+ * see {@link FieldPolicyOptions.integers}). Fields that say `exact` stay exact.
+ */
+export function withFloat64Integers(policy: ComparePolicy): ComparePolicy {
+  const adjust = (p: FieldPolicy): FieldPolicy => (p.integers === 'auto' ? { ...p, integers: 'float64' } : p);
+  const cache = new Map<string, FieldPolicy>();
+  return {
+    defaultPolicy: adjust(policy.defaultPolicy),
+    renameOnline: policy.renameOnline,
+    isIgnored: (path) => policy.isIgnored(path),
+    policyFor(path) {
+      let found = cache.get(path);
+      if (!found) cache.set(path, (found = adjust(policy.policyFor(path))));
+      return found;
+    },
+    uniformBelow: (path) => policy.uniformBelow(path),
+  };
+}

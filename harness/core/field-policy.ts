@@ -16,6 +16,11 @@ export interface FieldPolicy {
   ulps: number;
   /** Round both sides to float32 (`Math.fround`) before comparing numbers. */
   float32: boolean;
+  /**
+   * Integers past 2^53: `exact` compares their digits, `float64` as the doubles a float64 consumer (a model) sees, `auto`
+   * exactly on training rows and as doubles on generated rows (see {@link FieldPolicyOptions.integers}).
+   */
+  integers: 'auto' | 'exact' | 'float64';
   /** Whether NaN on both sides is a match. */
   nan: 'equal' | 'mismatch';
   /** Whether −0 and 0 are the same number. */
@@ -75,6 +80,14 @@ export interface FieldPolicyOptions {
    * the rounded values. Default `false`.
    */
   float32?: boolean;
+  /**
+   * How integers past 2^53 (exact on the wire: JSON numbers are read without losing digits) compare. `'exact'`: by their
+   * digits, so an int64 id that lost its last digit on one side (parsed as a double) is a difference. `'float64'`: as the
+   * doubles they round to, what a model reading float64 features sees. Default `'auto'`: exact on training rows, float64
+   * on generated rows — a generated edge input (the largest safe integer) pushed through arithmetic comes back exact
+   * from Python and rounded from JavaScript, a difference no training row carries.
+   */
+  integers?: 'auto' | 'exact' | 'float64';
   /** NaN vs NaN. Default `'equal'`. */
   nan?: 'equal' | 'mismatch';
   /** −0 vs 0. Default `'equal'`. */
@@ -104,6 +117,7 @@ export const DEFAULT_FIELD_POLICY: Readonly<FieldPolicy> = Object.freeze({
   relOnIntegers: false,
   ulps: 0,
   float32: false,
+  integers: 'auto',
   nan: 'equal',
   signedZero: 'equal',
   nullVsMissing: 'mismatch',
@@ -121,6 +135,7 @@ export function resolveFieldPolicy(options: FieldPolicyOptions, base: FieldPolic
     relOnIntegers: options.rel !== undefined ? true : base.relOnIntegers,
     ulps: options.ulps ?? base.ulps,
     float32: options.float32 ?? base.float32,
+    integers: options.integers ?? base.integers,
     nan: options.nan ?? base.nan,
     signedZero: options.signedZero ?? base.signedZero,
     nullVsMissing: options.nullVsMissing ?? base.nullVsMissing,

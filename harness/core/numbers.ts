@@ -76,7 +76,7 @@ export function isExactInteger(x: number): boolean {
  */
 export function jsonNumbersMatch(a: JsonNumber, b: JsonNumber, policy: FieldPolicy): boolean {
   if (typeof a === 'number' && typeof b === 'number') return numbersMatch(a, b, policy);
-  if (policy.float32 || !isWhole(a) || !isWhole(b)) return numbersMatch(Number(a), Number(b), policy);
+  if (policy.float32 || policy.integers === 'float64' || !isWhole(a) || !isWhole(b)) return numbersMatch(Number(a), Number(b), policy);
   const difference = absBigint(BigInt(a) - BigInt(b));
   if (difference === 0n) return true;
   if (policy.abs === Infinity || difference <= BigInt(Math.floor(policy.abs))) return true;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createComparePolicy, type CompareOptions } from '../../harness/core/compare-policy';
+import { createComparePolicy, withFloat64Integers, type CompareOptions } from '../../harness/core/compare-policy';
 import { diffFeatures } from '../../harness/core/diff';
 import type { Mismatch } from '../../harness/core/mismatch';
 
@@ -80,5 +80,29 @@ describe('float32 policy', () => {
         expect(mismatches(a, b, policy).length === 0).toBe(Math.fround(a) === Math.fround(b));
       }),
     );
+  });
+});
+
+describe('the integers policy', () => {
+  it('compares integers past 2^53 as the doubles they round to with float64, by their digits with exact and auto', () => {
+    // The doubles may be equal while the digits differ: 9007199254740993 rounds to …992.
+    expect(mismatches(9007199254740993n, 9007199254740992n, { default: { integers: 'float64' } })).toEqual([]);
+    fc.assert(
+      fc.property(huge, fc.bigInt({ min: -3n, max: 3n }), (a, delta) => {
+        const b = a + delta;
+        // float64: exactly what the two doubles give under the rules for doubles (past 2^52 those include `rel`).
+        const asDoubles = mismatches(Number(a), Number(b)).length === 0;
+        expect(mismatches(a, b, { default: { integers: 'float64' } }).length === 0).toBe(asDoubles);
+        expect(mismatches(a, b, { default: { integers: 'exact' } }).length === 0).toBe(delta === 0n);
+        expect(mismatches(a, b).length === 0).toBe(delta === 0n);
+      }),
+    );
+  });
+
+  it('turns auto into float64 for generated rows, and leaves a field that says exact exact', () => {
+    const policy = withFloat64Integers(createComparePolicy({ fields: { id: { integers: 'exact' } } }));
+    const diff = (field: string) => diffFeatures('k', { [field]: 9007199254740993n }, { [field]: 9007199254740992n }, policy).flatMap((o) => o.mismatches);
+    expect(diff('count')).toEqual([]);
+    expect(diff('id')).toMatchObject([{ kind: 'value', absDiff: 1 }]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ColumnOverride } from '../../checks/generated';
 import { runGeneratedParityCheck } from '../../checks/generated-parity';
+import { withFloat64Integers } from '../../core/compare-policy';
 import { reproduceCommand } from '../reproduce-command';
 import type { SessionCheck } from './session-check';
 
@@ -12,7 +13,10 @@ export const generatedParityCheck: SessionCheck<'generated-parity'> = {
     // Generated rows start from training rows both sides computed: a row parity already counted as an error would
     // otherwise come back, unchanged, as a generated row one side rejects.
     const failedInParity = state.parity?.failedKeys ?? new Set<string>();
-    const bases = failedInParity.size > 0 ? { ...ctx, rows: ctx.rows.filter((row) => !failedInParity.has(row.key)) } : ctx;
+    // Integers past 2^53 compare as doubles here unless a field says `exact`: an edge input pushed through arithmetic
+    // comes back exact from one language and rounded from another, a difference no training row carries.
+    const policy = withFloat64Integers(ctx.policy);
+    const bases = { ...ctx, policy, ...(failedInParity.size > 0 ? { rows: ctx.rows.filter((row) => !failedInParity.has(row.key)) } : {}) };
     const remembered = env.generatedPath
       ? []
       : env.remembered.filter((f) => f.check === 'generated-parity' && f.row).map((f) => ({ key: f.key, row: f.row! }));
