@@ -9,9 +9,16 @@ import { parseDateText, type DateText } from './date-text';
  */
 export function profileDates(values: readonly string[]): DateProfile | null {
   const parsed: Array<{ text: string; date: DateText }> = [];
+  // Dates repeat (a signup day, a reference date): each distinct text is parsed once, and its entry shared.
+  const seen = new Map<string, { text: string; date: DateText } | null>();
   for (const text of values) {
-    const date = parseDateText(text);
-    if (date !== null) parsed.push({ text, date });
+    let entry = seen.get(text);
+    if (entry === undefined) {
+      const date = parseDateText(text);
+      entry = date === null ? null : { text, date };
+      seen.set(text, entry);
+    }
+    if (entry !== null) parsed.push(entry);
   }
   const first = parsed[0];
   if (first === undefined) return null;
