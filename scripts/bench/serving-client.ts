@@ -3,12 +3,13 @@
  * The contender sends every row of `rowsFile` to the endpoint, after a short warm-up, and prints one JSON line:
  * rows and requests sent, wall time and the process's CPU time of the measured part.
  *
- * - `harness`: the serving adapter as a parity run uses it (`createServingAdapter(...).compute(rows)`: request
+ * - `harness`: the serving adapter as a parity run uses it (`createServingAdapter(...).compute(window)` for windows of
+ *   `WINDOW_ROWS` rows, two in flight, each window's results dropped once looked at: request
  *   mapping, retries and limits armed, JSON parsed, features extracted), single rows or batches.
  * - `raw`: node's `http.request` on a keep-alive agent, the same bodies (stringified per request, as the harness
  *   does), every response parsed as JSON and dropped.
- * - `raw-keep`: the same, keeping every parsed response until the end, as the adapter keeps every row's features
- *   for the diff: what holding the results costs (garbage collection of a growing heap), without the harness.
+ * - `raw-keep`: the same, keeping every parsed response until the end (as the adapter kept every row's features
+ *   before parity ran in windows): what holding the results costs (garbage collection of a growing heap).
  * - `autocannon`: the same bodies, the same number of connections; responses counted, not parsed.
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ import http from 'node:http';
 import autocannon from 'autocannon';
 import { createServingAdapter } from '../../harness/adapters/serving';
 import { resolveConfig } from '../../harness/config/resolve-config';
+import { WINDOW_ROWS } from '../../harness/checks/parity';
+import type { SideResult } from '../../harness/core/row';
 
 /** What a measurement is asked to do. */
 export interface ClientSpec {
@@ -72,10 +75,18 @@ async function harness(spec: ClientSpec, rows: Rows, adapterRows: AdapterRows | 
   );
   const adapter = createServingAdapter(config.serving);
   const input = adapterRows.length === rows.length ? (adapterRows as AdapterRows) : rows.map((fields, i) => ({ key: String(i), fields }));
-  const results = await adapter.compute(input);
+  // As parity calls it: windows of WINDOW_ROWS rows, two in flight, each window's results dropped once looked at.
+  const windows: AdapterRows[] = [];
+  for (let i = 0; i < input.length; i += WINDOW_ROWS) windows.push(input.slice(i, i + WINDOW_ROWS));
+  const inFlight: Array<Promise<SideResult[]>> = [];
+  let next = 0;
+  while (next < windows.length || inFlight.length > 0) {
+    while (inFlight.length < 2 && next < windows.length) inFlight.push(adapter.compute(windows[next++]!));
+    const results = await inFlight.shift()!;
+    const failure = results.find((r) => r.kind !== 'ok');
+    if (failure) throw new Error(`rows failed: ${JSON.stringify(failure)}`);
+  }
   await adapter.close();
-  const failed = results.filter((r) => r.kind !== 'ok').length;
-  if (failed > 0) throw new Error(`${failed} rows failed: ${JSON.stringify(results.find((r) => r.kind !== 'ok'))}`);
   return adapter.stats.requests;
 }
 
