@@ -11,6 +11,7 @@ import { reportCommandModule } from './report-command';
 import { goldenCommandModule } from './golden-command';
 import { initCommandModule } from './init-command';
 import { logsCommandModule } from './logs-command';
+import { mergeCommandModule } from './merge-command';
 import { runCommandModule } from './run-command';
 
 /**
@@ -62,6 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .command(logsCommandModule(context))
       .command(reportCommandModule(context))
       .command(initCommandModule(context))
+      .command(mergeCommandModule(context))
       .strictCommands()
       .strictOptions()
       .demandCommand(1)
