@@ -67,8 +67,8 @@ describe('skew run --shard i/n + skew merge (the bundled example)', () => {
     const missing = await runCli(['merge', 'whole'], { cwd });
     expect(missing.code).toBe(3);
     expect(missing.stderr).toBe('skew: shards 2, 4 of 4 are missing from whole (blob-night1-2of4.json, blob-night1-4of4.json)\n');
-    // Rerun shard 2 (as after a kill) twice: it overwrites its blob; then shard 4.
-    for (const i of [2, 2, 4]) {
+    // Rerun shards 2 and 4 (as after a kill): each writes its blob again.
+    for (const i of [2, 4]) {
       const rerun = await runCli(['run', '--config', 'skew.config.json', ...CHECKS, '--report-dir', 'whole', '--shard', `${i}/4`, '--run-id', 'night1'], { cwd });
       expect(rerun.stderr).toBe('');
     }
