@@ -54,7 +54,7 @@ const REPRODUCE_KEYS = 3;
  * Rows per window: each window is one `compute` call per side (one batch, as in training, for a pipeline process),
  * compared and folded into the statistics before its results are dropped.
  */
-export const WINDOW_ROWS = 10_000;
+export const WINDOW_ROWS = 4_096;
 
 /** Windows computed at once: the next one starts while the previous one finishes, so neither side idles between. */
 const WINDOWS_IN_FLIGHT = 2;

@@ -116,6 +116,10 @@ export function createCsvTable(
       types = names.map((_, at) => configured[at] ?? finalType(inferred[at]!));
       return names.map((name, at) => ({ name, type: types[at]!, typeSource: configured[at] === undefined ? 'inferred' : 'config' }));
     },
+    // A sampled record waits as one string instead of an array of cells (a third of the memory for a full sample):
+    // cells never hold a NUL (the reader rejects it), so it separates them.
+    pack: (cells) => [cells.join('\u0000')],
+    unpack: (packed) => packed[0]!.split('\u0000'),
     toValues(cells): Row {
       const row: Row = {};
       for (let at = 0; at < names.length; at++) {

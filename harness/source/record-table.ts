@@ -39,6 +39,12 @@ export interface RecordTable<R> {
   finish(): SourceColumn[];
   /** The typed values of an admitted record (after {@link RecordTable.finish}). */
   toValues(record: R): Row;
+  /**
+   * Optional: a compact form of a record to keep while it waits in the sample (types are known only after the last
+   * record, so sampled records are kept raw until then), and back. `unpack(pack(r))` equals `r`.
+   */
+  pack?(record: R): R;
+  unpack?(record: R): R;
 }
 
 /**

@@ -81,7 +81,7 @@ export function createCollector<R>(source: SourceOptions, sample: SampleOptions,
         }
         offered += 1;
       }
-      const candidate = { index, line, key: admitted.key, stratum: admitted.stratum, record };
+      const candidate = { index, line, key: admitted.key, stratum: admitted.stratum, record: table.pack ? table.pack(record) : record };
       sampler.offer(candidate);
       also?.offer(candidate);
     },
@@ -93,14 +93,22 @@ export function createCollector<R>(source: SourceOptions, sample: SampleOptions,
       const columns = table.finish();
       const chosen = sampler.take();
       const alsoChosen = also?.take() ?? null;
-      const values = (list: Array<Candidate<R>>) => list.map((candidate) => table.toValues(candidate.record));
-      return build(columns, chosen, values(chosen), alsoChosen && values(alsoChosen), alsoChosen ?? []);
+      const raw = (record: R): R => (table.unpack ? table.unpack(record) : record);
+      const alsoValues = alsoChosen && alsoChosen.map((candidate) => table.toValues(raw(candidate.record)));
+      // Each raw record is let go once typed (after the second sample, which may share it): a large sample's raw
+      // cells need not outlive its typed rows.
+      const values = chosen.map((candidate) => {
+        const typed = table.toValues(raw(candidate.record));
+        (candidate as { record: R | null }).record = null;
+        return typed;
+      });
+      return build(columns, chosen, values, alsoValues, alsoChosen ?? []);
     },
     async finishLoading(table: RecordTable<R>, load: (records: R[]) => Promise<Row[]>): Promise<SampleResult> {
       const columns = table.finish();
       const chosen = sampler.take();
       const alsoChosen = also?.take() ?? [];
-      const values = await load([...chosen, ...alsoChosen].map((candidate) => candidate.record));
+      const values = await load([...chosen, ...alsoChosen].map((candidate) => (table.unpack ? table.unpack(candidate.record) : candidate.record)));
       return build(columns, chosen, values.slice(0, chosen.length), also ? values.slice(chosen.length) : null, alsoChosen);
     },
   };
