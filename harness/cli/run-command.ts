@@ -96,7 +96,7 @@ export function runCommandModule(ctx: CommandContext): CommandModule<object, Run
 
 /** `unknown command "rnu" (did you mean "run"?); commands: run, golden, report, drift (see skew --help)` */
 function unknownCommandMessage(word: string): string {
-  const commands = ['run', 'golden', 'report', 'drift', 'logs', 'init', 'merge'];
+  const commands = ['run', 'golden', 'report', 'trend', 'drift', 'logs', 'init', 'merge'];
   const near = closest(word, commands);
   return `unknown command "${word}"${near ? ` (did you mean "${near}"?)` : ''}; commands: ${commands.join(', ')} (see skew --help)`;
 }
