@@ -1,4 +1,4 @@
-import { BottomK } from '../core/bottom-k';
+import { BottomK, mergeBottomK, type BottomKEntry } from '../core/bottom-k';
 import type { RowComparison } from './row-comparison';
 
 /** Most compared rows kept for the field analyses (hints, segments, charts) of one parity run. */
@@ -68,8 +68,10 @@ export class ParityRecorder {
   readonly #fieldsSeen = new Set<string>();
   readonly #memoryCases: MemoryCase[] = [];
   readonly #differing = new Map<string, number>();
-  readonly #replays: RowComparison[] = [];
+  readonly #replays: Array<{ position: number; comparison: RowComparison }> = [];
   readonly #skewed: BottomK<RowComparison>;
+  readonly #memoryPositions: number[] = [];
+  #added = 0;
 
   constructor(options: ParityRecorderOptions) {
     this.#options = options;
@@ -77,11 +79,12 @@ export class ParityRecorder {
     this.#skewed = new BottomK(options.skewedRows ?? 0);
   }
 
-  /** Adds one row (after noise is explained away). */
-  add(c: RowComparison): void {
+  /** Adds one row (after noise is explained away); `position`: its place in the whole sample (default: added order). */
+  add(c: RowComparison, position = this.#added): void {
+    this.#added++;
     const { key } = c.row;
     const replay = this.#options.replayed.has(key);
-    if (replay) this.#replays.push(c);
+    if (replay) this.#replays.push({ position, comparison: c });
     if (c.offline.kind !== 'ok' || c.online.kind !== 'ok') {
       this.#failedKeys.add(key);
       if (c.offline.kind === 'ok') this.#see(c.offline.features);
@@ -91,8 +94,8 @@ export class ParityRecorder {
     this.#see(c.offline.features);
     this.#see(c.online.features);
     if (!replay) {
-      this.#analysis.offer(key, () => c);
-      if (c.outcomes.some((o) => o.mismatches.length > 0)) this.#skewed.offer(key, () => c);
+      this.#analysis.offer(key, () => c, position);
+      if (c.outcomes.some((o) => o.mismatches.length > 0)) this.#skewed.offer(key, () => c, position);
     }
     const remembered = this.#options.remembered.has(key);
     for (const o of c.outcomes) {
@@ -100,26 +103,104 @@ export class ParityRecorder {
       if (differs) {
         const seen = this.#differing.get(o.field) ?? 0;
         this.#differing.set(o.field, seen + 1);
-        if (remembered || seen < this.#options.memoryPerField) this.#memoryCases.push({ field: o.field, key, differs });
-      } else if (remembered) this.#memoryCases.push({ field: o.field, key, differs });
+        if (remembered || seen < this.#options.memoryPerField) this.#noteCase({ field: o.field, key, differs }, position);
+      } else if (remembered) this.#noteCase({ field: o.field, key, differs }, position);
     }
   }
 
   /** The records of the rows added so far. */
   result(): ParityRecords {
+    return finishParityRecords(this.partial());
+  }
+
+  /** The mergeable state so far (see {@link mergeParityRecords}). */
+  partial(): ParityRecordsPartial {
     return {
-      analysisRows: this.#analysis.items(),
+      analysis: this.#analysis.entries(),
+      analysisK: this.#options.analysisRows ?? ANALYSIS_ROWS,
       compared: this.#analysis.offered,
-      failedKeys: this.#failedKeys,
-      fieldsSeen: this.#fieldsSeen,
-      memoryCases: this.#memoryCases,
-      replays: this.#replays,
-      skewedRows: this.#skewed.items(),
+      failedKeys: [...this.#failedKeys],
+      fieldsSeen: [...this.#fieldsSeen],
+      memoryCases: this.#memoryCases.map((c, i) => ({ ...c, position: this.#memoryPositions[i]! })),
+      memoryPerField: this.#options.memoryPerField,
+      remembered: [...this.#options.remembered],
+      replays: [...this.#replays],
+      skewedRows: this.#skewed.entries(),
+      skewedK: this.#options.skewedRows ?? 0,
       skewed: this.#skewed.offered,
     };
+  }
+
+  #noteCase(c: MemoryCase, position: number): void {
+    this.#memoryCases.push(c);
+    this.#memoryPositions.push(position);
   }
 
   #see(features: object): void {
     for (const field in features) this.#fieldsSeen.add(field);
   }
+}
+
+/** A {@link ParityRecorder}'s state, with each kept row's position in the whole sample: what shards merge. */
+export interface ParityRecordsPartial {
+  analysis: Array<BottomKEntry<RowComparison>>;
+  analysisK: number;
+  compared: number;
+  failedKeys: string[];
+  fieldsSeen: string[];
+  memoryCases: Array<MemoryCase & { position: number }>;
+  memoryPerField: number;
+  remembered: string[];
+  replays: Array<{ position: number; comparison: RowComparison }>;
+  skewedRows: Array<BottomKEntry<RowComparison>>;
+  skewedK: number;
+  skewed: number;
+}
+
+/** The records of a partial. */
+export function finishParityRecords(p: ParityRecordsPartial): ParityRecords {
+  return {
+    analysisRows: p.analysis.map((e) => e.item),
+    compared: p.compared,
+    failedKeys: new Set(p.failedKeys),
+    fieldsSeen: new Set(p.fieldsSeen),
+    memoryCases: p.memoryCases.map(({ position: _position, ...c }) => c),
+    replays: p.replays.map((r) => r.comparison),
+    skewedRows: p.skewedRows.map((e) => e.item),
+    skewed: p.skewed,
+  };
+}
+
+/**
+ * Merges the partials of disjoint sets of rows (shards) into the partial of their union, exactly as one recorder fed
+ * every row in position order: bottom-k of the union for the analysis and skewed rows, replays and memory cases in
+ * position order (the per-field limit on new failures applied again over the union). Pure.
+ */
+export function mergeParityRecords(parts: readonly ParityRecordsPartial[]): ParityRecordsPartial {
+  const first = parts[0]!;
+  const remembered = new Set(first.remembered);
+  const differing = new Map<string, number>();
+  const memoryCases = parts
+    .flatMap((p) => p.memoryCases)
+    .sort((a, b) => a.position - b.position)
+    .filter((c) => {
+      if (!c.differs) return true;
+      const seen = differing.get(c.field) ?? 0;
+      differing.set(c.field, seen + 1);
+      return remembered.has(c.key) || seen < first.memoryPerField;
+    });
+  return {
+    analysis: mergeBottomK(first.analysisK, parts.map((p) => p.analysis)),
+    analysisK: first.analysisK,
+    compared: parts.reduce((n, p) => n + p.compared, 0),
+    failedKeys: [...new Set(parts.flatMap((p) => p.failedKeys))],
+    fieldsSeen: [...new Set(parts.flatMap((p) => p.fieldsSeen))],
+    memoryCases,
+    memoryPerField: first.memoryPerField,
+    remembered: first.remembered,
+    replays: parts.flatMap((p) => p.replays).sort((a, b) => a.position - b.position),
+    skewedRows: mergeBottomK(first.skewedK, parts.map((p) => p.skewedRows)),
+    skewedK: first.skewedK,
+    skewed: parts.reduce((n, p) => n + p.skewed, 0),
+  };
 }

@@ -4,9 +4,10 @@ import type { Side, SideResult, SourceRow } from '../core/row';
 import type { CheckContext } from './check-context';
 import { compareResults, computeSide } from './compare-results';
 import { explainByNoise, judgeNoisyField } from './noise-model';
-import { ParityRecorder, type ParityRecords } from './parity-records';
+import { finishParityRecords, mergeParityRecords, ParityRecorder, type ParityRecords, type ParityRecordsPartial } from './parity-records';
 import type { RowComparison } from './row-comparison';
-import { RowSummaryAccumulator } from './summarize-rows';
+import { finishRowSummary, mergeRowSummaries, RowSummaryAccumulator, type RowSummaryPartial } from './summarize-rows';
+import type { NoiseModel } from './noise-model';
 
 /** The parity check's result and what it kept of its rows for later analyses and checks. */
 export interface ParityOutput {
@@ -30,6 +31,20 @@ export interface ParityOptions {
   skewedRows?: number;
   /** Rows per window (see {@link runParityCheck}). Default {@link WINDOW_ROWS}. */
   windowRows?: number;
+  /** A row's place in the whole sample (a shard runs some of its rows). Default: its place in `ctx.rows`. */
+  positionOf?: (key: string, index: number) => number;
+}
+
+/**
+ * What parity gathered from its rows before judging them: exact counts and tallies, noise-explained counts, the
+ * bounded records, every row with its position in the whole sample. Partials of disjoint rows (shards) merge exactly
+ * ({@link mergeParityPartials}); {@link finishParity} judges one.
+ */
+export interface ParityPartial {
+  summary: RowSummaryPartial;
+  /** Row differences the measured noise explained, per field. */
+  explained: Record<string, number>;
+  records: ParityRecordsPartial;
 }
 
 /** Most row keys in parity's reproduce command. */
@@ -56,6 +71,12 @@ const WINDOWS_IN_FLIGHT = 2;
  * before they are dropped. A sample of one window behaves as one batch per side.
  */
 export async function runParityCheck(ctx: CheckContext, options: ParityOptions = {}): Promise<ParityOutput> {
+  const { partial, timings } = await collectParity(ctx, options);
+  return { ...finishParity(partial, ctx.noise, options), timings };
+}
+
+/** Runs parity's rows through both sides and gathers them (see {@link runParityCheck}), without judging. */
+export async function collectParity(ctx: CheckContext, options: ParityOptions = {}): Promise<{ partial: ParityPartial; timings: ParityOutput['timings'] }> {
   const replayed = options.replayed ?? new Set<string>();
   const inner = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, inner.signal]) : inner.signal;
@@ -90,24 +111,40 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
   const summary = new RowSummaryAccumulator((field) => ctx.policy.policyFor(field).budget, ctx.examples);
   const recorder = new ParityRecorder({ replayed, remembered: options.remembered ?? new Set(), memoryPerField: ctx.examples, skewedRows: options.skewedRows ?? 0 });
   const inFlight: Array<ReturnType<typeof startWindow>> = [];
+  const positionOf = options.positionOf ?? ((_key: string, index: number) => index);
   let next = 0;
+  let index = 0;
   while (next < starts.length || inFlight.length > 0) {
     while (inFlight.length < WINDOWS_IN_FLIGHT && next < starts.length) inFlight.push(startWindow(starts[next++]!));
     const { rows, offline, online } = await inFlight.shift()!;
     for (const c of compareResults(rows, offline, online, ctx.policy)) {
+      const position = positionOf(c.row.key, index++);
       const { outcomes, explained } = explainByNoise(c.outcomes, ctx.noise);
       const comparison = { ...c, outcomes };
-      recorder.add(comparison);
+      recorder.add(comparison, position);
       if (replayed.has(c.row.key)) continue;
       for (const field of explained) explainedCounts.set(field, (explainedCounts.get(field) ?? 0) + 1);
-      summary.add(comparison);
+      summary.add(comparison, position);
     }
   }
-  const records = recorder.result();
   const timings = {
     offlineMs: Math.max(0, Math.round(spans.offline.end - spans.offline.start)),
     onlineMs: Math.max(0, Math.round(spans.online.end - spans.online.start)),
   };
+  return { partial: { summary: summary.partial(), explained: Object.fromEntries(explainedCounts), records: recorder.partial() }, timings };
+}
+
+/** Merges the partials of disjoint rows (shards) into the partial of their union (see {@link ParityPartial}). Pure. */
+export function mergeParityPartials(parts: readonly ParityPartial[]): ParityPartial {
+  const explained: Record<string, number> = {};
+  for (const p of parts) for (const [field, n] of Object.entries(p.explained)) explained[field] = (explained[field] ?? 0) + n;
+  return { summary: mergeRowSummaries(parts.map((p) => p.summary)), explained, records: mergeParityRecords(parts.map((p) => p.records)) };
+}
+
+/** Judges gathered rows: parity's result (noise, budgets, reproduce lines) and its records. Pure. */
+export function finishParity(partial: ParityPartial, noiseModel: NoiseModel | null, options: Pick<ParityOptions, 'reproduce'> = {}): Omit<ParityOutput, 'timings'> {
+  const records = finishParityRecords(partial.records);
+  const explainedCounts = new Map(Object.entries(partial.explained));
 
   const { replays } = records;
   const failingReplays = replays.flatMap((c) => c.outcomes.filter((o) => o.mismatches.length > 0).map((o) => `${o.field} on ${c.row.key}`));
@@ -124,9 +161,9 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
     replays.length === 0
       ? ''
       : `; ${replays.length} remembered failing row${replays.length === 1 ? '' : 's'} replayed apart (not in the rates): ${replayState}${unevaluated > 0 && unevaluated < replays.length ? `; ${unevaluated} could not be evaluated` : ''}`;
-  const summarized = summary.result();
+  const summarized = finishRowSummary(partial.summary);
   const fields: FieldStats[] = summarized.fields.map((f) => {
-    const noise = ctx.noise?.get(f.field);
+    const noise = noiseModel?.get(f.field);
     const judged = noise ? judgeNoisyField(f, noise, explainedCounts.get(f.field) ?? 0) : f;
     const keys = [...new Set(judged.examples.map((m) => m.key))].slice(0, REPRODUCE_KEYS);
     return judged.status === 'failed' && keys.length > 0 && options.reproduce ? { ...judged, reproduce: options.reproduce(keys) } : judged;
@@ -153,7 +190,7 @@ export async function runParityCheck(ctx: CheckContext, options: ParityOptions =
   if (stillFailing > 0 && result.status === 'passed') result.status = 'failed';
   const keys = failingKeys(fields, replays);
   if (result.status === 'failed' && keys.length > 0 && options.reproduce) result.reproduce = options.reproduce(keys);
-  return { result, records, timings };
+  return { result, records };
 }
 
 /**

@@ -11,7 +11,9 @@ import { reportCommandModule } from './report-command';
 import { goldenCommandModule } from './golden-command';
 import { initCommandModule } from './init-command';
 import { logsCommandModule } from './logs-command';
+import { mergeCommandModule } from './merge-command';
 import { runCommandModule } from './run-command';
+import { trendCommandModule } from './trend-command';
 
 /**
  * The `skew` command line. Parses `argv`, runs the command, and resolves to the exit code; never calls
@@ -61,7 +63,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       .command(driftCommand(context))
       .command(logsCommandModule(context))
       .command(reportCommandModule(context))
+      .command(trendCommandModule(context))
       .command(initCommandModule(context))
+      .command(mergeCommandModule(context))
       .strictCommands()
       .strictOptions()
       .demandCommand(1)

@@ -16,13 +16,19 @@ import { withConfigPath } from '../errors/with-config-path';
 import { whyNotWritableDir } from '../io/writable-dir';
 import { applyMemoryPolicy } from './memory-policy';
 import { goldenWriteOptions, REPORTER_NAMES, type RunArgs } from './run-command';
+import { resolveRunId, resolveShard } from './shard-options';
 
 /**
  * `skew run`: loads the config, applies command-line overrides, runs, reports, and returns the verdict's exit
  * code (2 if a reporter could not write its output).
  */
-export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal): Promise<number> {
+export async function runCommand(given: RunArgs, io: CliIo, signal: AbortSignal): Promise<number> {
   applyMemoryPolicy();
+  // `blob` is no report format: it asks for the shard's blob (written anyway with --shard).
+  const names = given.reporter?.flatMap((r) => r.split(',')).map((r) => r.trim());
+  const wantsBlob = names?.includes('blob') ?? false;
+  const rest = names?.filter((n) => n !== 'blob');
+  const args: RunArgs = { ...given, ...(rest !== undefined ? { reporter: rest.length > 0 ? rest : ['terminal'] } : {}) };
   const config = await loadConfig({
     file: args.config,
     cwd: io.cwd,
@@ -37,8 +43,18 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
     const keys = args.keys !== undefined ? args.keys.split(',').map((k) => k.trim()).filter(Boolean) : undefined;
     if (keys && keys.length === 0) throw new UsageError('--keys needs at least one row key (comma-separated)');
     const checks = args.checks !== undefined ? parseChecks(args.checks) : undefined;
-    checkReportFiles(config.report.reporters, config.report.dir);
-    const reporters = createReporters(config.report.reporters, io, { color: args.color ?? shouldColor(io.stdout, io.env) });
+    const shard = resolveShard(args.shard, args.shardTotal, config.shardTotal, io.env) ?? undefined;
+    if (shard && keys) throw new UsageError('--keys reruns single rows: it cannot be sharded (drop --shard)');
+    const golden = goldenWriteOptions(args, io.env);
+    if (shard && args.updateGolden !== undefined && args.updateGolden !== 'none') {
+      throw new UsageError('--update-golden cannot be used with --shard: golden files are written by an unsharded run');
+    }
+    const runId = shard || wantsBlob ? resolveRunId(args.runId, io.env, config.configHash, config.sample.seed) : undefined;
+    // A shard's output is its blob: it writes report files only when --reporter asks for them (n shards would
+    // otherwise overwrite one another's partial reports, and the merged one).
+    const chosen = shard && given.reporter === undefined ? config.report.reporters.filter((r) => r.name === 'terminal') : config.report.reporters;
+    checkReportFiles(chosen, config.report.dir);
+    const reporters = createReporters(chosen, io, { color: args.color ?? shouldColor(io.stdout, io.env) });
     const reporter = new ReporterMultiplexer(reporters);
     const report = await runSkew({
       config,
@@ -51,7 +67,10 @@ export async function runCommand(args: RunArgs, io: CliIo, signal: AbortSignal):
       ...(keys ? { keys } : {}),
       ...(checks ? { checks } : {}),
       ...(args.generatedPath ? { generatedPath: args.generatedPath } : {}),
-      golden: goldenWriteOptions(args, io.env),
+      // A shard only checks golden rows: writes belong to an unsharded run.
+      golden: shard ? { mode: 'none', propose: false } : golden,
+      ...(shard ? { shard } : {}),
+      ...(runId !== undefined ? { blob: { runId } } : {}),
     });
     if (reporter.failures.length > 0) {
       const f = reporter.failures[0]!;

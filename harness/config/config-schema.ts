@@ -224,6 +224,7 @@ export const configSchema = z.strictObject({
     ])
     .optional(),
   failures: z.strictObject({ dir: nonEmpty.optional(), remember: z.boolean().optional() }).optional(),
+  shard: z.strictObject({ total: positiveInt.optional() }).optional(),
   budget: z.strictObject({ errorRate: rate.optional(), minCompared: nonNegativeInt.optional() }).optional(),
   report: z
     .strictObject({

@@ -114,6 +114,7 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
       baseline: config.report?.baseline ? at(config.report.baseline) : null,
     },
     impact,
+    ...(config.shard?.total !== undefined ? { shardTotal: config.shard.total } : {}),
     secrets: [...secrets],
     columnReferences: columnReferences(config),
     logs: config.logs ? resolveLogs(config.logs, sample, at, fail) : null,
@@ -250,7 +251,7 @@ function resolveOffline(
 }
 
 /** File names of the file reporters, inside the report directory. */
-const DEFAULT_REPORT_FILES: Partial<Record<ReporterName, string>> = {
+export const DEFAULT_REPORT_FILES: Partial<Record<ReporterName, string>> = {
   json: 'skew-report.json',
   markdown: 'skew-report.md',
   html: 'skew-report.html',

@@ -98,6 +98,8 @@ export interface ResolvedConfig {
   report: { dir: string; reporters: ResolvedReporter[]; examples: number; baseline: string | null };
   /** Prediction impact, or `null` when not configured. */
   impact: ResolvedImpact | null;
+  /** `shard.total`, when the config sets it. */
+  shardTotal?: number;
   /** Values read from the environment into URLs and headers: replaced by `***` in all output. */
   secrets: string[];
   /**

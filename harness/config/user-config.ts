@@ -47,6 +47,11 @@ export interface UserConfig {
   golden?: GoldenConfig | false;
   /** When a run is conclusive. */
   budget?: BudgetConfig;
+  /**
+   * Sharded runs (`--shard i/n`): `total`, the number of shards, for engines that give only the index
+   * (`JOB_COMPLETION_INDEX`, `AWS_BATCH_JOB_ARRAY_INDEX`); `--shard-total` wins.
+   */
+  shard?: { total?: number };
   /** Where reports go and which reporters run. */
   report?: ReportConfig;
   /** Prediction impact: how much each skewed field moves a model's prediction (ranks skewed fields). Off unless set. */

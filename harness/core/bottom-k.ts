@@ -27,9 +27,12 @@ export class BottomK<T> {
     return this.#offered;
   }
 
-  /** Offers an item under its key; `make` builds it only when it is kept (so the rest cost nothing). */
-  offer(key: string, make: () => T): void {
-    const order = this.#offered++;
+  /**
+   * Offers an item under its key; `make` builds it only when it is kept (so the rest cost nothing). `order` is the
+   * item's place among all items of the run (default: the order of offers); shards give it so their kept items merge.
+   */
+  offer(key: string, make: () => T, order = this.#offered): void {
+    this.#offered++;
     if (this.#k === 0) return;
     const heap = this.#heap;
     if (heap.length < this.#k) {
@@ -46,7 +49,12 @@ export class BottomK<T> {
 
   /** The kept items, in the order they were offered. */
   items(): T[] {
-    return [...this.#heap].sort((a, b) => a.order - b.order).map((e) => e.item);
+    return this.entries().map((e) => e.item);
+  }
+
+  /** The kept items with their key hashes and orders, in order (what {@link mergeBottomK} merges). */
+  entries(): Array<BottomKEntry<T>> {
+    return [...this.#heap].sort((a, b) => a.order - b.order).map((e) => ({ ...e }));
   }
 
   #above(i: number, j: number): boolean {
@@ -82,4 +90,23 @@ export class BottomK<T> {
       i = top;
     }
   }
+}
+
+/** One kept item of a {@link BottomK}: its key's hash, its order among all items, the item. */
+export interface BottomKEntry<T> {
+  priority: number;
+  order: number;
+  item: T;
+}
+
+/**
+ * The bottom-k of the union of disjoint sets, from each set's bottom-k: the `k` entries of lowest (hash, order), in
+ * order. Equal to one {@link BottomK} offered every item, since each of those is in its own set's bottom-k. Pure.
+ */
+export function mergeBottomK<T>(k: number, parts: ReadonlyArray<ReadonlyArray<BottomKEntry<T>>>): Array<BottomKEntry<T>> {
+  const kept = parts
+    .flat()
+    .sort((a, b) => a.priority - b.priority || a.order - b.order)
+    .slice(0, Math.max(0, Math.floor(k)));
+  return kept.sort((a, b) => a.order - b.order);
 }

@@ -83,6 +83,8 @@ export class FieldStatsAccumulator {
   readonly #budgetFor: (field: string) => number;
   /** The stats of the previous row's fields, by position. */
   readonly #recent: MutableStats[] = [];
+  /** Rows added so far (a row's default position). */
+  #rows = 0;
 
   /**
    * @param budgetFor allowed mismatch rate of a field
@@ -95,9 +97,11 @@ export class FieldStatsAccumulator {
 
   /**
    * Adds the outcomes of one compared row. `rowOf` gives the row behind it, called only for a row kept as an example
-   * (so memory stays bounded by the examples, whatever the number of rows).
+   * (so memory stays bounded by the examples, whatever the number of rows). `position` is the row's place in the
+   * run's whole sample (default: the order rows are added); shards give it so their tallies merge exactly.
    */
-  add(outcomes: readonly FieldOutcome[], rowOf?: () => ExampleRow): void {
+  add(outcomes: readonly FieldOutcome[], rowOf?: () => ExampleRow, position = this.#rows): void {
+    this.#rows++;
     let row: ExampleRow | undefined;
     const recent = this.#recent;
     for (let i = 0; i < outcomes.length; i++) {
@@ -105,7 +109,7 @@ export class FieldStatsAccumulator {
       // Rows of one check list their fields in the same order: the stats at this position last row are almost
       // always this field's, found without hashing its name.
       let stats = recent[i];
-      if (stats === undefined || stats.field !== field) recent[i] = stats = this.#stats(field);
+      if (stats === undefined || stats.field !== field) recent[i] = stats = this.#stats(field, position);
       stats.compared++;
       if (mismatches.length === 0) continue;
       const first = mismatches[0]!;
@@ -118,32 +122,28 @@ export class FieldStatsAccumulator {
       if (stats.examples.length < this.#maxExamples) {
         row ??= rowOf?.();
         stats.examples.push(row ? { ...first, ...row } : first);
+        stats.positions.push(position);
       }
     }
   }
 
   /** The statistics so far, fields in first-seen order. */
   result(): FieldStats[] {
-    return [...this.#fields.values()].map((s) => {
-      const rate = s.compared === 0 ? 0 : s.mismatched / s.compared;
-      const budget = this.#budgetFor(s.field);
-      return {
-        ...s,
-        kinds: { ...s.kinds },
-        examples: [...s.examples],
-        rate,
-        interval: wilsonInterval(s.mismatched, s.compared),
-        budget,
-        status: rate > budget ? 'failed' : 'passed',
-      };
-    });
+    return finishFieldTallies(this.tallies());
   }
 
-  #stats(field: string): MutableStats {
+  /** The raw, mergeable tallies so far (see {@link mergeFieldTallies}), fields in first-seen order. */
+  tallies(): FieldTally[] {
+    return [...this.#fields.values()].map((s) => ({ ...s, kinds: { ...s.kinds }, examples: [...s.examples], positions: [...s.positions], budget: this.#budgetFor(s.field) }));
+  }
+
+  #stats(field: string, position: number): MutableStats {
     let stats = this.#fields.get(field);
     if (!stats) {
       stats = {
         field,
+        firstSeen: position,
+        positions: [],
         compared: 0,
         mismatched: 0,
         kinds: Object.fromEntries(MISMATCH_KINDS.map((k) => [k, 0])) as Record<MismatchKind, number>,
@@ -157,4 +157,73 @@ export class FieldStatsAccumulator {
   }
 }
 
-type MutableStats = Omit<FieldStats, 'rate' | 'interval' | 'budget' | 'status'>;
+type MutableStats = Omit<FieldTally, 'budget'>;
+
+/**
+ * A field's statistics before they are judged: exact counts and maxima, the first examples with their rows' positions
+ * in the whole sample, and where the field was first seen. Tallies of disjoint sets of rows (shards) merge exactly.
+ */
+export interface FieldTally {
+  field: string;
+  compared: number;
+  mismatched: number;
+  kinds: Record<MismatchKind, number>;
+  maxAbsDiff: number | null;
+  maxRelDiff: number | null;
+  /** The first examples, in position order. */
+  examples: ExampleMismatch[];
+  /** Each example's row position (same order as `examples`). */
+  positions: number[];
+  /** Position of the first row the field was seen in. */
+  firstSeen: number;
+  /** Allowed mismatch rate. */
+  budget: number;
+}
+
+/** Judges tallies: rate, interval and status per field. */
+export function finishFieldTallies(tallies: readonly FieldTally[]): FieldStats[] {
+  return tallies.map(({ positions: _positions, firstSeen: _firstSeen, budget, ...s }) => {
+    const rate = s.compared === 0 ? 0 : s.mismatched / s.compared;
+    return { ...s, kinds: { ...s.kinds }, examples: [...s.examples], rate, interval: wilsonInterval(s.mismatched, s.compared), budget, status: rate > budget ? 'failed' : 'passed' };
+  });
+}
+
+/**
+ * Merges the tallies of disjoint sets of rows into the tally of their union: counts summed, maxima of maxima, the
+ * first `maxExamples` examples by position, fields ordered by where they were first seen. Pure; equal to tallying
+ * the union in position order.
+ */
+export function mergeFieldTallies(parts: ReadonlyArray<readonly FieldTally[]>, maxExamples: number): FieldTally[] {
+  const byField = new Map<string, FieldTally[]>();
+  // A field's place within the part that saw it first breaks ties between fields first seen in the same row.
+  const order = new Map<string, { firstSeen: number; index: number }>();
+  for (const part of parts) {
+    for (const [index, t] of part.entries()) {
+      byField.set(t.field, [...(byField.get(t.field) ?? []), t]);
+      const seen = order.get(t.field);
+      if (!seen || t.firstSeen < seen.firstSeen) order.set(t.field, { firstSeen: t.firstSeen, index });
+    }
+  }
+  const maxOf = (values: Array<number | null>): number | null => values.reduce<number | null>((a, v) => (v === null ? a : a === null ? v : Math.max(a, v)), null);
+  const merged = [...byField.values()].map((ts): FieldTally => {
+    const kinds = Object.fromEntries(MISMATCH_KINDS.map((k) => [k, ts.reduce((n, t) => n + t.kinds[k], 0)])) as Record<MismatchKind, number>;
+    const examples = ts
+      .flatMap((t) => t.examples.map((example, i) => ({ example, position: t.positions[i]! })))
+      .sort((a, b) => a.position - b.position)
+      .slice(0, maxExamples);
+    return {
+      field: ts[0]!.field,
+      compared: ts.reduce((n, t) => n + t.compared, 0),
+      mismatched: ts.reduce((n, t) => n + t.mismatched, 0),
+      kinds,
+      maxAbsDiff: maxOf(ts.map((t) => t.maxAbsDiff)),
+      maxRelDiff: maxOf(ts.map((t) => t.maxRelDiff)),
+      examples: examples.map((e) => e.example),
+      positions: examples.map((e) => e.position),
+      firstSeen: Math.min(...ts.map((t) => t.firstSeen)),
+      budget: ts[0]!.budget,
+    };
+  });
+  // Fields first seen in the same row come from one part (a row belongs to one): their order there decides.
+  return merged.sort((a, b) => a.firstSeen - b.firstSeen || order.get(a.field)!.index - order.get(b.field)!.index);
+}

@@ -6,6 +6,7 @@ import type { ImpactDetails } from '../core/prediction-impact';
 import { ConfigError } from '../errors/config-error';
 import { errorMessage } from '../errors/error-message';
 import type { SessionEnv } from './session-checks/session-check';
+import type { ResolvedImpact } from '../config/resolved-config';
 
 /**
  * Parity's result with the prediction impact of its skewed fields (when `impact` is configured): per-field numbers
@@ -58,7 +59,8 @@ export async function withPredictionImpact(result: CheckResult, comparisons: rea
   }
 }
 
-function unavailableDetails(impact: NonNullable<SessionEnv['config']['impact']>, note: string, redact: (s: string) => string): ImpactDetails {
+/** Impact details that say why no impact was measured. */
+export function unavailableDetails(impact: Pick<ResolvedImpact, 'prediction' | 'threshold' | 'maxRows'>, note: string, redact: (s: string) => string): ImpactDetails {
   return {
     status: 'unavailable',
     model: null,

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/resolved-config';
 import { unusedPatterns } from '../core/unused-patterns';
 
 /** Warnings for `compare` patterns that match none of `fields`, the fields either side returned (typos, renamed features). */
-export function patternWarnings(config: ResolvedConfig, fields: ReadonlySet<string>): string[] {
+export function patternWarnings(config: Pick<ResolvedConfig, 'compare'>, fields: ReadonlySet<string>): string[] {
   if (fields.size === 0) return [];
   const list = [...fields].sort();
   const known = `fields: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}`;

@@ -13,7 +13,7 @@ export function shellQuote(arg: string): string {
  * with `check`, only that check.
  */
 export function reproduceCommand(
-  config: ResolvedConfig,
+  config: Pick<ResolvedConfig, 'configFile' | 'target' | 'sample'>,
   cwd: string,
   extra: { keys?: readonly string[]; generated?: { seed: number; path: string }; check?: string } = {},
 ): string {

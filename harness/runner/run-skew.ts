@@ -4,7 +4,10 @@ import type { ResolvedConfig } from '../config/resolved-config';
 import * as path from 'node:path';
 import { SkewError } from '../errors/skew-error';
 import type { Reporter } from '../reporters/reporter';
-import { buildReport } from './build-report';
+import { assembleReport, reportFacts } from './build-report';
+import { blobFileName, buildShardBlob, serializeBlob } from './shard-blob';
+import { writeFileAtomic } from '../io/write-file-atomic';
+import { shardOfWholeCheck, type Shard } from '../core/shard';
 import { computeTrend } from '../core/trend';
 import { readReport } from '../reporters/read-report';
 import type { GoldenMode } from '../golden/update-golden';
@@ -30,6 +33,20 @@ export interface RunSkewOptions {
   generatedPath?: string;
   /** Golden update mode and `--propose`. Default: mode `none`. */
   golden?: { mode: GoldenMode; propose: boolean };
+  /** Run one shard of the run (`--shard i/n`): see the README, Sharding. */
+  shard?: Shard;
+  /** Write this shard's blob into `report.dir` (`--reporter blob`, on by default with `--shard`). */
+  blob?: { runId: string };
+}
+
+/**
+ * Whether a shard runs a check: parity divides its rows (every shard), determinism runs on every shard (parity
+ * there discounts the noise it measures), every other check runs whole on one shard, dealt round-robin.
+ */
+export function shardRunsCheck(name: CheckName, checks: readonly CheckName[], shard: Shard | undefined): boolean {
+  if (!shard || shard.total <= 1 || name === 'parity' || name === 'determinism') return true;
+  const whole = checks.filter((c) => c !== 'parity' && c !== 'determinism');
+  return shardOfWholeCheck(whole.indexOf(name), shard.total) === shard.index;
 }
 
 /** The checks a run executes, in run order: enabled in the config and, if given, selected. */
@@ -61,17 +78,26 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
   try {
     // Read the baseline first: an unreadable one should stop the run before any work, not after.
     const baseline = config.report.baseline ? await readReport(config.report.baseline) : null;
-    session = await openSkewSession(config, { signal: sessionSignal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden });
+    const { shard } = options;
+    session = await openSkewSession(config, { signal: sessionSignal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden, shard });
     reporter?.onSampled?.({
       rowsRead: session.sample.rowsRead,
       rowsSampled: session.sample.rows.length,
       offline: session.offline.description,
       online: session.redact(session.online.description),
     });
-    for (const name of selectChecks(config, options.checks)) await session.runCheck(name);
-    await session.rememberFailures();
+    const checks = selectChecks(config, options.checks);
+    for (const name of checks) if (shardRunsCheck(name, checks, shard)) await session.runCheck(name);
+    // Shards leave the failure memory to a whole run: n processes must not race on one file.
+    if (!shard || shard.total <= 1) await session.rememberFailures();
     await session.saveServingCassette();
-    const report = buildReport(session, { startedAt, cwd, keys: options.keys });
+    const facts = reportFacts(session, { startedAt, cwd, keys: options.keys });
+    const report = assembleReport(facts, session.results, session.warnings, session.parityTimings, startedAt);
+    if (options.blob) {
+      const blobShard = shard ?? { index: 0, total: 1 };
+      const blob = buildShardBlob(session, facts, { runId: options.blob.runId, shard: blobShard, checks, startedAt, cwd });
+      await writeFileAtomic(path.join(config.report.dir, blobFileName(options.blob.runId, blobShard)), serializeBlob(blob, session.redact));
+    }
     if (baseline && config.report.baseline) {
       report.trend = computeTrend(report.checks, baseline.checks, { file: path.relative(cwd, config.report.baseline) || config.report.baseline, startedAt: baseline.run.startedAt });
     }

@@ -13,7 +13,10 @@ import type { CheckResult } from '../core/check-result';
 import { createComparePolicy, type ComparePolicy } from '../core/compare-policy';
 import type { Redactor } from '../core/row';
 import { createRedactor } from '../config/redactor';
-import { withShownInputs } from '../core/example-inputs';
+import { withShownInputs, type ExampleInputOptions } from '../core/example-inputs';
+import { shardShare, type Shard } from '../core/shard';
+import type { ParityPartial } from '../checks/parity';
+import type { NoiseModel } from '../checks/noise-model';
 import type { ResolvedConfig } from '../config/resolved-config';
 import type { Reporter } from '../reporters/reporter';
 import type { SampleResult } from '../source';
@@ -32,7 +35,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // How long to wait, when serving was declared unavailable, for the exit of a local server to be noticed (its exit
 // event, then up to 200 ms for its last output).
 const EXIT_NOTICE_MS = 500;
-import { updateMemory } from '../memory/update-memory';
+import { updateMemory, type CheckFindings } from '../memory/update-memory';
 import { stringifyJson } from '../core/stringify-json';
 
 /** Options of {@link openSkewSession}. */
@@ -51,6 +54,8 @@ export interface SkewSessionOptions {
   cwd?: string | undefined;
   /** Golden update mode and whether to propose instead of writing. Default: `none`, no proposal. */
   golden?: { mode: GoldenMode; propose: boolean } | undefined;
+  /** Run one shard (`--shard`): parity on the rows it owns, serving rate and concurrency its share. */
+  shard?: Shard | undefined;
 }
 
 /**
@@ -80,6 +85,14 @@ export interface SkewSession {
   readonly golden: GoldenCheckOutput | null;
   /** Parity's time per side, once parity ran. */
   readonly parityTimings: { offlineMs: number; onlineMs: number } | null;
+  /** A shard's parity before judging, once parity ran on a shard (for the blob). */
+  readonly parityPartial: ParityPartial | null;
+  /** The noise determinism measured, once it ran. */
+  readonly noise: NoiseModel | null;
+  /** What the checks found so far, for the failure memory. */
+  readonly findings: readonly CheckFindings[];
+  /** Options examples show their inputs with (the redactor aside). */
+  readonly exampleInputs: Omit<ExampleInputOptions, 'redactText'>;
   /** Runs one check and records its result. */
   runCheck(name: CheckName): Promise<CheckResult>;
   /**
@@ -167,13 +180,15 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       const noPort = (url: string): string => url.replace(/\$\{port\}/g, '0');
       servingOptions = { ...servingOptions, url: noPort(servingOptions.url), batch: servingOptions.batch ? { ...servingOptions.batch, url: noPort(servingOptions.batch.url) } : null };
     }
+    // Rate and concurrency are totals: each shard sends its share, so serving sees the configured load whatever n is.
+    if (options.shard && options.shard.total > 1) servingOptions = { ...servingOptions, ...shardShare(options.shard, servingOptions) };
     const online = createServingAdapter(servingOptions, { redact, ...(cassette ? { cassette } : {}) });
     closers.push(() => online.close());
     const policy = createComparePolicy(config.compare);
     // Examples show their row's inputs: never the label, personal-data columns redacted as in golden files.
     const exampleInputs = { columns: plan.columns, label: config.source.label, keys: config.source.key, redact: config.golden.redact, redactText: redact };
     const results: CheckResult[] = [];
-    const state: SessionState = { noise: null, parity: null, parityTimings: null, golden: null, findings: [], warnings: [] };
+    const state: SessionState = { noise: null, parity: null, parityTimings: null, golden: null, findings: [], warnings: [], parityPartial: null };
     let serverSettled = false;
     const env: SessionEnv = {
       config,
@@ -195,6 +210,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       golden: options.golden ?? { mode: 'none', propose: false },
       signal,
       state,
+      shard: options.shard && options.shard.total > 1 ? options.shard : null,
     };
 
     const context = (name: CheckName): CheckContext => ({
@@ -234,6 +250,16 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       get parityTimings() {
         return state.parityTimings;
       },
+      get parityPartial() {
+        return state.parityPartial;
+      },
+      get noise() {
+        return state.noise;
+      },
+      get findings() {
+        return state.findings;
+      },
+      exampleInputs: { columns: exampleInputs.columns, label: exampleInputs.label, keys: exampleInputs.keys, redact: exampleInputs.redact },
       async runCheck(name) {
         reporter?.onCheckBegin?.(name, sample.rows.length);
         const checkStarted = performance.now();

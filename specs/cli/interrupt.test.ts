@@ -68,8 +68,8 @@ describe('skew run interrupted with Ctrl-C', () => {
 
 describe('skew with a word that is no command', () => {
   it.each([
-    ['rnu', 'unknown command "rnu" (did you mean "run"?); commands: run, golden, report, drift, logs, init (see skew --help)'],
-    ['frobnicate', 'unknown command "frobnicate"; commands: run, golden, report, drift, logs, init (see skew --help)'],
+    ['rnu', 'unknown command "rnu" (did you mean "run"?); commands: run, golden, report, trend, drift, logs, init, merge (see skew --help)'],
+    ['frobnicate', 'unknown command "frobnicate"; commands: run, golden, report, trend, drift, logs, init, merge (see skew --help)'],
   ])('%s: exit 2 with one line, and no run, report or memory', async (word, message) => {
     const repo = new TempRepo();
     try {

@@ -1,5 +1,6 @@
 import { analysisInput, withFieldAnalysis } from '../../analysis/analyze-fields';
-import { runParityCheck } from '../../checks/parity';
+import { collectParity, finishParity, runParityCheck, type ParityOutput } from '../../checks/parity';
+import { ownsKey } from '../../core/shard';
 import { patternWarnings } from '../pattern-warnings';
 import { reproduceCommand } from '../reproduce-command';
 import { memoryFindings } from '../session-results';
@@ -9,21 +10,31 @@ import type { SessionCheck } from './session-check';
 /**
  * parity: the random sample and the remembered rows (replayed apart) through both sides; its records feed the failure
  * memory, the hints and segments of skewed fields, their prediction impact (when configured), and later checks.
+ * On a shard, only the rows the shard owns (each with its position in the whole sample), and the gathered partial is
+ * kept for the shard's blob; the prediction impact is left to the whole run (see the README, Sharding).
  */
 export const parityCheck: SessionCheck<'parity'> = {
   name: 'parity',
   async run(ctx, env) {
-    const { config, cwd, pinnedOnly, state } = env;
+    const { config, cwd, pinnedOnly, state, shard } = env;
     const remembered = new Set(env.remembered.filter((f) => f.check === 'parity').map((f) => f.key));
-    const out = await runParityCheck(
-      { ...ctx, rows: env.sampleRows },
-      { replayed: pinnedOnly, remembered, skewedRows: config.impact?.maxRows ?? 0, reproduce: (keys) => reproduceCommand(config, cwd, { keys, check: 'parity' }) },
-    );
+    const options = { replayed: pinnedOnly, remembered, skewedRows: config.impact?.maxRows ?? 0, reproduce: (keys: readonly string[]) => reproduceCommand(config, cwd, { keys, check: 'parity' }) };
+    let out: ParityOutput;
+    if (shard) {
+      const positions = new Map(env.sampleRows.map((row, i) => [row.key, i]));
+      const rows = env.sampleRows.filter((row) => ownsKey(shard, row.key));
+      const { partial, timings } = await collectParity({ ...ctx, rows }, { ...options, positionOf: (key) => positions.get(key)! });
+      state.parityPartial = partial;
+      out = { ...finishParity(partial, ctx.noise, options), timings };
+    } else {
+      out = await runParityCheck({ ...ctx, rows: env.sampleRows }, options);
+    }
     state.parity = out.records;
     state.parityTimings = out.timings;
     state.findings.push(memoryFindings('parity', out.records.memoryCases, out.result));
     state.warnings.push(...patternWarnings(config, out.records.fieldsSeen));
     const analysed = withFieldAnalysis(out.result, analysisInput(out.records.analysisRows, env.plan.columns, env.profile, env.policy));
+    if (shard) return analysed;
     const { skewedRows, analysisRows, skewed } = out.records;
     return withPredictionImpact(analysed, skewedRows.length > 0 ? skewedRows : analysisRows, env, skewed);
   },

@@ -14,6 +14,8 @@ import type { GoldenMode } from '../../golden/update-golden';
 import type { CheckFindings } from '../../memory/update-memory';
 import type { StoredFailure } from '../../memory/stored-failure';
 import type { ColumnPlan } from '../column-roles';
+import type { ParityPartial } from '../../checks/parity';
+import type { Shard } from '../../core/shard';
 
 /** What checks leave behind for later checks and for the session's callers. Written by the checks that produce it. */
 export interface SessionState {
@@ -29,6 +31,8 @@ export interface SessionState {
   findings: CheckFindings[];
   /** Things to know that are not findings (a compare pattern that matches no field). */
   warnings: string[];
+  /** A shard's parity before judging (its rows' exact tallies and records), for the shard's blob; else null. */
+  parityPartial: ParityPartial | null;
 }
 
 /** The open session as a check sees it: the run's config, sample, plan and sides, and the shared state. */
@@ -62,6 +66,8 @@ export interface SessionEnv {
   readonly golden: { mode: GoldenMode; propose: boolean };
   readonly signal: AbortSignal | undefined;
   readonly state: SessionState;
+  /** The shard this process runs (`--shard`), or null for a whole run. */
+  readonly shard: Shard | null;
 }
 
 /**

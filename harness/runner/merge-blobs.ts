@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+import { analysisInput, withFieldAnalysis } from '../analysis/analyze-fields';
+import { finishParity, mergeParityPartials } from '../checks/parity';
+import { capCheckResult } from '../core/cap-check-result';
+import type { CheckResult } from '../core/check-result';
+import { createComparePolicy } from '../core/compare-policy';
+import { withShownInputs } from '../core/example-inputs';
+import type { ServingStatsInfo, SkewReport } from '../core/report';
+import { assembleReport, type ReportFacts } from './build-report';
+import { unavailableDetails } from './parity-impact';
+import { patternWarnings } from './pattern-warnings';
+import { reproduceCommand } from './reproduce-command';
+import type { ShardBlob } from './shard-blob';
+
+/**
+ * The report of a sharded run from its shards' blobs (all of one run, every shard present, ordered by index):
+ * parity's partials merged exactly and judged as the whole run would (examples by sample position, analysis and
+ * skewed rows by bottom-k of the union), determinism taken from the first shard, every other check from the shard
+ * that ran it, and the verdict decided from them as for a run. Timings and serving statistics are the shards'
+ * (longest time, summed requests). `cwd`: the directory the merge runs in (reproduce commands as the shards wrote them).
+ */
+export function mergeShardBlobs(blobs: readonly ShardBlob[], cwd: string): SkewReport {
+  const first = blobs[0]!;
+  const results: CheckResult[] = [];
+  let warnings: string[] = [];
+  for (const name of first.checks) {
+    if (name === 'parity') {
+      const parts = blobs.flatMap((b) => (b.parity ? [b.parity] : []));
+      if (parts.length === 0) continue;
+      const merged = mergeParityPartials(parts.map((p) => p.partial));
+      // The config file was relative to the shard's directory; so it stays from the merge's.
+      const base = { ...first.reproduce, configFile: first.reproduce.configFile === null ? null : path.resolve(cwd, first.reproduce.configFile) };
+      const out = finishParity(merged, new Map(first.noise), { reproduce: (keys) => reproduceCommand(base, cwd, { keys, check: 'parity' }) });
+      warnings = patternWarnings({ compare: first.compare }, out.records.fieldsSeen);
+      const policy = createComparePolicy(first.compare);
+      let result = withFieldAnalysis(out.result, analysisInput(out.records.analysisRows, first.facts.source.columns, first.facts.profile, policy));
+      if (first.impact) result = { ...result, impact: unavailableDetails(first.impact, 'prediction impact is not measured in sharded runs yet (run unsharded to measure it)', (s) => s) };
+      const durationMs = Math.max(...parts.map((p) => p.durationMs));
+      results.push(capCheckResult(withShownInputs({ ...result, durationMs }, { ...first.exampleInputs, redactText: (s) => s })));
+      continue;
+    }
+    const ran = blobs.find((b) => b.results.some((r) => r.name === name));
+    const result = ran?.results.find((r) => r.name === name);
+    if (result) results.push(result);
+  }
+  const timings = {
+    offlineMs: Math.max(0, ...blobs.map((b) => b.parity?.timings.offlineMs ?? 0)),
+    onlineMs: Math.max(0, ...blobs.map((b) => b.parity?.timings.onlineMs ?? 0)),
+  };
+  const facts: ReportFacts = {
+    ...first.facts,
+    sampleMs: Math.max(...blobs.map((b) => b.facts.sampleMs)),
+    servingUnavailable: blobs.find((b) => b.facts.servingUnavailable !== null)?.facts.servingUnavailable ?? null,
+    sides: { ...first.facts.sides, online: { ...first.facts.sides.online, stats: sumStats(blobs.map((b) => b.facts.sides.online.stats)) } },
+  };
+  const startedAt = Math.min(...blobs.map((b) => b.startedAt));
+  return assembleReport(facts, results, warnings, first.checks.includes('parity') ? timings : null, startedAt);
+}
+
+/** Serving statistics of all shards: requests, retries and statuses summed; each latency the largest. */
+function sumStats(all: ReadonlyArray<ServingStatsInfo | null>): ServingStatsInfo | null {
+  const stats = all.filter((s): s is ServingStatsInfo => s !== null);
+  if (stats.length === 0) return null;
+  const statuses: Record<string, number> = {};
+  for (const s of stats) for (const [k, n] of Object.entries(s.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+  const latencies = stats.flatMap((s) => (s.latencyMs ? [s.latencyMs] : []));
+  return {
+    requests: stats.reduce((n, s) => n + s.requests, 0),
+    retries: stats.reduce((n, s) => n + s.retries, 0),
+    statuses,
+    latencyMs: latencies.length === 0 ? null : { p50: Math.max(...latencies.map((l) => l.p50)), p95: Math.max(...latencies.map((l) => l.p95)), max: Math.max(...latencies.map((l) => l.max)) },
+  };
+}

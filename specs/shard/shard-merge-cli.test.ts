@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCli, TempRepo } from '../cli/cli-harness';
+
+const CHURN = path.resolve(__dirname, '..', '..', 'examples', 'churn');
+const JITI = path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'jiti');
+
+/** The example's config (its buggy server unless `bugs` says none), run from a temp repo. */
+function config(bugs: string | null): string {
+  return JSON.stringify({
+    source: { path: path.join(CHURN, 'data', 'training.csv'), key: 'customer_id', label: 'churned' },
+    sample: { size: 120, seed: 7 },
+    offline: { command: ['python3', path.join(CHURN, 'pipeline', 'features.py')] },
+    serving: {
+      url: 'http://127.0.0.1:${port}/features',
+      concurrency: 8,
+      start: {
+        command: [JITI, path.join(CHURN, 'serving', 'server.ts')],
+        readyUrl: 'http://127.0.0.1:${port}/healthz',
+        port: 'auto',
+        ...(bugs ? { env: { EXAMPLE_BUGS: bugs } } : {}),
+      },
+    },
+    compare: { fields: { spend_log: { rel: 1e-12 } } },
+    checks: { determinism: { rows: 20 }, batchInvariance: { rows: 20 }, labelInvariance: { rows: 20 } },
+  });
+}
+
+/** A JSON report without what may differ between a whole run and merged shards: times, run ids, serving statistics. */
+function comparable(file: string): unknown {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+  const { startedAt, finishedAt, durationMs, timings, ...run } = report.run;
+  const text = JSON.stringify({ ...report, run, sides: undefined }).replace(/"durationMs":\d+/g, '"durationMs":0');
+  return JSON.parse(text) as unknown;
+}
+
+const CHECKS = ['--checks', 'determinism,parity,batch-invariance,label-invariance', '--no-remember'];
+
+describe('skew run --shard i/n + skew merge (the bundled example)', () => {
+  const repo = new TempRepo();
+  afterAll(() => repo.remove());
+
+  // One server (the buggy one: examples, hints and a failing verdict to merge); a clean one would add 20 s.
+  it.each([['the buggy server', 'buggy', null, 1]])('4 shards merged give the unsharded JSON report and exit code (%s)', async (_name, dir, bugs, exitCode) => {
+    repo.write(`${dir}/skew.config.json`, config(bugs));
+    const cwd = repo.path(dir);
+    // The same report directory (part of the config hash): the shards write only their blobs there.
+    const whole = await runCli(['run', '--config', 'skew.config.json', ...CHECKS, '--report-dir', 'whole'], { cwd });
+    expect([whole.code, whole.stderr]).toEqual([exitCode, '']);
+    const shards = await Promise.all(
+      [1, 2, 3, 4].map((i) => runCli(['run', '--config', 'skew.config.json', ...CHECKS, '--report-dir', 'whole', '--shard', `${i}/4`, '--run-id', 'night1'], { cwd })),
+    );
+    for (const s of shards) expect(s.stderr).toBe('');
+    const merged = await runCli(['merge', 'whole', '--reporter', 'json,markdown', '--report-dir', 'merged'], { cwd });
+    expect([merged.code, merged.stderr]).toEqual([exitCode, '']);
+    expect(comparable(path.join(cwd, 'merged', 'skew-report.json'))).toEqual(comparable(path.join(cwd, 'whole', 'skew-report.json')));
+    expect(readFileSync(path.join(cwd, 'merged', 'skew-report.md'), 'utf8')).toContain('parity');
+  });
+
+  it('names missing shards (exit 3); a rerun shard overwrites its own blob and the merge is the same', async () => {
+    const cwd = repo.path('buggy');
+    const blobs = path.join(cwd, 'whole');
+    const blob2 = path.join(blobs, 'blob-night1-2of4.json');
+    const mtime = statSync(blob2).mtimeMs;
+    rmSync(blob2);
+    rmSync(path.join(blobs, 'blob-night1-4of4.json'));
+    const missing = await runCli(['merge', 'whole'], { cwd });
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toBe('skew: shards 2, 4 of 4 are missing from whole (blob-night1-2of4.json, blob-night1-4of4.json)\n');
+    // Rerun shards 2 and 4 (as after a kill): each writes its blob again.
+    for (const i of [2, 4]) {
+      const rerun = await runCli(['run', '--config', 'skew.config.json', ...CHECKS, '--report-dir', 'whole', '--shard', `${i}/4`, '--run-id', 'night1'], { cwd });
+      expect(rerun.stderr).toBe('');
+    }
+    expect(statSync(blob2).mtimeMs).toBeGreaterThan(mtime);
+    expect(readdirSync(blobs).filter((n) => n.startsWith('blob-')).sort()).toEqual([1, 2, 3, 4].map((i) => `blob-night1-${i}of4.json`));
+    const again = await runCli(['merge', 'whole', '-r', 'json', '--report-dir', 'merged'], { cwd });
+    expect([again.code, again.stderr]).toEqual([1, '']);
+    expect(comparable(path.join(cwd, 'merged', 'skew-report.json'))).toEqual(comparable(path.join(cwd, 'whole', 'skew-report.json')));
+  });
+});
