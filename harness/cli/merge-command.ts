@@ -6,6 +6,7 @@ export interface MergeArgs {
   dir?: string;
   reporter?: string[] | undefined;
   reportDir?: string | undefined;
+  baseline?: string | undefined;
   color?: boolean | undefined;
 }
 
@@ -19,6 +20,7 @@ export function mergeCommandModule(ctx: CommandContext): CommandModule<object, M
         .positional('dir', { type: 'string', describe: 'Directory holding the blob-<run>-<i>of<n>.json files' })
         .option('reporter', { alias: 'r', type: 'array', string: true, describe: 'Reporters (default: the ones the shards were configured with)' })
         .option('report-dir', { type: 'string', describe: 'Directory of the report files (default: the shards\' report.dir)' })
+        .option('baseline', { type: 'string', describe: "A previous night's report.json, or its directory of shard blobs: list new, resolved, worse and better skews" })
         .option('color', { type: 'boolean', describe: 'Colour the terminal report (default: on for a TTY unless NO_COLOR)' }) as Argv<MergeArgs>,
     handler: async (args) => {
       // Loaded on use: the merge and the reporters are only needed by this command.

@@ -9,7 +9,7 @@ import { blobFileName, buildShardBlob, serializeBlob } from './shard-blob';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { shardOfWholeCheck, type Shard } from '../core/shard';
 import { computeTrend } from '../core/trend';
-import { readReport } from '../reporters/read-report';
+import { readBaseline } from './read-baseline';
 import type { GoldenMode } from '../golden/update-golden';
 import { openSkewSession, type SkewSession } from './skew-session';
 
@@ -77,7 +77,7 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
   const sessionSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   try {
     // Read the baseline first: an unreadable one should stop the run before any work, not after.
-    const baseline = config.report.baseline ? await readReport(config.report.baseline) : null;
+    const baseline = config.report.baseline ? await readBaseline(config.report.baseline, cwd) : null;
     const { shard } = options;
     session = await openSkewSession(config, { signal: sessionSignal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden, shard });
     reporter?.onSampled?.({

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli, TempRepo } from '../cli/cli-harness';
 
@@ -74,8 +74,21 @@ describe('skew run --shard i/n + skew merge (the bundled example)', () => {
     }
     expect(statSync(blob2).mtimeMs).toBeGreaterThan(mtime);
     expect(readdirSync(blobs).filter((n) => n.startsWith('blob-')).sort()).toEqual([1, 2, 3, 4].map((i) => `blob-night1-${i}of4.json`));
-    const again = await runCli(['merge', 'whole', '-r', 'json', '--report-dir', 'merged'], { cwd });
+    // The previous night as a directory of blobs: the same night again, so nothing is new, resolved, worse or better.
+    const again = await runCli(['merge', 'whole', '-r', 'json', '--report-dir', 'merged', '--baseline', 'whole'], { cwd });
     expect([again.code, again.stderr]).toEqual([1, '']);
+    const { trend, ...merged } = JSON.parse(readFileSync(path.join(cwd, 'merged', 'skew-report.json'), 'utf8')) as { trend: { baseline: { file: string }; new: unknown[]; resolved: unknown[]; worse: unknown[]; better: unknown[] } };
+    expect(merged).toBeDefined();
+    expect(trend.baseline.file).toBe('whole');
+    expect([trend.new, trend.resolved, trend.worse, trend.better]).toEqual([[], [], [], []]);
+    rmSync(path.join(cwd, 'merged', 'skew-report.json'));
+    const plain = await runCli(['merge', 'whole', '-r', 'json', '--report-dir', 'merged'], { cwd });
+    expect([plain.code, plain.stderr]).toEqual([1, '']);
     expect(comparable(path.join(cwd, 'merged', 'skew-report.json'))).toEqual(comparable(path.join(cwd, 'whole', 'skew-report.json')));
+    // A baseline with a shard missing is refused: a trend against part of a night would call its fields resolved.
+    mkdirSync(path.join(cwd, 'lastnight'));
+    for (const i of [1, 3, 4]) copyFileSync(path.join(blobs, `blob-night1-${i}of4.json`), path.join(cwd, 'lastnight', `blob-night1-${i}of4.json`));
+    const partial = await runCli(['merge', 'whole', '--baseline', 'lastnight'], { cwd });
+    expect([partial.code, partial.stderr]).toEqual([2, 'skew: baseline shard 2 of 4 is missing from lastnight (blob-night1-2of4.json): merge a complete run, or pass its report.json\n']);
   });
 });
