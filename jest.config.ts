@@ -11,7 +11,7 @@ const config: Config = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: { '^skew-harness$': '<rootDir>/harness/index.ts', '^skew-harness/jest$': '<rootDir>/harness/jest/index.ts' },
   testTimeout: 30_000,
-  // Jest's default is one worker per core but one (cores − 1): on a 2-core CI machine that is one worker, while most
+  // Jest's default is cores − 1 workers: one on a 2-core CI machine, while most
   // test time is spent waiting on subprocesses (pipelines, servers, the CLI). Two workers: 339 s instead of 480 s for
   // the whole suite on this machine.
   maxWorkers: 2,

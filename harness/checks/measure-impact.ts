@@ -35,6 +35,12 @@ export interface ImpactOutput {
 /** Distinct failure reasons kept on the details. */
 const MAX_FAILURES = 5;
 
+/** Per-field impact, what the step did, and the scored rows it came from (a shard's blob keeps them for the merge). */
+export interface MeasuredImpact extends ImpactOutput {
+  /** The chosen rows with their predictions, in the order chosen (lowest key hash first). */
+  scored: ScoredRow[];
+}
+
 /**
  * Prediction impact of parity's skewed rows: chooses at most `maxRows` of them (by key hash), sends the model each
  * row's offline vector, online vector, and per differing field the offline vector with that field alone from
@@ -42,8 +48,8 @@ const MAX_FAILURES = 5;
  * model does not score is counted as a failure, never as no change. Rejects only when the model adapter does (the
  * endpoint refused the run's credentials) or on abort.
  */
-export async function measureImpact(comparisons: readonly RowComparison[], options: MeasureImpactOptions): Promise<ImpactOutput> {
-  const { model, prediction, threshold, maxRows } = options;
+export async function measureImpact(comparisons: readonly RowComparison[], options: MeasureImpactOptions): Promise<MeasuredImpact> {
+  const { model, prediction, maxRows } = options;
   const skewed: SkewedRow[] = [];
   for (const c of comparisons) {
     if (c.offline.kind !== 'ok' || c.online.kind !== 'ok') continue;
@@ -62,23 +68,52 @@ export async function measureImpact(comparisons: readonly RowComparison[], optio
     online: scored[next++]!,
     variants: probes.variants.map(() => scored[next++]!),
   }));
-  const summary = summarizeImpact(rows, threshold);
-  const failed = scored.filter((s) => s.kind === 'failed').length;
+  const summary = impactOfScoredRows(rows, {
+    model: model.description,
+    prediction,
+    threshold: options.threshold,
+    maxRows,
+    skewedTotal: options.skewedTotal ?? skewed.length,
+    unavailable: model.unavailable ?? null,
+  });
+  return { ...summary, scored: rows };
+}
+
+/** What {@link impactOfScoredRows} needs besides the rows. */
+export interface ImpactOfScoredOptions {
+  /** The model endpoint as reports name it. */
+  model: string;
+  prediction: string;
+  threshold: number | null;
+  maxRows: number;
+  /** Skewed rows in all (the rows scored are at most `maxRows` of them). */
+  skewedTotal: number;
+  /** Why the model endpoint stopped answering, if it did. */
+  unavailable: string | null;
+}
+
+/**
+ * The impact numbers and details of scored rows (pure): what {@link measureImpact} reports, and what `skew merge`
+ * recomputes from the shards' scored rows, chosen again over the whole run.
+ */
+export function impactOfScoredRows(rows: readonly ScoredRow[], options: ImpactOfScoredOptions): ImpactOutput {
+  const summary = summarizeImpact(rows, options.threshold);
+  const all = rows.flatMap((r) => [r.offline, r.online, ...r.variants]);
+  const failed = all.filter((s) => s.kind === 'failed').length;
   const notes: string[] = [];
-  const skewedTotal = options.skewedTotal ?? skewed.length;
-  if (skewedTotal === 0) notes.push('no skewed rows to score');
-  if (model.unavailable) notes.push(`the model endpoint stopped answering (${model.unavailable}); rows it did not score are counted as failed`);
+  if (options.skewedTotal === 0) notes.push('no skewed rows to score');
+  if (options.unavailable) notes.push(`the model endpoint stopped answering (${options.unavailable}); rows it did not score are counted as failed`);
   return {
     fields: summary.fields,
     details: {
       status: 'measured',
-      model: model.description,
-      prediction,
-      threshold,
-      skewedRows: skewedTotal,
-      rowsChosen: chosen.length,
-      maxRows,
-      vectors: { total: requests.length, failed },
+      model: options.model,
+      prediction: options.prediction,
+      threshold: options.threshold,
+      skewedRows: options.skewedTotal,
+      rowsChosen: rows.length,
+      maxRows: options.maxRows,
+      vectors: { total: all.length, failed },
       rows: summary.rows,
       failures: summary.failures.slice(0, MAX_FAILURES),
       notes,

@@ -26,12 +26,20 @@ export interface RowProbes {
  * key — the same rows every run and on every shard, whatever the sample order. Returned in that hash order.
  */
 export function chooseImpactRows<R extends { key: string; outcomes: readonly FieldOutcome[] }>(rows: readonly R[], maxRows: number): R[] {
-  const skewed = rows.filter((r) => r.outcomes.some((o) => o.mismatches.length > 0));
-  return skewed
-    .map((row) => ({ row, h: hash53(row.key) }))
-    .sort((a, b) => a.h - b.h || (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0))
-    .slice(0, maxRows)
-    .map((x) => x.row);
+  return lowestKeyHashes(
+    rows.filter((r) => r.outcomes.some((o) => o.mismatches.length > 0)),
+    (r) => r.key,
+    maxRows,
+  );
+}
+
+/** The `k` items whose keys hash lowest (ties by key), in that order: how impact rows are chosen, on a run or a merge. */
+export function lowestKeyHashes<T>(items: readonly T[], keyOf: (item: T) => string, k: number): T[] {
+  return items
+    .map((item) => ({ item, key: keyOf(item), h: hash53(keyOf(item)) }))
+    .sort((a, b) => a.h - b.h || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, k)
+    .map((x) => x.item);
 }
 
 /**

@@ -7,7 +7,9 @@ import { createComparePolicy } from '../core/compare-policy';
 import { withShownInputs } from '../core/example-inputs';
 import type { ServingStatsInfo, SkewReport } from '../core/report';
 import { assembleReport, type ReportFacts } from './build-report';
-import { unavailableDetails } from './parity-impact';
+import { unavailableDetails, type ShardImpact } from './parity-impact';
+import { impactOfScoredRows } from '../checks/measure-impact';
+import { lowestKeyHashes } from '../core/impact-probes';
 import { patternWarnings } from './pattern-warnings';
 import { reproduceCommand } from './reproduce-command';
 import type { ShardBlob } from './shard-blob';
@@ -34,7 +36,7 @@ export function mergeShardBlobs(blobs: readonly ShardBlob[], cwd: string): SkewR
       warnings = patternWarnings({ compare: first.compare }, out.records.fieldsSeen);
       const policy = createComparePolicy(first.compare);
       let result = withFieldAnalysis(out.result, analysisInput(out.records.analysisRows, first.facts.source.columns, first.facts.profile, policy));
-      if (first.impact) result = { ...result, impact: unavailableDetails(first.impact, 'prediction impact is not measured in sharded runs yet (run unsharded to measure it)', (s) => s) };
+      if (first.impact) result = withMergedImpact(result, parts, first.impact);
       const durationMs = Math.max(...parts.map((p) => p.durationMs));
       results.push(capCheckResult(withShownInputs({ ...result, durationMs }, { ...first.exampleInputs, redactText: (s) => s })));
       continue;
@@ -70,4 +72,32 @@ function sumStats(all: ReadonlyArray<ServingStatsInfo | null>): ServingStatsInfo
     statuses,
     latencyMs: latencies.length === 0 ? null : { p50: Math.max(...latencies.map((l) => l.p50)), p95: Math.max(...latencies.map((l) => l.p95)), max: Math.max(...latencies.map((l) => l.max)) },
   };
+}
+
+/**
+ * Parity's result with the prediction impact of the whole run: the rows the whole run would have scored — the
+ * `maxRows` lowest key hashes among every shard's scored rows (each shard scored its own lowest ones, so they are all
+ * there) — summarised again. A shard that could not measure (no model, the model refused) leaves its details as they are.
+ */
+function withMergedImpact(result: CheckResult, parts: ReadonlyArray<NonNullable<ShardBlob['parity']>>, impact: NonNullable<ShardBlob['impact']>): CheckResult {
+  const measured = parts.map((p) => p.impact ?? null);
+  if (measured.some((m) => m === null)) {
+    const details = parts.find((p) => p.impactDetails && p.impactDetails.status !== 'measured')?.impactDetails;
+    return { ...result, impact: details ?? unavailableDetails(impact, 'a shard did not measure prediction impact', (s) => s) };
+  }
+  const shards = measured as ShardImpact[];
+  const chosen = lowestKeyHashes(
+    shards.flatMap((m) => m.scored),
+    (row) => row.probes.key,
+    impact.maxRows,
+  );
+  const out = impactOfScoredRows(chosen, {
+    model: shards[0]!.model,
+    prediction: impact.prediction,
+    threshold: impact.threshold,
+    maxRows: impact.maxRows,
+    skewedTotal: shards.reduce((sum, m) => sum + m.skewed, 0),
+    unavailable: shards.find((m) => m.unavailable !== null)?.unavailable ?? null,
+  });
+  return { ...result, fields: result.fields.map((f) => (out.fields.has(f.field) ? { ...f, impact: out.fields.get(f.field)! } : f)), impact: out.details };
 }

@@ -1,6 +1,7 @@
 import { createServingAdapter } from '../adapters/serving';
 import type { RowComparison } from '../checks/row-comparison';
 import { measureImpact } from '../checks/measure-impact';
+import type { ScoredRow } from '../core/summarize-impact';
 import type { CheckResult } from '../core/check-result';
 import type { ImpactDetails } from '../core/prediction-impact';
 import { ConfigError } from '../errors/config-error';
@@ -17,7 +18,13 @@ import type { ResolvedImpact } from '../config/resolved-config';
  * @param comparisons parity's rows the impact may score (it keeps the skewed rows impact would choose)
  * @param skewedTotal skewed rows of the random sample in all
  */
-export async function withPredictionImpact(result: CheckResult, comparisons: readonly RowComparison[], env: SessionEnv, skewedTotal?: number): Promise<CheckResult> {
+export async function withPredictionImpact(
+  result: CheckResult,
+  comparisons: readonly RowComparison[],
+  env: SessionEnv,
+  skewedTotal?: number,
+  keep?: (scored: ShardImpact) => void,
+): Promise<CheckResult> {
   const impact = env.config.impact;
   if (!impact) return result;
   const sampled = env.pinnedOnly.size === 0 ? comparisons : comparisons.filter((c) => !env.pinnedOnly.has(c.row.key));
@@ -48,6 +55,7 @@ export async function withPredictionImpact(result: CheckResult, comparisons: rea
       failures: out.details.failures.map(env.redact),
       notes: out.details.notes.map(env.redact),
     };
+    keep?.({ scored: out.scored, skewed: out.details.skewedRows, model: out.details.model ?? '', unavailable: model.unavailable ?? null });
     return { ...result, fields: result.fields.map((f) => (out.fields.has(f.field) ? { ...f, impact: out.fields.get(f.field)! } : f)), impact: details };
   } catch (error) {
     if (env.signal?.aborted) throw error;
@@ -57,6 +65,17 @@ export async function withPredictionImpact(result: CheckResult, comparisons: rea
   } finally {
     await model?.close();
   }
+}
+
+/** What a shard keeps of its impact step for the merge: its scored rows (its own lowest-hash skewed rows). */
+export interface ShardImpact {
+  scored: ScoredRow[];
+  /** Skewed rows of the shard's part of the sample. */
+  skewed: number;
+  /** The model endpoint as reports name it. */
+  model: string;
+  /** Why the model endpoint stopped answering, if it did. */
+  unavailable: string | null;
 }
 
 /** Impact details that say why no impact was measured. */

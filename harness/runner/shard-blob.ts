@@ -3,6 +3,8 @@ import type { CheckName } from '../checks/check-names';
 import type { FieldNoise } from '../checks/noise-model';
 import type { ParityPartial } from '../checks/parity';
 import type { CheckResult } from '../core/check-result';
+import type { ImpactDetails } from '../core/prediction-impact';
+import type { ShardImpact } from './parity-impact';
 import type { CompareOptions } from '../core/compare-policy';
 import type { ExampleInputOptions } from '../core/example-inputs';
 import { decodeJsonValue, encodeJsonValue } from '../core/json-encoding';
@@ -44,7 +46,15 @@ export interface ShardBlob {
   /** Results of the checks this shard ran whole (determinism on every shard; each undivided check on one). */
   results: CheckResult[];
   /** Parity's rows this shard owns, gathered but not judged; null when parity is not among the checks. */
-  parity: { partial: ParityPartial; timings: { offlineMs: number; onlineMs: number }; durationMs: number } | null;
+  parity: {
+    partial: ParityPartial;
+    timings: { offlineMs: number; onlineMs: number };
+    durationMs: number;
+    /** The impact's scored rows (the shard's own lowest-hash skewed rows), when it measured impact. */
+    impact?: ShardImpact | null;
+    /** The shard's own impact details (what the merge reports when no shard could measure). */
+    impactDetails?: ImpactDetails | null;
+  } | null;
   /** The noise determinism measured (parity on every shard discounts it). */
   noise: Array<[string, FieldNoise]>;
   compare: CompareOptions;
@@ -81,7 +91,15 @@ export function buildShardBlob(session: SkewSession, facts: ReportFacts, options
     facts,
     checks: options.checks,
     results: session.results.filter((r) => r.name !== 'parity'),
-    parity: session.parityPartial ? { partial: session.parityPartial, timings: session.parityTimings ?? { offlineMs: 0, onlineMs: 0 }, durationMs: parityResult?.durationMs ?? 0 } : null,
+    parity: session.parityPartial
+      ? {
+          partial: session.parityPartial,
+          timings: session.parityTimings ?? { offlineMs: 0, onlineMs: 0 },
+          durationMs: parityResult?.durationMs ?? 0,
+          impact: session.shardImpact,
+          impactDetails: parityResult?.impact ?? null,
+        }
+      : null,
     noise: [...(session.noise ?? new Map<string, FieldNoise>())],
     compare: config.compare,
     reproduce: { configFile: config.configFile ? relative(config.configFile) : null, target: config.target, sample: config.sample },

@@ -15,6 +15,7 @@ import type { Redactor } from '../core/row';
 import { createRedactor } from '../config/redactor';
 import { withShownInputs, type ExampleInputOptions } from '../core/example-inputs';
 import { shardShare, type Shard } from '../core/shard';
+import type { ShardImpact } from './parity-impact';
 import type { ParityPartial } from '../checks/parity';
 import type { NoiseModel } from '../checks/noise-model';
 import type { ResolvedConfig } from '../config/resolved-config';
@@ -87,6 +88,8 @@ export interface SkewSession {
   readonly parityTimings: { offlineMs: number; onlineMs: number } | null;
   /** A shard's parity before judging, once parity ran on a shard (for the blob). */
   readonly parityPartial: ParityPartial | null;
+  /** On a shard: the prediction impact's scored rows, once parity ran with `impact` configured. */
+  readonly shardImpact: ShardImpact | null;
   /** The noise determinism measured, once it ran. */
   readonly noise: NoiseModel | null;
   /** What the checks found so far, for the failure memory. */
@@ -188,7 +191,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     // Examples show their row's inputs: never the label, personal-data columns redacted as in golden files.
     const exampleInputs = { columns: plan.columns, label: config.source.label, keys: config.source.key, redact: config.golden.redact, redactText: redact };
     const results: CheckResult[] = [];
-    const state: SessionState = { noise: null, parity: null, parityTimings: null, golden: null, findings: [], warnings: [], parityPartial: null };
+    const state: SessionState = { noise: null, parity: null, parityTimings: null, golden: null, findings: [], warnings: [], parityPartial: null, shardImpact: null };
     let serverSettled = false;
     const env: SessionEnv = {
       config,
@@ -252,6 +255,9 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       },
       get parityPartial() {
         return state.parityPartial;
+      },
+      get shardImpact() {
+        return state.shardImpact;
       },
       get noise() {
         return state.noise;

@@ -23,14 +23,19 @@ function config(bugs: string | null): string {
     },
     compare: { fields: { spend_log: { rel: 1e-12 } } },
     checks: { determinism: { rows: 20 }, batchInvariance: { rows: 20 }, labelInvariance: { rows: 20 } },
+    // The example's model scores feature vectors at /score: each shard scores its own lowest-hash skewed rows.
+    impact: { model: { url: 'http://127.0.0.1:${port}/score', concurrency: 8 }, threshold: 0.5, maxRows: 30 },
   });
 }
 
-/** A JSON report without what may differ between a whole run and merged shards: times, run ids, serving statistics. */
+/** A JSON report without what may differ between a whole run and merged shards: times, run ids, serving statistics, ports. */
 function comparable(file: string): unknown {
   const report = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
   const { startedAt, finishedAt, durationMs, timings, ...run } = report.run;
-  const text = JSON.stringify({ ...report, run, sides: undefined }).replace(/"durationMs":\d+/g, '"durationMs":0');
+  // Each process started its own local server: the model endpoint's port differs, nothing else.
+  const text = JSON.stringify({ ...report, run, sides: undefined })
+    .replace(/"durationMs":\d+/g, '"durationMs":0')
+    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');
   return JSON.parse(text) as unknown;
 }
 
@@ -55,6 +60,10 @@ describe('skew run --shard i/n + skew merge (the bundled example)', () => {
     expect([merged.code, merged.stderr]).toEqual([exitCode, '']);
     expect(comparable(path.join(cwd, 'merged', 'skew-report.json'))).toEqual(comparable(path.join(cwd, 'whole', 'skew-report.json')));
     expect(readFileSync(path.join(cwd, 'merged', 'skew-report.md'), 'utf8')).toContain('parity');
+    // Prediction impact was measured (not left out): the merge chose the whole run's rows again among the shards'.
+    const parity = (JSON.parse(readFileSync(path.join(cwd, 'merged', 'skew-report.json'), 'utf8')) as { checks: Array<{ name: string; impact?: { status: string; rowsChosen: number; skewedRows: number } }> }).checks.find((c) => c.name === 'parity')!;
+    expect(parity.impact).toMatchObject({ status: 'measured', rowsChosen: 30 });
+    expect(parity.impact!.skewedRows).toBeGreaterThan(30);
   });
 
   it('names missing shards (exit 3); a rerun shard overwrites its own blob and the merge is the same', async () => {

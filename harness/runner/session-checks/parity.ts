@@ -4,14 +4,15 @@ import { ownsKey } from '../../core/shard';
 import { patternWarnings } from '../pattern-warnings';
 import { reproduceCommand } from '../reproduce-command';
 import { memoryFindings } from '../session-results';
-import { withPredictionImpact } from '../parity-impact';
+import { withPredictionImpact, type ShardImpact } from '../parity-impact';
 import type { SessionCheck } from './session-check';
 
 /**
  * parity: the random sample and the remembered rows (replayed apart) through both sides; its records feed the failure
  * memory, the hints and segments of skewed fields, their prediction impact (when configured), and later checks.
  * On a shard, only the rows the shard owns (each with its position in the whole sample), and the gathered partial is
- * kept for the shard's blob; the prediction impact is left to the whole run (see the README, Sharding).
+ * kept for the shard's blob, with the impact's scored rows (its own lowest-hash skewed rows: the merge chooses again
+ * among all shards' and recomputes the numbers).
  */
 export const parityCheck: SessionCheck<'parity'> = {
   name: 'parity',
@@ -34,8 +35,8 @@ export const parityCheck: SessionCheck<'parity'> = {
     state.findings.push(memoryFindings('parity', out.records.memoryCases, out.result));
     state.warnings.push(...patternWarnings(config, out.records.fieldsSeen));
     const analysed = withFieldAnalysis(out.result, analysisInput(out.records.analysisRows, env.plan.columns, env.profile, env.policy));
-    if (shard) return analysed;
     const { skewedRows, analysisRows, skewed } = out.records;
-    return withPredictionImpact(analysed, skewedRows.length > 0 ? skewedRows : analysisRows, env, skewed);
+    const keep = shard ? (scored: ShardImpact) => (state.shardImpact = scored) : undefined;
+    return withPredictionImpact(analysed, skewedRows.length > 0 ? skewedRows : analysisRows, env, skewed, keep);
   },
 };

@@ -14,6 +14,7 @@ import type { GoldenMode } from '../../golden/update-golden';
 import type { CheckFindings } from '../../memory/update-memory';
 import type { StoredFailure } from '../../memory/stored-failure';
 import type { ColumnPlan } from '../column-roles';
+import type { ShardImpact } from '../parity-impact';
 import type { ParityPartial } from '../../checks/parity';
 import type { Shard } from '../../core/shard';
 
@@ -33,6 +34,8 @@ export interface SessionState {
   warnings: string[];
   /** A shard's parity before judging (its rows' exact tallies and records), for the shard's blob; else null. */
   parityPartial: ParityPartial | null;
+  /** On a shard: the prediction impact's scored rows, for the merge (null when impact is off or not measured). */
+  shardImpact: ShardImpact | null;
 }
 
 /** The open session as a check sees it: the run's config, sample, plan and sides, and the shared state. */
