@@ -10,6 +10,7 @@ import { UsageError } from '../errors/usage-error';
 import { shouldColor } from '../reporters/colors';
 import { ReporterMultiplexer } from '../reporters/reporter-multiplexer';
 import { mergeShardBlobs } from '../runner/merge-blobs';
+import { rememberMergedFailures } from '../runner/merge-memory';
 import type { ShardBlob } from '../runner/shard-blob';
 import { describeMissingShards, readShardBlobs } from '../runner/read-shard-blobs';
 import { readBaseline } from '../runner/read-baseline';
@@ -36,7 +37,10 @@ export async function mergeCommand(args: MergeArgs, io: CliIo): Promise<number> 
   // Read before anything is written: an unreadable baseline stops the merge with its one line.
   const baselineFile = args.baseline === undefined ? null : path.resolve(io.cwd, args.baseline);
   const baseline = baselineFile ? await readBaseline(baselineFile, io.cwd) : null;
-  const report = mergeShardBlobs(ordered, io.cwd);
+  const { report, findings } = mergeShardBlobs(ordered, io.cwd);
+  // The shards left the failure memory alone (n processes must not race on one file): the merge updates it once.
+  const failures = ordered[0]!.failures;
+  if (failures?.remember) report.checks = await rememberMergedFailures(path.resolve(io.cwd, failures.dir), findings, report.checks, failures.perField);
   if (baseline && baselineFile) {
     report.trend = computeTrend(report.checks, baseline.checks, { file: path.relative(io.cwd, baselineFile) || baselineFile, startedAt: baseline.run.startedAt });
   }

@@ -13,6 +13,14 @@ import { lowestKeyHashes } from '../core/impact-probes';
 import { patternWarnings } from './pattern-warnings';
 import { reproduceCommand } from './reproduce-command';
 import type { ShardBlob } from './shard-blob';
+import type { CheckFindings } from '../memory/update-memory';
+import { memoryFindings } from './session-results';
+
+/** A merged run: its report, and what its checks found for the failure memory (as one run's session has it). */
+export interface MergedRun {
+  report: SkewReport;
+  findings: CheckFindings[];
+}
 
 /**
  * The report of a sharded run from its shards' blobs (all of one run, every shard present, ordered by index):
@@ -21,9 +29,10 @@ import type { ShardBlob } from './shard-blob';
  * that ran it, and the verdict decided from them as for a run. Timings and serving statistics are the shards'
  * (longest time, summed requests). `cwd`: the directory the merge runs in (reproduce commands as the shards wrote them).
  */
-export function mergeShardBlobs(blobs: readonly ShardBlob[], cwd: string): SkewReport {
+export function mergeShardBlobs(blobs: readonly ShardBlob[], cwd: string): MergedRun {
   const first = blobs[0]!;
   const results: CheckResult[] = [];
+  const findings: CheckFindings[] = [];
   let warnings: string[] = [];
   for (const name of first.checks) {
     if (name === 'parity') {
@@ -34,6 +43,7 @@ export function mergeShardBlobs(blobs: readonly ShardBlob[], cwd: string): SkewR
       const base = { ...first.reproduce, configFile: first.reproduce.configFile === null ? null : path.resolve(cwd, first.reproduce.configFile) };
       const out = finishParity(merged, new Map(first.noise), { reproduce: (keys) => reproduceCommand(base, cwd, { keys, check: 'parity' }) });
       warnings = patternWarnings({ compare: first.compare }, out.records.fieldsSeen);
+      findings.push(memoryFindings('parity', out.records.memoryCases, out.result));
       const policy = createComparePolicy(first.compare);
       let result = withFieldAnalysis(out.result, analysisInput(out.records.analysisRows, first.facts.source.columns, first.facts.profile, policy));
       if (first.impact) result = withMergedImpact(result, parts, first.impact);
@@ -44,6 +54,7 @@ export function mergeShardBlobs(blobs: readonly ShardBlob[], cwd: string): SkewR
     const ran = blobs.find((b) => b.results.some((r) => r.name === name));
     const result = ran?.results.find((r) => r.name === name);
     if (result) results.push(result);
+    findings.push(...(ran?.findings.filter((f) => f.check === name) ?? []));
   }
   const timings = {
     offlineMs: Math.max(0, ...blobs.map((b) => b.parity?.timings.offlineMs ?? 0)),
@@ -56,7 +67,7 @@ export function mergeShardBlobs(blobs: readonly ShardBlob[], cwd: string): SkewR
     sides: { ...first.facts.sides, online: { ...first.facts.sides.online, stats: sumStats(blobs.map((b) => b.facts.sides.online.stats)) } },
   };
   const startedAt = Math.min(...blobs.map((b) => b.startedAt));
-  return assembleReport(facts, results, warnings, first.checks.includes('parity') ? timings : null, startedAt);
+  return { report: assembleReport(facts, results, warnings, first.checks.includes('parity') ? timings : null, startedAt), findings };
 }
 
 /** Serving statistics of all shards: requests, retries and statuses summed; each latency the largest. */

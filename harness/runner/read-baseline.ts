@@ -20,5 +20,5 @@ export async function readBaseline(file: string, cwd: string): Promise<SkewRepor
   const shown = path.relative(cwd, file) || file;
   const set = await readShardBlobs(file, shown);
   if (set.kind === 'missing') throw new UsageError(`baseline ${describeMissingShards(set, shown)}: merge a complete run, or pass its report.json`);
-  return mergeShardBlobs(set.blobs, cwd);
+  return mergeShardBlobs(set.blobs, cwd).report;
 }

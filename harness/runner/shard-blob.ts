@@ -67,6 +67,8 @@ export interface ShardBlob {
   reportDir: string;
   /** What the checks found, for the failure memory. */
   findings: CheckFindings[];
+  /** The failure memory the merge updates (`dir` relative to the shard's directory), as `failures.*` configures it. */
+  failures?: { dir: string; remember: boolean; perField: number };
 }
 
 /** The blob's file name: `blob-<runId>-<i>of<n>.json`, `i` 1-based. */
@@ -108,6 +110,7 @@ export function buildShardBlob(session: SkewSession, facts: ReportFacts, options
     reporters: config.report.reporters.map((r) => ({ name: r.name, options: typeof r.options['file'] === 'string' ? { ...r.options, file: relative(r.options['file']) } : { ...r.options } })),
     reportDir: relative(config.report.dir),
     findings: [...session.findings],
+    failures: { dir: relative(config.failures.dir), remember: config.failures.remember, perField: config.report.examples },
   };
 }
 

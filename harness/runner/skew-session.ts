@@ -37,6 +37,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // event, then up to 200 ms for its last output).
 const EXIT_NOTICE_MS = 500;
 import { updateMemory, type CheckFindings } from '../memory/update-memory';
+import { withFixed } from './merge-memory';
 import { stringifyJson } from '../core/stringify-json';
 
 /** Options of {@link openSkewSession}. */
@@ -296,10 +297,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       async rememberFailures() {
         if (!config.failures.remember || state.findings.length === 0) return;
         const update = updateMemory(remembered, state.findings, { perField: config.report.examples });
-        for (const [i, result] of results.entries()) {
-          const fixed = update.fixed.filter((f) => f.check === result.name).map(({ check, field, key }) => ({ check, field, key }));
-          if (fixed.length > 0) results[i] = { ...result, fixed };
-        }
+        results.splice(0, results.length, ...withFixed(results, update.fixed));
         const unchanged = stringifyJson(update.failures) === stringifyJson(remembered);
         if (!unchanged) await writeFailures(config.failures.dir, update.failures);
       },
