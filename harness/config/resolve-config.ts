@@ -7,6 +7,7 @@ import type { SampleOptions } from '../source/source-options';
 import { sourceFormatFromPath } from '../source/source-format';
 import { configSchema, offlineSchemas } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
+import { replayEnv } from './interpolate-env';
 import { interpolateMap, resolveOfflineHttp, resolveServing, resolveStart } from './resolve-serving';
 import { resolveImpact } from './resolve-impact';
 import { isPlainObject, mergeConfig } from './merge-config';
@@ -84,7 +85,8 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
   const sample = resolveSample(config, fail);
   const offline = resolveOffline(config.offline as unknown, at, rootDir, env, secrets, fail);
   const { serving, presetReady } = resolveServing(config.serving, source.key, env, secrets, fail);
-  const start = resolveStart(config.serving.start ?? null, presetReady, at, rootDir, env, secrets, fail);
+  // A replay starts no server: the server's environment need not be set.
+  const start = resolveStart(config.serving.start ?? null, presetReady, at, rootDir, config.serving.replay ? replayEnv(env) : env, secrets, fail);
   const impact = resolveImpact(config.impact, config.serving.start ?? null, source.key, env, secrets, fail);
   const reportDir = at(config.report?.dir ?? 'reports');
   if (config.serving.record && config.serving.replay) fail('serving.replay', 'cannot be set together with serving.record: a run records serving or replays it, not both');

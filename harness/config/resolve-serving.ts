@@ -1,7 +1,7 @@
 import type { RequestMapper, ResponseExtractor, ServingOptions, StartOptions } from '../adapters/serving/serving-options';
 import { PRESET_SETTINGS_KEY, resolvePreset, type ResolvedPreset } from '../adapters/serving/presets';
 import { batchRequestMapper, batchResponseExtractor, requestMapper, responseExtractor } from '../adapters/serving/default-mappers';
-import { interpolateEnv } from './interpolate-env';
+import { interpolateEnv, replayEnv } from './interpolate-env';
 import type { HttpOfflineConfig, ServingConfig } from './user-config';
 
 /**
@@ -76,7 +76,8 @@ export function resolveServing(
   const serving: ServingOptions = {
     url,
     method: s.method ?? 'POST',
-    headers: interpolateMap(s.headers ?? {}, 'serving.headers', env, secrets),
+    // A replay never sends these (and a cassette's key holds no header): their secrets need not be set.
+    headers: interpolateMap(s.headers ?? {}, 'serving.headers', s.replay ? replayEnv(env) : env, secrets),
     timeoutMs: s.timeoutMs ?? 5_000,
     maxResponseBytes: s.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     retries: s.retries ?? 3,
