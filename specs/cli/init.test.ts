@@ -2,12 +2,24 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { detectProject } from '../../harness/cli/init/detect-project';
 import { inferRoles } from '../../harness/cli/init/infer-roles';
+import { spawn } from 'node:child_process';
 import { runCli, TempRepo } from './cli-harness';
+
+/** Runs `node ARGS` in `cwd`; resolves with its exit code and its output (stdout and stderr together). */
+function runNode(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
 
 /**
  * `skew init` as a new user meets it: an empty JavaScript repo with a CSV, `npx skew init`, the two commands it asks
- * for filled in, then a run of the generated config passes. (The spec itself is not run by a jest subprocess here:
- * from a symlinked, untransformed-cache install that takes ~30 s on CI; `skew run` runs the same checks in ~5 s.)
+ * for filled in, then a run of the generated config passes, and the generated spec passes under jest.
  */
 
 const WORKTREE = path.resolve(__dirname, '..', '..');
@@ -74,6 +86,12 @@ describe('skew init (black box)', () => {
       expect(filled.stderr).toBe('');
       expect(filled.stdout).toContain('CLEAN: every check passed');
       expect(filled.code).toBe(0);
+
+      // And the generated spec itself, under jest, as `npm test` runs it. (No transform: the package is symlinked from
+      // this checkout, outside node_modules, and babel would otherwise transpile all of it on a cold cache.)
+      const jest = await runNode([path.join(WORKTREE, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--rootDir', repo.dir, '--config', JSON.stringify({ transform: {}, testEnvironment: 'node' }), 'skew.test.js'], repo.dir);
+      expect(jest.output).toMatch(/Tests:\s+\d+ passed, \d+ total/);
+      expect(jest.code).toBe(0);
 
     } finally {
       repo.remove();
