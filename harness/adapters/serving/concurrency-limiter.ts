@@ -5,6 +5,8 @@ export type ReleasePermit = () => void;
 export interface ConcurrencyLimiter {
   /** Waits for a permit. Resolves `null` (and takes nothing) if `signal` aborts first. */
   acquire(signal?: AbortSignal): Promise<ReleasePermit | null>;
+  /** A permit now if one is free (no waiter can be ahead: a released permit goes straight to the first waiter), else `null`. */
+  tryAcquire(): ReleasePermit | null;
   /** Permits currently held. */
   readonly active: number;
 }
@@ -51,6 +53,11 @@ export function createConcurrencyLimiter(max: number): ConcurrencyLimiter {
   return {
     get active() {
       return active;
+    },
+    tryAcquire() {
+      if (active >= max) return null;
+      active++;
+      return makeRelease();
     },
     acquire(signal) {
       if (signal?.aborted) return Promise.resolve(null);

@@ -4,6 +4,8 @@ import { sleep } from './abortable-sleep';
 export interface RateLimiter {
   /** Waits for the next start slot. Resolves `false` (slot given up) if `signal` aborts first. */
   acquire(signal?: AbortSignal): Promise<boolean>;
+  /** True when there is no limit: `acquire` would only check the signal (callers may skip the wait). */
+  readonly unlimited: boolean;
 }
 
 /** Hands out start times `1000 / ratePerSecond` ms apart; the clock-free core of {@link createRateLimiter}. */
@@ -39,9 +41,10 @@ export function createRateLimiter(
   ratePerSecond: number | null,
   now: () => number = () => performance.now(),
 ): RateLimiter {
-  if (ratePerSecond === null) return { acquire: (signal) => Promise.resolve(!signal?.aborted) };
+  if (ratePerSecond === null) return { unlimited: true, acquire: (signal) => Promise.resolve(!signal?.aborted) };
   const spacing = createStartSpacing(ratePerSecond);
   return {
+    unlimited: false,
     acquire(signal) {
       if (signal?.aborted) return Promise.resolve(false);
       return sleep(spacing.reserve(now()), signal);

@@ -32,11 +32,14 @@ const ABORTED: HttpOutcome = { kind: 'failure', failure: { kind: 'aborted', code
 export async function sendWithRetries(context: RetryContext, request: HttpRequest): Promise<FinalOutcome> {
   const { signal } = request;
   for (let attempt = 1; ; attempt++) {
-    const release = await context.limiter.acquire(signal);
+    // A free permit and no rate limit (the common case) are taken without waiting on a promise: two microtask turns
+    // less per request, measurable at 10k+ requests/s.
+    const release = (signal?.aborted ? null : context.limiter.tryAcquire()) ?? (await context.limiter.acquire(signal));
     if (!release) return { ...ABORTED, attempts: attempt - 1 };
     let outcome: HttpOutcome;
     try {
-      if (!(await context.rate.acquire(signal))) return { ...ABORTED, attempts: attempt - 1 };
+      const admitted = context.rate.unlimited ? !signal?.aborted : await context.rate.acquire(signal);
+      if (!admitted) return { ...ABORTED, attempts: attempt - 1 };
       outcome = await context.client.send(request);
     } finally {
       release();
