@@ -1,8 +1,9 @@
 import { applyMemoryPolicy } from './memory-policy';
+import { parseReporterNames } from './reporter-names';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load-config';
 import type { LogsConfig } from '../config/logs-config';
-import type { ReporterName, TargetConfig } from '../config/user-config';
+import type { TargetConfig } from '../config/user-config';
 import { EXIT_CODES } from '../core/verdict';
 import { errorMessage } from '../errors/error-message';
 import { SkewError } from '../errors/skew-error';
@@ -15,7 +16,6 @@ import { createReporters } from './create-reporters';
 import { isEmptySourceError } from './drift/read-drift-sample';
 import type { LogsArgs } from './logs-command';
 import { withRedactedErrors } from './redact-errors';
-import { REPORTER_NAMES } from './run-command';
 
 /**
  * `skew logs`: loads the config (its `logs` section, with the command line's overrides), runs, reports, and returns
@@ -73,11 +73,7 @@ function overridesFrom(args: LogsArgs, cwd: string): TargetConfig {
   const report: NonNullable<TargetConfig['report']> = {};
   if (args.reportDir !== undefined) report.dir = path.resolve(cwd, args.reportDir);
   if (args.reporter !== undefined) {
-    const names = args.reporter.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
-    for (const name of names) {
-      if (!(REPORTER_NAMES as readonly string[]).includes(name)) throw new UsageError(`--reporter must be one of ${REPORTER_NAMES.join(', ')} (got "${name}")`);
-    }
-    report.reporters = names as ReporterName[];
+    report.reporters = parseReporterNames(args.reporter);
   }
   if (Object.keys(report).length > 0) overrides.report = report;
   return overrides;

@@ -1,12 +1,10 @@
 import * as path from 'node:path';
 import type { ResolvedReporter } from '../config/resolved-config';
 import { DEFAULT_REPORT_FILES } from '../config/resolve-config';
-import type { ReporterName } from '../config/user-config';
 import { EXIT_CODES } from '../core/verdict';
 import { errorMessage } from '../errors/error-message';
 import { computeTrend } from '../core/trend';
 import { SkewError } from '../errors/skew-error';
-import { UsageError } from '../errors/usage-error';
 import { shouldColor } from '../reporters/colors';
 import { ReporterMultiplexer } from '../reporters/reporter-multiplexer';
 import { mergeShardBlobs } from '../runner/merge-blobs';
@@ -17,7 +15,7 @@ import { readBaseline } from '../runner/read-baseline';
 import type { CliIo } from './cli-io';
 import { createReporters } from './create-reporters';
 import type { MergeArgs } from './merge-command';
-import { REPORTER_NAMES } from './run-command';
+import { parseReporterNames } from './reporter-names';
 
 /**
  * `skew merge DIR [--baseline PREVIOUS]`: reads every blob in DIR, refuses blobs of different runs, configs or harness
@@ -63,12 +61,8 @@ function reportersFor(args: MergeArgs, blob: ShardBlob, cwd: string): ResolvedRe
       return { name: r.name, options: { ...r.options, file: args.reportDir !== undefined ? path.join(reportDir, path.basename(file)) : path.resolve(cwd, file) } };
     });
   }
-  const names = args.reporter.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
-  for (const name of names) {
-    if (!(REPORTER_NAMES as readonly string[]).includes(name)) throw new UsageError(`--reporter must be one of ${REPORTER_NAMES.join(', ')} (got "${name}")`);
-  }
-  return names.map((name) => {
-    const file = DEFAULT_REPORT_FILES[name as ReporterName];
-    return { name: name as ReporterName, options: file ? { file: path.join(reportDir, file) } : {} };
+  return parseReporterNames(args.reporter).map((name) => {
+    const file = DEFAULT_REPORT_FILES[name];
+    return { name, options: file ? { file: path.join(reportDir, file) } : {} };
   });
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { isCheckName, CHECK_NAMES, type CheckName } from '../checks/check-names';
 import { loadConfig } from '../config/load-config';
-import type { ReporterName, TargetConfig } from '../config/user-config';
+import type { TargetConfig } from '../config/user-config';
 import { errorMessage } from '../errors/error-message';
 import { SkewError } from '../errors/skew-error';
 import { UsageError } from '../errors/usage-error';
@@ -15,7 +15,8 @@ import type { ResolvedReporter } from '../config/resolved-config';
 import { withConfigPath } from '../errors/with-config-path';
 import { whyNotWritableDir } from '../io/writable-dir';
 import { applyMemoryPolicy } from './memory-policy';
-import { goldenWriteOptions, REPORTER_NAMES, type RunArgs } from './run-command';
+import { parseReporterNames } from './reporter-names';
+import { goldenWriteOptions, type RunArgs } from './run-command';
 import { resolveRunId, resolveShard } from './shard-options';
 
 /**
@@ -146,11 +147,7 @@ function overridesFrom(args: RunArgs, cwd: string): TargetConfig {
   if (args.reportDir !== undefined) report.dir = path.resolve(cwd, args.reportDir);
   if (args.baseline !== undefined) report.baseline = path.resolve(cwd, args.baseline);
   if (args.reporter !== undefined) {
-    const names = args.reporter.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
-    for (const name of names) {
-      if (!(REPORTER_NAMES as readonly string[]).includes(name)) throw new UsageError(`--reporter must be one of ${REPORTER_NAMES.join(', ')} (got "${name}")`);
-    }
-    report.reporters = names as ReporterName[];
+    report.reporters = parseReporterNames(args.reporter);
   }
   if (Object.keys(report).length > 0) overrides.report = report;
   return overrides;
