@@ -96,8 +96,9 @@ function resolveUnlocated(input: unknown, options: ResolveConfigOptions): Resolv
     configFile: file,
     rootDir,
     target: targetName,
-    // Where serving answers come from is not part of what is compared: a replay has the recorded run's hash.
-    configHash: hashConfig(withoutCassette(merged)),
+    // What is compared, not where answers come from or where reports go: a replay has the recorded run's hash, and
+    // shards given other --report-dir / --reporter flags (or a whole run compared with their merge) the same one.
+    configHash: hashConfig(withoutOutputs(merged)),
     source,
     sample,
     offline,
@@ -290,10 +291,20 @@ function findPlaceholder(value: unknown, at: string): { path: string; value: str
   return null;
 }
 
-function withoutCassette(config: unknown): unknown {
-  if (!isPlainObject(config) || !isPlainObject(config['serving'])) return config;
-  const { record: _record, replay: _replay, ...serving } = config['serving'];
-  return { ...config, serving };
+/** The config without the settings that say where things go rather than what is compared (see `configHash`). */
+function withoutOutputs(config: unknown): unknown {
+  if (!isPlainObject(config)) return config;
+  const out: Record<string, unknown> = { ...config };
+  if (isPlainObject(config['serving'])) {
+    const { record: _record, replay: _replay, ...serving } = config['serving'];
+    out['serving'] = serving;
+  }
+  if (isPlainObject(config['report'])) {
+    // `report.examples` stays: it changes what a report (and the failure memory) holds.
+    const { dir: _dir, reporters: _reporters, baseline: _baseline, ...report } = config['report'];
+    out['report'] = report;
+  }
+  return out;
 }
 
 function hashConfig(config: unknown): string {

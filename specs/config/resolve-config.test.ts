@@ -124,6 +124,13 @@ describe('resolveConfig', () => {
     expect(resolve(input, { env: { TOKEN: 'one-token' } }).configHash).toBe(resolve(input, { env: { TOKEN: 'another-token' } }).configHash);
   });
 
+  it('keeps where reports go out of the config hash, and what they hold in it', () => {
+    const hash = (report: Record<string, unknown>) => resolve({ ...base(), report }).configHash;
+    const plain = hash({});
+    expect(hash({ dir: 'nightly/out', reporters: ['json', 'html'], baseline: 'last/skew-report.json' })).toBe(plain);
+    expect(hash({ examples: 9 })).not.toBe(plain);
+  });
+
   it('applies a named target over the base, with null removing a setting', () => {
     const input = {
       ...base(),

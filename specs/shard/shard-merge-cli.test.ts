@@ -49,7 +49,7 @@ describe('skew run --shard i/n + skew merge (the bundled example)', () => {
   it.each([['the buggy server', 'buggy', null, 1]])('4 shards merged give the unsharded JSON report and exit code (%s)', async (_name, dir, bugs, exitCode) => {
     repo.write(`${dir}/skew.config.json`, config(bugs));
     const cwd = repo.path(dir);
-    // The same report directory (part of the config hash): the shards write only their blobs there.
+    // The shards write only their blobs into the whole run's report directory (any other would do: it is not in the hash).
     const whole = await runCli(['run', '--config', 'skew.config.json', ...CHECKS, '--report-dir', 'whole'], { cwd });
     expect([whole.code, whole.stderr]).toEqual([exitCode, '']);
     const shards = await Promise.all(
