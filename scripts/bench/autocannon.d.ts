@@ -12,6 +12,8 @@ declare module 'autocannon' {
     pipelining?: number;
     amount?: number;
     duration?: number;
+    /** Milliseconds between samples; autocannon also only notices it is done at a sample. */
+    sampleInt?: number;
     requests?: Array<AutocannonRequest & { setupRequest?: (request: AutocannonRequest) => AutocannonRequest }>;
   }
   interface AutocannonResult {

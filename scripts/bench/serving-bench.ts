@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { formatServingBench } from './format-serving';
-import type { ClientResult, ClientSpec } from './serving-client';
+import type { ClientResult, ClientSpec, PassResult } from './serving-client';
 
 /** One contender's measurements in a scenario, one entry per round. */
 export interface ContenderRounds {
@@ -16,9 +16,11 @@ export interface ContenderRounds {
   serverCpuUs: number[];
 }
 
-/** One server, one request shape, one concurrency: every contender, every round. */
+/** One server, one request shape, one concurrency, one pass: every contender, every round. */
 export interface ServingScenario {
   server: 'example' | 'trivial';
+  /** `first`: the first pass over the rows in a fresh process (JIT warm-up included); `second`: the same rows again. */
+  pass: 'first' | 'second';
   /** Rows per request, or `null` for single rows. */
   batch: number | null;
   concurrency: number;
@@ -47,7 +49,7 @@ const SERVERS = ['example', 'trivial'] as const;
  * its own process: the harness's serving adapter against autocannon and a raw keep-alive `http.request` loop
  * (single rows), and against the raw loop on the same batches. Every measurement runs in a fresh process
  * (serving-client.ts); the server's CPU time per request is read from /proc around each one, so the table can say
- * what bounds each ratio.
+ * what bounds each ratio. Each measurement sends the rows twice (serving-client.ts): both passes are reported.
  */
 export async function benchServing(root: string, rows: Array<Record<string, unknown>>, dir: string, options: ServingBenchOptions): Promise<ServingScenario[]> {
   const client = path.join(__dirname, 'serving-client.js');
@@ -56,28 +58,31 @@ export async function benchServing(root: string, rows: Array<Record<string, unkn
     const running = await startServer(root, server);
     try {
       const shapes = [
-        ...options.rowConcurrency.map((concurrency) => ({ batch: null, concurrency, rows: options.rowCount, contenders: ['harness', 'autocannon', 'raw'] as const })),
-        ...options.batchSizes.map((batch) => ({ batch, concurrency: 16, rows: options.batchRowCount, contenders: ['harness', 'raw', 'raw-keep'] as const })),
+        ...options.rowConcurrency.map((concurrency) => ({ batch: null, concurrency, rows: options.rowCount, contenders: ['harness', 'autocannon', 'raw', 'undici'] as const })),
+        ...options.batchSizes.map((batch) => ({ batch, concurrency: 16, rows: options.batchRowCount, contenders: ['harness', 'raw', 'raw-keep', 'undici'] as const })),
       ];
       for (const shape of shapes) {
         const rowsFile = path.join(dir, `rows-${shape.rows}.json`);
         writeFileSync(rowsFile, JSON.stringify(Array.from({ length: shape.rows }, (_, i) => rows[i % rows.length])));
-        const scenario: ServingScenario = { server, batch: shape.batch, concurrency: shape.concurrency, rows: shape.rows, contenders: {} };
+        const passes = (['first', 'second'] as const).map((pass): ServingScenario => ({ server, pass, batch: shape.batch, concurrency: shape.concurrency, rows: shape.rows, contenders: {} }));
         for (let round = 0; round < options.rounds; round++) {
           const order = shape.contenders.map((_, i) => shape.contenders[(i + round) % shape.contenders.length]!);
           for (const contender of order) {
-            const spec: ClientSpec = { contender, url: `${running.url}/features`, batchUrl: `${running.url}/features/batch`, batch: shape.batch, concurrency: shape.concurrency, rowsFile };
-            const serverCpuBefore = cpuMsOf(running.pid);
+            const spec: ClientSpec = { contender, url: `${running.url}/features`, batchUrl: `${running.url}/features/batch`, batch: shape.batch, concurrency: shape.concurrency, rowsFile, serverPid: running.pid };
             const result = await measure(client, spec);
-            const serverCpuMs = cpuMsOf(running.pid) - serverCpuBefore;
-            const rounds = (scenario.contenders[contender] ??= { rowsPerSecond: [], clientCpuUs: [], serverCpuUs: [] });
-            rounds.rowsPerSecond.push((result.rows / result.ms) * 1000);
-            rounds.clientCpuUs.push((result.cpuMs * 1000) / result.requests);
-            rounds.serverCpuUs.push((serverCpuMs * 1000) / result.requests);
-            process.stderr.write(`bench: serving ${server} ${shape.batch ? `batch ${shape.batch}` : 'rows'} c${shape.concurrency} round ${round + 1} ${contender}: ${Math.round((result.rows / result.ms) * 1000)} rows/s\n`);
+            const perPass = [result.first, result.second];
+            passes.forEach((scenario, i) => {
+              const pass = perPass[i]!;
+              const rounds = (scenario.contenders[contender] ??= { rowsPerSecond: [], clientCpuUs: [], serverCpuUs: [] });
+              rounds.rowsPerSecond.push((pass.rows / pass.ms) * 1000);
+              rounds.clientCpuUs.push((pass.cpuMs * 1000) / pass.requests);
+              rounds.serverCpuUs.push((pass.serverCpuMs * 1000) / pass.requests);
+            });
+            const rate = (pass: PassResult): number => Math.round((pass.rows / pass.ms) * 1000);
+            process.stderr.write(`bench: serving ${server} ${shape.batch ? `batch ${shape.batch}` : 'rows'} c${shape.concurrency} round ${round + 1} ${contender}: ${rate(result.first)} then ${rate(result.second)} rows/s\n`);
           }
         }
-        scenarios.push(scenario);
+        scenarios.push(...passes);
       }
     } finally {
       await running.stop();
@@ -126,17 +131,6 @@ function measure(client: string, spec: ClientSpec): Promise<ClientResult> {
       resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}') as ClientResult);
     });
   });
-}
-
-/** User + system CPU time of a process in ms, from /proc (clock ticks of 10 ms); `NaN` off Linux. */
-function cpuMsOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 /** Default scenarios: the issue's per-row concurrencies 16 and 64, batches of 64 and 256 rows. */

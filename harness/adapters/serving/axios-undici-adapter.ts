@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Axios, AxiosError, AxiosHeaders, CanceledError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { basicAuthorization, parseRequestTarget } from './request-target';
+import { parseResponseHeaders } from './response-headers';
 import { ResponseTooLargeError, type Transport } from './undici-transport';
 
 /**
@@ -51,7 +52,7 @@ export function createUndiciAdapter(transport: Transport): AxiosAdapter {
         data: responseData(response.body, config),
         status: response.status,
         statusText: response.statusText,
-        headers: new AxiosHeaders(response.headers as Record<string, string>),
+        headers: new AxiosHeaders(parseResponseHeaders(response.rawHeaders) as Record<string, string>),
         config,
         request: null,
       };

@@ -1,5 +1,6 @@
 import type { Row, SideResult } from '../../core/row';
 import { sendRow, type RequestContext, type RequestOutcome } from './row-requests';
+import type { AbortLike } from './abort-scope';
 
 /**
  * Whether a failed batch request was likely failed by one of its rows rather than by the endpoint: every row is an
@@ -21,7 +22,7 @@ export function isRowCausedBatchFailure(outcome: RequestOutcome): boolean {
 }
 
 /** Sends rows to the single-row endpoint one after another, as the fallback for a batch that failed on its rows. */
-export async function sendOneByOne(context: RequestContext, rows: readonly Row[], signal: AbortSignal): Promise<RequestOutcome> {
+export async function sendOneByOne(context: RequestContext, rows: readonly Row[], signal: AbortLike): Promise<RequestOutcome> {
   const results: SideResult[] = [];
   let up = false;
   let message: string | null = null;

@@ -1,10 +1,12 @@
+import type { AbortLike } from './abort-scope';
+
 /** Releases a permit taken from a {@link ConcurrencyLimiter}. Calling it twice has no further effect. */
 export type ReleasePermit = () => void;
 
 /** A counting semaphore: at most `max` holders at once, waiters served first come, first served. */
 export interface ConcurrencyLimiter {
   /** Waits for a permit. Resolves `null` (and takes nothing) if `signal` aborts first. */
-  acquire(signal?: AbortSignal): Promise<ReleasePermit | null>;
+  acquire(signal?: AbortLike): Promise<ReleasePermit | null>;
   /** A permit now if one is free (no waiter can be ahead: a released permit goes straight to the first waiter), else `null`. */
   tryAcquire(): ReleasePermit | null;
   /** Permits currently held. */

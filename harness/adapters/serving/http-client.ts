@@ -2,8 +2,10 @@ import axios, { isAxiosError, type AxiosInstance, type AxiosRequestConfig } from
 import { createUndiciAdapter } from './axios-undici-adapter';
 import { decodeUtf8 } from './decode-utf8';
 import { parseRequestTarget, type RequestTarget } from './request-target';
+import { singleHeader } from './response-headers';
 import { classifyTransportError, type TransportFailure } from './transport-failure';
-import { createUndiciTransport, type Transport } from './undici-transport';
+import { createUndiciTransport, type RequestHandle, type Transport } from './undici-transport';
+import type { AbortLike } from './abort-scope';
 
 /**
  * The HTTP client of the serving adapter. Everything above it sees {@link HttpClient}: one request in, one
@@ -43,7 +45,7 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT';
   url: string;
   body?: string | undefined;
-  signal?: AbortSignal | undefined;
+  signal?: AbortLike | undefined;
 }
 
 /** What came back: a response with any status, or a failure to get one. */
@@ -109,45 +111,54 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const start = instance ? startThroughAxios(instance) : startDirect(transport, options.maxResponseBytes, withBody, common);
 
   return {
-    async send(request) {
-      const started = performance.now();
+    send(request) {
       const { signal } = request;
-      if (signal?.aborted) return { kind: 'failure', failure: ABORTED };
-      // The caller's abort and the deadline both stop the request; which one fired decides the failure.
-      let timedOut = false;
-      const pending = start(request);
-      const onAbort = (): void => pending.abort(new Error('aborted'));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const timer = setTimeout(() => {
-        timedOut = true;
-        pending.abort(new Error('deadline'));
-      }, options.timeoutMs);
-      try {
-        const response = await pending.response;
-        const decoded = decodeUtf8(response.body);
-        return {
-          kind: 'response',
-          status: response.status,
-          body: decoded.text,
-          invalidUtf8At: decoded.kind === 'invalid' ? decoded.offset : null,
-          retryAfter: response.retryAfter,
-          location: response.location,
-          latencyMs: performance.now() - started,
-        };
-      } catch (error) {
-        if (signal?.aborted) return { kind: 'failure', failure: ABORTED };
-        if (timedOut) return { kind: 'failure', failure: deadlineFailure(options.timeoutMs) };
-        return { kind: 'failure', failure: toTransportFailure(error) };
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      }
+      if (signal?.aborted) return Promise.resolve({ kind: 'failure', failure: ABORTED });
+      return new Promise<HttpOutcome>((resolve) => {
+        const started = performance.now();
+        // The caller's abort and the deadline both stop the request; which one fired decides the failure.
+        let timedOut = false;
+        let handle: RequestHandle | null = null;
+        const onAbort = (): void => handle?.abort(ABORT_REASON);
+        const timer = setTimeout(() => {
+          timedOut = true;
+          handle?.abort(DEADLINE_REASON);
+        }, options.timeoutMs);
+        signal?.addEventListener('abort', onAbort);
+        handle = start(request, (error, raw) => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          if (raw) resolve(toResponse(raw, performance.now() - started));
+          else if (signal?.aborted) resolve({ kind: 'failure', failure: ABORTED });
+          else if (timedOut) resolve({ kind: 'failure', failure: deadlineFailure(options.timeoutMs) });
+          else resolve({ kind: 'failure', failure: toTransportFailure(error) });
+        });
+      });
     },
     close() {
       transport.close();
     },
   };
 }
+
+/** A response read to the end, its body decoded. */
+function toResponse(raw: RawOutcome, latencyMs: number): HttpResponse {
+  const decoded = decodeUtf8(raw.body);
+  return {
+    kind: 'response',
+    status: raw.status,
+    body: decoded.text,
+    invalidUtf8At: decoded.kind === 'invalid' ? decoded.offset : null,
+    retryAfter: raw.retryAfter,
+    location: raw.location,
+    latencyMs,
+  };
+}
+
+// Reasons given to a request we stop; never shown (the failure says what happened), so made once.
+const ABORT_REASON = new Error('aborted');
+const DEADLINE_REASON = new Error('deadline');
+const NO_REQUEST: RequestHandle = { abort: () => undefined };
 
 /** What either path hands back: the status, the raw body and the two headers the layers above read. */
 interface RawOutcome {
@@ -157,19 +168,17 @@ interface RawOutcome {
   location: string | undefined;
 }
 
-/** A request under way on either path: what it will answer, and a way to stop it at once. */
-interface Pending {
-  response: Promise<RawOutcome>;
-  abort(reason: Error): void;
-}
-
-type Start = (request: HttpRequest) => Pending;
+/**
+ * Starts a request on either path; `done` is called once — with what came back, or with the error — and at once when
+ * the returned handle aborts the request.
+ */
+type Start = (request: HttpRequest, done: (error: unknown, raw: RawOutcome | null) => void) => RequestHandle;
 
 function startDirect(transport: Transport, maxResponseBytes: number, withBody: Record<string, string>, withoutBody: Record<string, string>): Start {
   // Most runs send every request to one URL: keep its parsed form.
   let lastUrl = '';
   let lastTarget: RequestTarget | null = null;
-  return (request) => {
+  return (request, done) => {
     let target: RequestTarget;
     try {
       if (request.url !== lastUrl || !lastTarget) {
@@ -178,19 +187,24 @@ function startDirect(transport: Transport, maxResponseBytes: number, withBody: R
       }
       target = lastTarget;
     } catch (error) {
-      return { response: Promise.reject(error), abort: () => undefined };
+      done(error, null);
+      return NO_REQUEST;
     }
     let headers = request.body === undefined ? withoutBody : withBody;
     // As axios does: credentials in the URL win over an Authorization header.
     if (target.authorization) headers = { ...headers, authorization: target.authorization };
-    const pending = transport.start({ origin: target.origin, path: target.path, method: request.method, headers, body: request.body ?? null, maxResponseBytes });
-    const response = pending.response.then((answer) => ({
-      status: answer.status,
-      body: answer.body,
-      retryAfter: singleHeader(answer.headers['retry-after']),
-      location: singleHeader(answer.headers['location']),
-    }));
-    return { response, abort: pending.abort };
+    const transportRequest = { origin: target.origin, path: target.path, method: request.method, headers, body: request.body ?? null, maxResponseBytes };
+    return transport.start(transportRequest, (error, answer) =>
+      done(
+        error,
+        answer && {
+          status: answer.status,
+          body: answer.body,
+          retryAfter: singleHeader(answer.rawHeaders, 'retry-after'),
+          location: singleHeader(answer.rawHeaders, 'location'),
+        },
+      ),
+    );
   };
 }
 
@@ -209,21 +223,24 @@ function createAxiosInstance(transport: Transport, options: HttpClientOptions, c
 }
 
 function startThroughAxios(instance: AxiosInstance): Start {
-  return (request) => {
+  return (request, done) => {
     const controller = new AbortController();
     const config: AxiosRequestConfig = { url: request.url, method: request.method, data: request.body, signal: controller.signal };
     if (request.body !== undefined) config.headers = { 'content-type': 'application/json' };
-    const response = instance.request<unknown>(config).then((answer) => {
-      const retryAfter: unknown = answer.headers['retry-after'];
-      const location: unknown = answer.headers['location'];
-      return {
-        status: answer.status,
-        body: toBytes(answer.data),
-        retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
-        location: typeof location === 'string' ? location : undefined,
-      };
-    });
-    return { response, abort: (reason) => controller.abort(reason) };
+    instance.request<unknown>(config).then(
+      (answer) => {
+        const retryAfter: unknown = answer.headers['retry-after'];
+        const location: unknown = answer.headers['location'];
+        done(null, {
+          status: answer.status,
+          body: toBytes(answer.data),
+          retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+          location: typeof location === 'string' ? location : undefined,
+        });
+      },
+      (error: unknown) => done(error, null),
+    );
+    return { abort: (reason) => controller.abort(reason) };
   };
 }
 
@@ -231,10 +248,6 @@ function lowerCaseHeaders(headers: Record<string, string>): Record<string, strin
   const lower: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) lower[name.toLowerCase()] = value;
   return lower;
-}
-
-function singleHeader(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }
 
 const ABORTED: TransportFailure = { kind: 'aborted', code: 'ERR_CANCELED', detail: 'aborted' };

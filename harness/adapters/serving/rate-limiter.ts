@@ -1,9 +1,10 @@
 import { sleep } from './abortable-sleep';
+import type { AbortLike } from './abort-scope';
 
 /** Spaces out request starts. */
 export interface RateLimiter {
   /** Waits for the next start slot. Resolves `false` (slot given up) if `signal` aborts first. */
-  acquire(signal?: AbortSignal): Promise<boolean>;
+  acquire(signal?: AbortLike): Promise<boolean>;
   /** True when there is no limit: `acquire` would only check the signal (callers may skip the wait). */
   readonly unlimited: boolean;
 }

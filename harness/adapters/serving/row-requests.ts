@@ -20,6 +20,7 @@ import type { UrlTemplate } from './url-template';
 import { errorMessage } from '../../errors/error-message';
 import { parseJson } from '../../core/lossless-json';
 import { stringifyJson } from '../../core/stringify-json';
+import type { AbortLike } from './abort-scope';
 
 /** What one request (one row, or one batch) needs besides its rows. */
 export interface RequestContext {
@@ -39,7 +40,7 @@ export type RequestOutcome =
   | { kind: 'done'; results: SideResult[]; endpoint: 'up' | 'down' | 'untested'; message: string | null };
 
 /** Sends one row to the single-row endpoint (URL template filled, request mapper applied) and reads its features. */
-export async function sendRow(context: RequestContext, fields: Row, signal: AbortSignal): Promise<RequestOutcome> {
+export async function sendRow(context: RequestContext, fields: Row, signal: AbortLike): Promise<RequestOutcome> {
   const { options, redact } = context;
   const filled = context.urlTemplate.fill(fields);
   if (filled.kind === 'missing') {
@@ -62,7 +63,7 @@ export async function sendRow(context: RequestContext, fields: Row, signal: Abor
 }
 
 /** Sends rows to the batch endpoint as one request and reads one feature vector per row. */
-export async function sendBatch(context: RequestContext, rows: Row[], signal: AbortSignal): Promise<RequestOutcome> {
+export async function sendBatch(context: RequestContext, rows: Row[], signal: AbortLike): Promise<RequestOutcome> {
   const { options, redact } = context;
   const batch = options.batch!;
   // A batch carries a body, so GET (fine for a single-row lookup by key) becomes POST.

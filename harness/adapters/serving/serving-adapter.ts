@@ -1,10 +1,10 @@
-import { setMaxListeners } from 'node:events';
-import type { Redactor, Row, SideResult } from '../../core/row';
+import type { Redactor, SideResult } from '../../core/row';
 import { ServingCassetteError } from '../../errors/cassette-error';
 import { ConfigError } from '../../errors/config-error';
 import type { SkewError } from '../../errors/skew-error';
 import { ServingAuthError, ServingError } from '../../errors/serving-error';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
+import { AbortScope, type AbortLike } from './abort-scope';
 import { createCircuitBreaker } from './circuit-breaker';
 import { createConcurrencyLimiter } from './concurrency-limiter';
 import { CassetteMissError, type SendFinal, type ServingCassette } from './cassette/serving-cassette';
@@ -107,8 +107,9 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
   let closed = false;
   let answeredOnce = false;
   // The rows of the last request the endpoint answered in full: the health check of a streak of failures.
-  let lastAnswered: Row[] | null = null;
-  const stillAnswers = async (rows: Row[], signal: AbortSignal): Promise<boolean> => {
+  let lastAnswered: readonly AdapterRow[] | null = null;
+  const stillAnswers = async (adapterRows: readonly AdapterRow[], signal: AbortLike): Promise<boolean> => {
+    const rows = adapterRows.map((row) => row.fields);
     const outcome = options.batch && rows.length > 1 ? await sendBatch(requests, rows, signal) : await sendRow(requests, rows[0]!, signal);
     return outcome.kind !== 'aborted' && outcome.endpoint === 'up' && outcome.results.every((r) => r.kind === 'ok');
   };
@@ -117,9 +118,8 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     if (closed) throw new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 });
     const { signal, onResult } = computeOptions;
     const results = new Array<SideResult | undefined>(rows.length);
-    // One controller per call: the caller's abort, the breaker opening and a throwing onResult all stop this call.
-    const run = new AbortController();
-    setMaxListeners(options.concurrency * 2 + 16, run.signal);
+    // One scope per call: the caller's abort, the breaker opening and a throwing onResult all stop this call.
+    const run = new AbortScope();
     const forwardAbort = (): void => run.abort();
     if (signal?.aborted) run.abort();
     signal?.addEventListener('abort', forwardAbort, { once: true });
@@ -139,52 +139,50 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
 
     const batchSize = options.batch?.size ?? 1;
     const unitCount = Math.ceil(rows.length / batchSize);
+    // One request's rows (a batch, or one row), start to settled results.
     const runUnit = async (unit: number): Promise<void> => {
       const first = unit * batchSize;
       const unitRows = rows.slice(first, first + batchSize);
       try {
-        await sendUnit(first, unitRows);
+        let outcome: RequestOutcome = options.batch
+          ? await sendBatch(requests, unitRows.map((row) => row.fields), run)
+          : await sendRow(requests, unitRows[0]!.fields, run);
+        // One row the batch endpoint cannot handle must not cost its whole batch: resend the rows one by one.
+        if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) outcome = await sendOneByOne(requests, unitRows.map((row) => row.fields), run);
+        if (outcome.kind === 'aborted' || run.aborted) return;
+        if (outcome.results.some((r) => r.kind === 'ok')) answeredOnce = true;
+        // Refused or redirected before any row was ever answered: the configuration is wrong, and every row would get
+        // the same answer (later, a 403 may be one row's WAF rule).
+        const misconfigured = answeredOnce ? undefined : configurationError(outcome.results, options.batch ? 'serving.batch.url' : 'serving.url');
+        if (misconfigured) {
+          endingError ??= misconfigured;
+          run.abort();
+          return;
+        }
+        if (outcome.endpoint === 'up') {
+          breaker.recordSuccess();
+          if (outcome.results.every((r) => r.kind === 'ok')) lastAnswered = unitRows;
+        }
+        outcome.results.forEach((result, i) => settle(first + i, result));
+        if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) {
+          // Before declaring the endpoint down, ask it again for rows it answered before: if it still answers, the
+          // streak was rows it cannot handle (a crash on odd input resets the connection), not a dead endpoint.
+          if (lastAnswered && (await stillAnswers(lastAnswered, run))) breaker.reset();
+          else {
+            breaker.open();
+            run.abort();
+          }
+        }
       } catch (error) {
+        run.abort();
         if (!(error instanceof CassetteMissError) || !cassette) throw error;
         endingError ??= cassetteMiss(cassette.label, unitRows.map((row) => row.key), error.endpoint);
-        run.abort();
-      }
-    };
-    const sendUnit = async (first: number, unitRows: readonly AdapterRow[]): Promise<void> => {
-      let outcome: RequestOutcome = options.batch
-        ? await sendBatch(requests, unitRows.map((row) => row.fields), run.signal)
-        : await sendRow(requests, unitRows[0]!.fields, run.signal);
-      // One row the batch endpoint cannot handle must not cost its whole batch: resend the rows one by one.
-      if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) outcome = await sendOneByOne(requests, unitRows.map((row) => row.fields), run.signal);
-      if (outcome.kind === 'aborted' || run.signal.aborted) return;
-      if (outcome.results.some((r) => r.kind === 'ok')) answeredOnce = true;
-      // Refused or redirected before any row was ever answered: the configuration is wrong, and every row would get
-      // the same answer (later, a 403 may be one row's WAF rule).
-      const misconfigured = answeredOnce ? undefined : configurationError(outcome.results, options.batch ? 'serving.batch.url' : 'serving.url');
-      if (misconfigured) {
-        endingError ??= misconfigured;
-        run.abort();
-        return;
-      }
-      if (outcome.endpoint === 'up') {
-        breaker.recordSuccess();
-        if (outcome.results.every((r) => r.kind === 'ok')) lastAnswered = unitRows.map((row) => row.fields);
-      }
-      outcome.results.forEach((result, i) => settle(first + i, result));
-      if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) {
-        // Before declaring the endpoint down, ask it again for rows it answered before: if it still answers, the
-        // streak was rows it cannot handle (a crash on odd input resets the connection), not a dead endpoint.
-        if (lastAnswered && (await stillAnswers(lastAnswered, run.signal))) breaker.reset();
-        else {
-          breaker.open();
-          run.abort();
-        }
       }
     };
 
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (!run.signal.aborted && breaker.openReason === null && next < unitCount) await runUnit(next++);
+      while (!run.aborted && breaker.openReason === null && next < unitCount) await runUnit(next++);
     };
     try {
       await Promise.all(Array.from({ length: Math.min(options.concurrency, unitCount) }, worker));

@@ -1,8 +1,5 @@
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 
-/** Response headers: lower-case names; a header sent twice is an array. */
-export type ResponseHeaders = Record<string, string | string[] | undefined>;
-
 /**
  * The bytes on the wire: one request out, status, headers and the whole body back, over undici's keep-alive
  * connection pool. Nothing here knows about retries, messages or axios; {@link createHttpClient} and the axios
@@ -41,7 +38,8 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number;
   statusText: string;
-  headers: ResponseHeaders;
+  /** Header names and values as they came, alternating (read them with response-headers.ts). */
+  rawHeaders: Buffer[];
   body: Buffer;
 }
 
@@ -52,8 +50,11 @@ export interface Transport {
    * for a connection the server closed, …), a {@link ResponseTooLargeError}, or the signal's reason.
    */
   send(request: TransportRequest): Promise<TransportResponse>;
-  /** Starts one request (its `signal` is ignored): what the hot path uses, sparing an AbortSignal per request. */
-  start(request: TransportRequest): PendingRequest;
+  /**
+   * Starts one request (its `signal` is ignored) and calls `done` once, with the response or the error `send` would
+   * reject with: what the hot path uses — no promise, no AbortSignal per request.
+   */
+  start(request: TransportRequest, done: TransportCallback): RequestHandle;
   /** Closes every connection at once; requests in flight fail. */
   close(): void;
 }
@@ -92,7 +93,7 @@ export function createUndiciTransport(options: TransportOptions): Transport {
 
   return {
     send: (request) => sendWithSignal(dispatcher, request, reset),
-    start: (request) => startRequest(dispatcher, request, reset),
+    start: (request, done) => startRequest(dispatcher, request, reset, done),
     close() {
       void dispatcher.destroy().catch(() => undefined);
     },
@@ -104,89 +105,118 @@ function hasProxyInEnvironment(): boolean {
   return Boolean(env['http_proxy'] ?? env['HTTP_PROXY'] ?? env['https_proxy'] ?? env['HTTPS_PROXY']);
 }
 
-/** A request under way: its response, and a way to stop it. */
-export interface PendingRequest {
-  /** Settles once: with the response, the transport's error, or the reason given to {@link abort}. */
-  response: Promise<TransportResponse>;
-  /** Rejects {@link response} with `reason` at once and cancels the request as soon as undici lets us. */
+/** Called once per request: with the response (`error` null), or with the error and no response. */
+export type TransportCallback = (error: unknown, response: TransportResponse | null) => void;
+
+/** A request under way. */
+export interface RequestHandle {
+  /** Calls the request's callback with `reason` at once and cancels the request as soon as undici lets us. */
   abort(reason: unknown): void;
 }
 
 function sendWithSignal(dispatcher: Dispatcher, request: TransportRequest, reset: boolean): Promise<TransportResponse> {
   const { signal } = request;
-  if (!signal) return startRequest(dispatcher, request, reset).response;
-  if (signal.aborted) return Promise.reject(signal.reason as unknown);
-  const pending = startRequest(dispatcher, request, reset);
-  const onAbort = (): void => pending.abort(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  const cleanUp = (): void => signal.removeEventListener('abort', onAbort);
-  pending.response.then(cleanUp, cleanUp);
-  return pending.response;
+  if (signal?.aborted) return Promise.reject(signal.reason as unknown);
+  return new Promise((resolve, reject) => {
+    let handle: RequestHandle | null = null;
+    const onAbort = (): void => handle?.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    handle = startRequest(dispatcher, request, reset, (error, response) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (response) resolve(response);
+      else reject(error);
+    });
+  });
 }
 
-function startRequest(dispatcher: Dispatcher, request: TransportRequest, reset: boolean): PendingRequest {
-  const { maxResponseBytes } = request;
-  let controller: Dispatcher.DispatchController | null = null;
-  let settled = false;
-  let status = 0;
-  let statusText = '';
-  let headers: ResponseHeaders = {};
-  let chunks: Buffer[] = [];
-  let size = 0;
-  let resolve!: (response: TransportResponse) => void;
-  let reject!: (error: unknown) => void;
-  const response = new Promise<TransportResponse>((ok, fail) => ((resolve = ok), (reject = fail)));
-  const finish = (error: unknown, answer?: TransportResponse): void => {
-    if (settled) return;
-    settled = true;
-    chunks = [];
-    if (answer) resolve(answer);
-    else reject(error);
-  };
-  // The promise settles at once; the request itself is cancelled as soon as undici hands it a controller (a
-  // request still waiting for a connection has none yet).
-  const abort = (reason: unknown): void => {
-    finish(reason);
-    controller?.abort(reason instanceof Error ? reason : new Error('aborted'));
-  };
-
-  const handler: Dispatcher.DispatchHandler = {
-    onRequestStart(started) {
-      controller = started;
-      if (settled) started.abort(new Error('aborted'));
-    },
-    onResponseStart(_controller, statusCode, responseHeaders, statusMessage) {
-      status = statusCode;
-      statusText = statusMessage ?? '';
-      headers = responseHeaders;
-      chunks = [];
-      size = 0;
-    },
-    onResponseData(current, chunk) {
-      if (settled) return;
-      size += chunk.length;
-      if (maxResponseBytes >= 0 && size > maxResponseBytes) {
-        // Stop reading here: the rest of the body is never buffered, and the connection is not reused.
-        const error = new ResponseTooLargeError(maxResponseBytes);
-        finish(error);
-        current.abort(error);
-        return;
-      }
-      chunks.push(chunk);
-    },
-    onResponseEnd() {
-      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-      finish(null, { status, statusText, headers, body });
-    },
-    onResponseError(_controller, error) {
-      finish(error);
-    },
-  };
+function startRequest(dispatcher: Dispatcher, request: TransportRequest, reset: boolean, done: TransportCallback): RequestHandle {
+  const collector = new ResponseCollector(request.maxResponseBytes, done);
   try {
-    dispatcher.dispatch({ origin: request.origin, path: request.path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, reset }, handler);
+    dispatcher.dispatch({ origin: request.origin, path: request.path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, reset }, collector);
   } catch (error) {
     // Invalid arguments (a header value with a newline) are thrown, not reported to the handler.
-    finish(error);
+    collector.finish(error);
   }
-  return { response, abort };
+  return collector;
+}
+
+const NO_HEADERS: Buffer[] = [];
+
+/**
+ * Collects one response for undici's `dispatch`: status, raw headers and the body's chunks, the size limit counted as
+ * they arrive. It is the {@link RequestHandle} too.
+ *
+ * Written to undici's original handler interface (`onConnect`, `onHeaders`, `onData`, `onComplete`, `onError`), which
+ * undici's client speaks natively: a handler written to the newer `onRequestStart`/`onResponse*` interface is wrapped
+ * per request in an adapter that also parses every header into an object — measured at ~3 µs a request on this
+ * machine at 15k requests/s, and we read two headers, on demand. One class, so every request's handler has the same
+ * hidden class and the request path stays optimized.
+ */
+class ResponseCollector implements RequestHandle, Dispatcher.DispatchHandler {
+  private settled = false;
+  private cancel: ((error: Error) => void) | null = null;
+  private status = 0;
+  private statusText = '';
+  private rawHeaders = NO_HEADERS;
+  private chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly maxResponseBytes: number,
+    private readonly done: TransportCallback,
+  ) {}
+
+  /** Calls back once: with `answer`, else with `error`. */
+  finish(error: unknown, answer?: TransportResponse): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.chunks = [];
+    this.done(answer ? null : error, answer ?? null);
+  }
+
+  // The callback is called at once; the request itself is cancelled as soon as undici hands us a way to (a request
+  // still waiting for a connection has none yet: onConnect cancels it then).
+  abort(reason: unknown): void {
+    this.finish(reason);
+    this.cancel?.(reason instanceof Error ? reason : new Error('aborted'));
+  }
+
+  onConnect(abort: (error?: Error) => void): void {
+    this.cancel = abort;
+    if (this.settled) abort(new Error('aborted'));
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[], _resume: () => void, statusText: string): boolean {
+    // Called again after a 1xx: the last call is the response's.
+    this.status = statusCode;
+    this.statusText = statusText;
+    this.rawHeaders = rawHeaders;
+    this.chunks = [];
+    this.size = 0;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.settled) return true;
+    this.size += chunk.length;
+    if (this.maxResponseBytes >= 0 && this.size > this.maxResponseBytes) {
+      // Stop reading here: the rest of the body is never buffered, and the connection is not reused.
+      const error = new ResponseTooLargeError(this.maxResponseBytes);
+      this.finish(error);
+      this.cancel?.(error);
+      return true;
+    }
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    const { chunks, size } = this;
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+    this.finish(null, { status: this.status, statusText: this.statusText, rawHeaders: this.rawHeaders, body });
+  }
+
+  onError(error: Error): void {
+    this.finish(error);
+  }
 }
