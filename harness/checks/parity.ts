@@ -120,7 +120,8 @@ export async function collectParity(ctx: CheckContext, options: ParityOptions = 
     for (const c of compareResults(rows, offline, online, ctx.policy)) {
       const position = positionOf(c.row.key, index++);
       const { outcomes, explained } = explainByNoise(c.outcomes, ctx.noise);
-      const comparison = { ...c, outcomes };
+      // A literal, not `{ ...c, outcomes }`: an object spread per row is measurable on a path that runs per row.
+      const comparison: RowComparison = { row: c.row, offline: c.offline, online: c.online, outcomes };
       recorder.add(comparison, position);
       if (replayed.has(c.row.key)) continue;
       for (const field of explained) explainedCounts.set(field, (explainedCounts.get(field) ?? 0) + 1);

@@ -24,8 +24,9 @@ export function batchRequestMapper(wrap = 'rows'): BatchRequestMapper {
 
 /** Features from one response: the object at the dotted `path` of the body (`''` = the body itself). */
 export function responseExtractor(path = 'features'): (body: unknown) => FeatureVector {
+  const parts = splitPath(path);
   return (body: unknown): FeatureVector => {
-    const features = atPath(body, path, 'object');
+    const features = atPath(body, parts, 'object');
     if (!isPlainObject(features)) throw new Error(`response ${describePath(path)} is not an object (got ${describeValue(features)})`);
     return features;
   };
@@ -33,8 +34,9 @@ export function responseExtractor(path = 'features'): (body: unknown) => Feature
 
 /** Features from a batch response: the array at `path`, one object per row in row order. */
 export function batchResponseExtractor(path = 'features'): BatchResponseExtractor {
+  const parts = splitPath(path);
   return (body: unknown, rows: Row[]): FeatureVector[] => {
-    const features = atPath(body, path, 'array');
+    const features = atPath(body, parts, 'array');
     if (!Array.isArray(features)) throw new Error(`response ${describePath(path)} is not an array (got ${describeValue(features)})`);
     if (features.length !== rows.length) throw new Error(`response ${describePath(path)} has ${features.length} entries for a batch of ${rows.length} rows`);
     return features.map((entry: unknown, i) => {
@@ -54,15 +56,18 @@ export const defaultBatchRequest: BatchRequestMapper = batchRequestMapper();
 export const defaultBatchResponse: BatchResponseExtractor = batchResponseExtractor();
 
 /** The value at a dotted path; a missing step is an error naming the keys that were there instead. */
-function atPath(body: unknown, path: string, expected: 'object' | 'array'): unknown {
-  if (path === '') return body;
+/** A dotted path's parts, split once per mapper rather than once per response. */
+function splitPath(path: string): readonly string[] {
+  return path === '' ? [] : path.split('.');
+}
+
+function atPath(body: unknown, parts: readonly string[], expected: 'object' | 'array'): unknown {
   let current = body;
-  let walked = '';
-  for (const part of path.split('.')) {
-    if (!isPlainObject(current)) throw new Error(`response ${walked ? `${JSON.stringify(walked)} ` : ''}is not a JSON object (got ${describeValue(current)})`);
-    if (!(part in current)) throw new Error(`response has no ${JSON.stringify(walked ? `${walked}.${part}` : part)} ${expected} (got keys: ${describeKeys(current)})`);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (!isPlainObject(current)) throw new Error(`response ${i > 0 ? `${JSON.stringify(parts.slice(0, i).join('.'))} ` : ''}is not a JSON object (got ${describeValue(current)})`);
+    if (!(part in current)) throw new Error(`response has no ${JSON.stringify(parts.slice(0, i + 1).join('.'))} ${expected} (got keys: ${describeKeys(current)})`);
     current = current[part];
-    walked = walked ? `${walked}.${part}` : part;
   }
   return current;
 }

@@ -1,5 +1,6 @@
 import axios, { isAxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { createUndiciAdapter } from './axios-undici-adapter';
+import { DeadlineQueue } from './deadline-queue';
 import { decodeUtf8 } from './decode-utf8';
 import { parseRequestTarget, type RequestTarget } from './request-target';
 import { singleHeader } from './response-headers';
@@ -90,9 +91,9 @@ export interface HttpClient {
  * - undici's `dispatch` with our own handler: no Readable per response, the body is collected as chunks and
  *   decoded once (fatal UTF-8: invalid bytes are an error, not U+FFFD).
  * - Headers are built once per client (lower-case, a later spelling of a name wins, as AxiosHeaders does).
- * - The deadline is our own timer over the whole request (undici's idle timeouts are off, so a server that
- *   trickles a byte now and then is cut off too); the size limit is counted while reading, and the connection is
- *   dropped at the first byte over it.
+ * - The deadline is our own over the whole request (undici's idle timeouts are off, so a server that trickles a
+ *   byte now and then is cut off too), one timer for all requests in flight ({@link DeadlineQueue}); the size limit is
+ *   counted while reading, and the connection is dropped at the first byte over it.
  * - Redirects are never followed (a feature endpoint that redirects is a misconfiguration we want to see as a
  *   3xx, not follow), bodies never decompressed (`Accept-Encoding: identity`; a server that compresses anyway
  *   shows up as an "Invalid JSON" error naming the endpoint), every status resolves: retry decisions happen above.
@@ -109,6 +110,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const withBody = lowerCaseHeaders({ 'Content-Type': 'application/json', ...common });
   const instance = options.axios ? createAxiosInstance(transport, options, common) : null;
   const start = instance ? startThroughAxios(instance) : startDirect(transport, options.maxResponseBytes, withBody, common);
+  // Every request's whole-request deadline, under one timer.
+  const deadlines = new DeadlineQueue(options.timeoutMs);
 
   return {
     send(request) {
@@ -117,20 +120,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return new Promise<HttpOutcome>((resolve) => {
         const started = performance.now();
         // The caller's abort and the deadline both stop the request; which one fired decides the failure.
-        let timedOut = false;
         let handle: RequestHandle | null = null;
         const onAbort = (): void => handle?.abort(ABORT_REASON);
-        const timer = setTimeout(() => {
-          timedOut = true;
-          handle?.abort(DEADLINE_REASON);
-        }, options.timeoutMs);
+        const deadline = { deadline: 0, expired: false, expire: () => ((deadline.expired = true), handle?.abort(DEADLINE_REASON)) };
+        deadlines.add(deadline, started);
         signal?.addEventListener('abort', onAbort);
         handle = start(request, (error, raw) => {
-          clearTimeout(timer);
+          deadlines.delete(deadline);
           signal?.removeEventListener('abort', onAbort);
           if (raw) resolve(toResponse(raw, performance.now() - started));
           else if (signal?.aborted) resolve({ kind: 'failure', failure: ABORTED });
-          else if (timedOut) resolve({ kind: 'failure', failure: deadlineFailure(options.timeoutMs) });
+          else if (deadline.expired) resolve({ kind: 'failure', failure: deadlineFailure(options.timeoutMs) });
           else resolve({ kind: 'failure', failure: toTransportFailure(error) });
         });
       });

@@ -53,9 +53,9 @@ export async function sendRow(context: RequestContext, fields: Row, signal: Abor
   const endpoint = (): string => describeEndpoint(options.method, filled.url);
   let body: string | undefined;
   if (options.method !== 'GET') {
-    const built = buildBody(() => options.request(fields));
-    if (built.kind === 'error') return untested(1, redact(formatRequestMappingFailure(endpoint(), built.message)));
-    body = built.body;
+    const built = buildBody(options.request, fields);
+    if (built instanceof BodyFailure) return untested(1, redact(formatRequestMappingFailure(endpoint(), built.message)));
+    body = built;
   }
   const request: HttpRequest = { method: options.method, url: filled.url, body, signal };
   const outcome = await context.send(request, { method: options.method, url: context.urlTemplate.template });
@@ -69,9 +69,9 @@ export async function sendBatch(context: RequestContext, rows: Row[], signal: Ab
   // A batch carries a body, so GET (fine for a single-row lookup by key) becomes POST.
   const method = options.method === 'PUT' ? 'PUT' : 'POST';
   const endpoint = (): string => describeEndpoint(method, batch.url);
-  const built = buildBody(() => batch.request(rows));
-  if (built.kind === 'error') return untested(rows.length, redact(formatRequestMappingFailure(endpoint(), built.message)));
-  const outcome = await context.send({ method, url: batch.url, body: built.body, signal }, { method, url: batch.url });
+  const built = buildBody(batch.request, rows);
+  if (built instanceof BodyFailure) return untested(rows.length, redact(formatRequestMappingFailure(endpoint(), built.message)));
+  const outcome = await context.send({ method, url: batch.url, body: built, signal }, { method, url: batch.url });
   return interpret(context, outcome, { endpoint, configPath: 'serving.batch.url', rowCount: rows.length }, (json) => {
     const vectors = batch.response(json, rows);
     if (!Array.isArray(vectors) || vectors.length !== rows.length) {
@@ -145,13 +145,18 @@ function interpret(
   return { kind: 'done', results, endpoint: 'up', message: null };
 }
 
-function buildBody(build: () => unknown): { kind: 'ok'; body: string } | { kind: 'error'; message: string } {
+/** Why a request body could not be built (the mapper threw, or returned nothing JSON can encode). */
+class BodyFailure {
+  constructor(readonly message: string) {}
+}
+
+/** The JSON body `map(input)` gives, or why there is none. No closure or wrapper per request: this runs for every row. */
+function buildBody<T>(map: (input: T) => unknown, input: T): string | BodyFailure {
   try {
-    const body = stringifyJson(build());
-    if (body === undefined) return { kind: 'error', message: 'the request mapper returned nothing JSON can encode' };
-    return { kind: 'ok', body };
+    const body = stringifyJson(map(input));
+    return body === undefined ? new BodyFailure('the request mapper returned nothing JSON can encode') : body;
   } catch (error) {
-    return { kind: 'error', message: errorMessage(error) };
+    return new BodyFailure(errorMessage(error));
   }
 }
 

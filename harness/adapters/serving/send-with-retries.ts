@@ -35,11 +35,11 @@ export async function sendWithRetries(context: RetryContext, request: HttpReques
     // A free permit and no rate limit (the common case) are taken without waiting on a promise: two microtask turns
     // less per request, measurable at 10k+ requests/s.
     const release = (signal?.aborted ? null : context.limiter.tryAcquire()) ?? (await context.limiter.acquire(signal));
-    if (!release) return { ...ABORTED, attempts: attempt - 1 };
+    if (!release) return withAttempts(ABORTED, attempt - 1);
     let outcome: HttpOutcome;
     try {
       const admitted = context.rate.unlimited ? !signal?.aborted : await context.rate.acquire(signal);
-      if (!admitted) return { ...ABORTED, attempts: attempt - 1 };
+      if (!admitted) return withAttempts(ABORTED, attempt - 1);
       outcome = await context.client.send(request);
     } finally {
       release();
@@ -51,7 +51,7 @@ export async function sendWithRetries(context: RetryContext, request: HttpReques
 
     const retryable =
       outcome.kind === 'response' ? isRetryableStatus(outcome.status) : isRetryableFailure(outcome.failure.kind);
-    if (!retryable || attempt > context.retries) return { ...outcome, attempts: attempt };
+    if (!retryable || attempt > context.retries) return withAttempts(outcome, attempt);
 
     const delay = computeRetryDelayMs({
       retry: attempt - 1,
@@ -59,8 +59,19 @@ export async function sendWithRetries(context: RetryContext, request: HttpReques
       random: context.random,
       retryAfterMs: outcome.kind === 'response' ? retryAfterOf(outcome) : undefined,
     });
-    if (!(await sleep(delay, signal))) return { ...outcome, attempts: attempt };
+    if (!(await sleep(delay, signal))) return withAttempts(outcome, attempt);
   }
+}
+
+/**
+ * The outcome with its attempt count, as an object literal: a spread (`{ ...outcome, attempts }`) cost ~3 µs a
+ * request here (measured in-process against a stub transport: 9.5 → 6.5 µs of client CPU per request, 21 → 18 µs
+ * before the code is optimized).
+ */
+function withAttempts(outcome: HttpOutcome, attempts: number): FinalOutcome {
+  if (outcome.kind === 'failure') return { kind: 'failure', failure: outcome.failure, attempts };
+  const { status, body, invalidUtf8At, retryAfter, location, latencyMs } = outcome;
+  return { kind: 'response', status, body, invalidUtf8At, retryAfter, location, latencyMs, attempts };
 }
 
 // RFC 9110 allows Retry-After on 503 as well as 429; both mean "come back then", so both are honoured.

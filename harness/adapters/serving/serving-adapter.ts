@@ -150,10 +150,13 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
         // One row the batch endpoint cannot handle must not cost its whole batch: resend the rows one by one.
         if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) outcome = await sendOneByOne(requests, unitRows.map((row) => row.fields), run);
         if (outcome.kind === 'aborted' || run.aborted) return;
-        if (outcome.results.some((r) => r.kind === 'ok')) answeredOnce = true;
+        const { results: unitResults } = outcome;
+        let okCount = 0;
+        for (let i = 0; i < unitResults.length; i++) if (unitResults[i]!.kind === 'ok') okCount++;
+        if (okCount > 0) answeredOnce = true;
         // Refused or redirected before any row was ever answered: the configuration is wrong, and every row would get
         // the same answer (later, a 403 may be one row's WAF rule).
-        const misconfigured = answeredOnce ? undefined : configurationError(outcome.results, options.batch ? 'serving.batch.url' : 'serving.url');
+        const misconfigured = answeredOnce ? undefined : configurationError(unitResults, options.batch ? 'serving.batch.url' : 'serving.url');
         if (misconfigured) {
           endingError ??= misconfigured;
           run.abort();
@@ -161,9 +164,9 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
         }
         if (outcome.endpoint === 'up') {
           breaker.recordSuccess();
-          if (outcome.results.every((r) => r.kind === 'ok')) lastAnswered = unitRows;
+          if (okCount === unitResults.length) lastAnswered = unitRows;
         }
-        outcome.results.forEach((result, i) => settle(first + i, result));
+        for (let i = 0; i < unitResults.length; i++) settle(first + i, unitResults[i]!);
         if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) {
           // Before declaring the endpoint down, ask it again for rows it answered before: if it still answers, the
           // streak was rows it cannot handle (a crash on odd input resets the connection), not a dead endpoint.

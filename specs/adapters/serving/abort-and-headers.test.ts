@@ -1,6 +1,7 @@
 import { AbortScope } from '../../../harness/adapters/serving/abort-scope';
 import { sleep } from '../../../harness/adapters/serving/abortable-sleep';
 import { createConcurrencyLimiter } from '../../../harness/adapters/serving/concurrency-limiter';
+import { DeadlineQueue, type DeadlineEntry } from '../../../harness/adapters/serving/deadline-queue';
 import { createHttpClient } from '../../../harness/adapters/serving/http-client';
 import { parseResponseHeaders, singleHeader } from '../../../harness/adapters/serving/response-headers';
 import { createUndiciTransport } from '../../../harness/adapters/serving/undici-transport';
@@ -88,5 +89,34 @@ describe('response headers from undici raw list', () => {
     } finally {
       transport.close();
     }
+  });
+});
+
+describe('DeadlineQueue', () => {
+  it('expires entries in start order at their own deadlines, and never one taken out in time', async () => {
+    const queue = new DeadlineQueue(40);
+    const expired: Array<{ name: string; lateMs: number }> = [];
+    const entry = (name: string): DeadlineEntry => {
+      const item: DeadlineEntry = { deadline: 0, expire: () => expired.push({ name, lateMs: performance.now() - item.deadline }) };
+      return item;
+    };
+    const first = entry('first');
+    const second = entry('second');
+    const third = entry('third');
+    queue.add(first);
+    await sleep(15);
+    queue.add(second);
+    await sleep(15);
+    queue.add(third);
+    queue.delete(second);
+    await sleep(90);
+    expect(expired.map((e) => e.name)).toEqual(['first', 'third']);
+    // Never before the deadline; late only by the timer's granularity (generous for a busy machine).
+    for (const e of expired) expect(e.lateMs).toBeGreaterThanOrEqual(0);
+    // Empty again: a new entry arms a new timer.
+    const fourth = entry('fourth');
+    queue.add(fourth);
+    await sleep(70);
+    expect(expired.map((e) => e.name)).toEqual(['first', 'third', 'fourth']);
   });
 });
