@@ -6,7 +6,8 @@
  *    reservoir sampler in a fresh process (peak RSS), against a process that only reads the bytes and one that
  *    runs csv-parse alone.
  * 2. Serving throughput: the example server (clean) and a trivial one, each in its own process; the harness's
- *    adapter vs autocannon and a raw keep-alive http.request loop (single rows), vs raw http on the same batches.
+ *    adapter vs autocannon, a raw keep-alive http.request loop and undici alone (single rows), vs raw http and undici
+ *    on the same batches; each process sends the rows twice (fresh code, then optimized).
  * 3. Offline throughput: the example's Python pipeline through the command adapter vs a raw pipe.
  * 4. Start-up cost: the default full run on the example with a pipeline that sleeps 0.5 s at start-up vs without,
  *    and the offline processes each run starts.

@@ -46,10 +46,10 @@ const SERVERS = ['example', 'trivial'] as const;
 
 /**
  * Per-row and batch serving throughput against the example server (`EXAMPLE_BUGS=none`) and a trivial one, each in
- * its own process: the harness's serving adapter against autocannon and a raw keep-alive `http.request` loop
- * (single rows), and against the raw loop on the same batches. Every measurement runs in a fresh process
- * (serving-client.ts); the server's CPU time per request is read from /proc around each one, so the table can say
- * what bounds each ratio. Each measurement sends the rows twice (serving-client.ts): both passes are reported.
+ * its own process: the harness's serving adapter against autocannon, a raw keep-alive `http.request` loop and an
+ * undici `dispatch` loop (single rows), and against the raw and undici loops on the same batches. Every measurement
+ * runs in a fresh process (serving-client.ts) that sends the rows twice, and both passes are reported; the server's
+ * CPU time per request is read from /proc around each pass, so the table can say what bounds each ratio.
  */
 export async function benchServing(root: string, rows: Array<Record<string, unknown>>, dir: string, options: ServingBenchOptions): Promise<ServingScenario[]> {
   const client = path.join(__dirname, 'serving-client.js');

@@ -117,7 +117,6 @@ async function harness(spec: ClientSpec, rows: Rows, adapterRows: AdapterRows | 
 
 async function raw(spec: ClientSpec, rows: Rows, kept: unknown[]): Promise<number> {
   const keep = spec.contender === 'raw-keep';
-  const size = spec.batch ?? 1;
   const target = new URL(spec.batch ? spec.batchUrl : spec.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
   const send = (body: string): Promise<void> =>
@@ -139,21 +138,12 @@ async function raw(spec: ClientSpec, rows: Rows, kept: unknown[]): Promise<numbe
       request.on('error', reject);
       request.end(body);
     });
-  const count = Math.ceil(rows.length / size);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const first = size * next++;
-      await send(JSON.stringify(spec.batch ? { rows: rows.slice(first, first + size) } : rows[first]));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(spec.concurrency, count) }, worker));
+  const count = await sendAll(spec, rows, send);
   agent.destroy();
   return count;
 }
 
 async function undiciLoop(spec: ClientSpec, rows: Rows): Promise<number> {
-  const size = spec.batch ?? 1;
   const target = new URL(spec.batch ? spec.batchUrl : spec.url);
   const agent = new Agent({ connections: spec.concurrency, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
   const headers = { 'content-type': 'application/json', accept: 'application/json' };
@@ -177,6 +167,14 @@ async function undiciLoop(spec: ClientSpec, rows: Rows): Promise<number> {
         },
       );
     });
+  const count = await sendAll(spec, rows, send);
+  await agent.close();
+  return count;
+}
+
+/** Sends every row (or batch) of `rows` with `spec.concurrency` requests in flight; resolves with the request count. */
+async function sendAll(spec: ClientSpec, rows: Rows, send: (body: string) => Promise<void>): Promise<number> {
+  const size = spec.batch ?? 1;
   const count = Math.ceil(rows.length / size);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -186,7 +184,6 @@ async function undiciLoop(spec: ClientSpec, rows: Rows): Promise<number> {
     }
   };
   await Promise.all(Array.from({ length: Math.min(spec.concurrency, count) }, worker));
-  await agent.close();
   return count;
 }
 
