@@ -1,3 +1,6 @@
+/** Longest delay a Node timer takes as given. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** A request's place in a {@link DeadlineQueue}. */
 export interface DeadlineEntry {
   /** When it expires, on the queue's clock (set by {@link DeadlineQueue.add}). */
@@ -43,7 +46,9 @@ export class DeadlineQueue {
 
   private arm(ms: number): void {
     if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(this.fire, Math.max(1, Math.ceil(ms)));
+    // Node fires a delay past 2^31 − 1 ms (~24.8 days) after 1 ms, with a warning: wait the longest it can instead and
+    // look again then.
+    this.timer = setTimeout(this.fire, Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(ms))));
   }
 
   private readonly fire = (): void => {

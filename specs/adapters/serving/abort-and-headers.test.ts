@@ -120,3 +120,23 @@ describe('DeadlineQueue', () => {
     expect(expired.map((e) => e.name)).toEqual(['first', 'third', 'fourth']);
   });
 });
+
+describe('DeadlineQueue with a deadline longer than a Node timer can wait', () => {
+  it('does not expire the entry early, nor warn', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): number => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const queue = new DeadlineQueue(3_000_000_000);
+    let expired = false;
+    const item: DeadlineEntry = { deadline: 0, expire: () => (expired = true) };
+    try {
+      queue.add(item);
+      await sleep(30);
+      expect(expired).toBe(false);
+      expect(warnings).toEqual([]);
+    } finally {
+      queue.delete(item);
+      process.off('warning', onWarning);
+    }
+  });
+});
