@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import type { z } from 'zod';
 import { ConfigError } from '../errors/config-error';
 import type { SampleOptions } from '../source/source-options';
 import { sourceFormatFromPath } from '../source/source-format';
-import { configSchema, offlineSchemas } from './config-schema';
+import { configSchema } from './config-schema';
 import { formatIssue, valueAt } from './format-issue';
 import { replayEnv } from './interpolate-env';
-import { interpolateMap, resolveOfflineHttp, resolveServing, resolveStart } from './resolve-serving';
+import { resolveServing, resolveStart } from './resolve-serving';
+import { resolveOffline } from './resolve-offline';
 import { resolveImpact } from './resolve-impact';
 import { isPlainObject, mergeConfig } from './merge-config';
-import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedOffline, ResolvedReporter } from './resolved-config';
-import type { HttpOfflineConfig, ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
-import { closest } from '../core/closest-name';
+import type { ResolvedChecks, ResolvedGolden, ResolvedConfig, ResolvedReporter } from './resolved-config';
+import type { ReporterChoice, ReporterName, TargetConfig, UserConfig } from './user-config';
 import { resolveLogs } from './resolve-logs';
 
 /** Where a config came from and what to apply on top of it. */
@@ -204,53 +202,6 @@ function resolveSample(config: UserConfig, fail: (p: string, problem: string) =>
   const method = s.method ?? (s.stratifyBy ? 'stratified' : 'reservoir');
   if (method === 'stratified' && !s.stratifyBy) fail('sample.stratifyBy', 'is required when sample.method is "stratified"');
   return { method, size: s.size ?? 1000, seed: s.seed ?? 1, stratifyBy: s.stratifyBy ?? null };
-}
-
-function resolveOffline(
-  input: unknown,
-  at: (p: string) => string,
-  rootDir: string,
-  env: Readonly<Record<string, string | undefined>>,
-  secrets: Set<string>,
-  fail: (p: string, problem: string) => never,
-): ResolvedOffline {
-  const o = input as Record<string, unknown>;
-  const kinds = (['module', 'command', 'columns', 'http'] as const).filter((k) =>
-    k === 'columns' ? 'columns' in o || 'prefix' in o : k === 'http' ? 'url' in o : k in o,
-  );
-  if (kinds.length === 0) {
-    for (const key of Object.keys(o)) {
-      const meant = closest(key, ['module', 'command', 'columns', 'prefix', 'url']);
-      if (meant) return fail(`offline.${key}`, `is not a known option (did you mean "${meant}"?)`);
-    }
-  }
-  if (kinds.length !== 1) {
-    return fail('offline', kinds.length === 0 ? 'must set one of module, command, columns, prefix or url' : `must set only one of ${kinds.map((k) => (k === 'http' ? 'url' : k)).join(', ')}`);
-  }
-  const kind = kinds[0]!;
-  const parsed = offlineSchemas[kind].safeParse(o);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const { path: p, problem } = formatIssue(issue, o, offlineSchemas[kind] as z.ZodType);
-    return fail(`offline.${p}`, problem);
-  }
-  switch (kind) {
-    case 'module': {
-      const m = parsed.data as z.infer<(typeof offlineSchemas)['module']>;
-      return { kind, path: at(m.module), exportName: m.export ?? null, batchSize: m.batchSize ?? 1000, timeoutMs: m.timeoutMs ?? 300_000 };
-    }
-    case 'command': {
-      const c = parsed.data as z.infer<(typeof offlineSchemas)['command']>;
-      return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets), timeoutMs: c.timeoutMs ?? 300_000, concurrency: c.concurrency ?? availableParallelism(), mode: c.mode ?? 'auto' };
-    }
-    case 'http':
-      return { kind, options: resolveOfflineHttp(parsed.data as HttpOfflineConfig, env, secrets, fail) };
-    case 'columns': {
-      const c = parsed.data as z.infer<(typeof offlineSchemas)['columns']>;
-      if (c.columns && c.prefix) return fail('offline', 'must set either columns or prefix, not both');
-      return { kind, columns: c.columns ?? null, prefix: c.prefix ?? null, stripPrefix: c.stripPrefix ?? true };
-    }
-  }
 }
 
 /** File names of the file reporters, inside the report directory. */

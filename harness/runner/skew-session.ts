@@ -14,7 +14,7 @@ import { createComparePolicy, type ComparePolicy } from '../core/compare-policy'
 import type { Redactor } from '../core/row';
 import { createRedactor } from '../config/redactor';
 import { withShownInputs, type ExampleInputOptions } from '../core/example-inputs';
-import { shardShare, type Shard } from '../core/shard';
+import type { Shard } from '../core/shard';
 import type { ShardImpact } from './parity-impact';
 import type { ParityPartial } from '../checks/parity';
 import type { NoiseModel } from '../checks/noise-model';
@@ -38,6 +38,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const EXIT_NOTICE_MS = 500;
 import { updateMemory, type CheckFindings } from '../memory/update-memory';
 import { withFixed } from './merge-memory';
+import { sessionEndpoints } from './session-endpoints';
 import { stringifyJson } from '../core/stringify-json';
 
 /** Options of {@link openSkewSession}. */
@@ -160,32 +161,14 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     }
     if (warmed.status === 'rejected') throw warmed.reason;
     if (started.status === 'rejected') throw started.reason;
-    let servingOptions = config.serving;
     const server: LocalServer | null = started.value;
     if (server) {
       // A local server that exits mid-run stops every check at once, and the run reports why (not as refused rows).
       signal = signal ? AbortSignal.any([signal, server.exited]) : server.exited;
       // Every check and request of the session listens to it (jest runs checks one per test, each adding its own).
       setMaxListeners(256, signal);
-      servingOptions = {
-        ...servingOptions,
-        url: server.resolveUrl(servingOptions.url),
-        batch: servingOptions.batch ? { ...servingOptions.batch, url: server.resolveUrl(servingOptions.batch.url) } : null,
-      };
     }
-    // The impact model may live on the local server too (`${port}`).
-    const impactOptions = config.impact?.model ?? null;
-    const impactModel =
-      impactOptions && server
-        ? { ...impactOptions, url: server.resolveUrl(impactOptions.url), batch: impactOptions.batch ? { ...impactOptions.batch, url: server.resolveUrl(impactOptions.batch.url) } : null }
-        : impactOptions;
-    if (cassette?.mode === 'replay' && config.start) {
-      // No port was picked: any will do, the origin is not part of a cassette's key.
-      const noPort = (url: string): string => url.replace(/\$\{port\}/g, '0');
-      servingOptions = { ...servingOptions, url: noPort(servingOptions.url), batch: servingOptions.batch ? { ...servingOptions.batch, url: noPort(servingOptions.batch.url) } : null };
-    }
-    // Rate and concurrency are totals: each shard sends its share, so serving sees the configured load whatever n is.
-    if (options.shard && options.shard.total > 1) servingOptions = { ...servingOptions, ...shardShare(options.shard, servingOptions) };
+    const { serving: servingOptions, impactModel } = sessionEndpoints(config, server, cassette?.mode === 'replay', options.shard ?? null);
     const online = createServingAdapter(servingOptions, { redact, ...(cassette ? { cassette } : {}) });
     closers.push(() => online.close());
     const policy = createComparePolicy(config.compare);
