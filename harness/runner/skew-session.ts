@@ -262,10 +262,10 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
           if (signal?.aborted || endsTheRun(error)) throw error;
           raw = checkError(name, error);
         }
-        // Refused or reset connections (and the breaker they open) can come before the exit of the local server is
-        // known: a dead server is the cause to report, not "serving unavailable" nor the rows' errors as skew. Asked
-        // once a session, and only after such failures.
-        if (server && !serverSettled && !server.exited.aborted && (online.unavailable || lostConnections(online.stats))) {
+        // Refused connections (and the breaker they open) can come before the exit of the local server is known: a
+        // dead server is the cause to report, not "serving unavailable" nor its rows' errors as skew. Asked once a
+        // session, and only then: a live server resets connections it crashes on, it does not refuse them.
+        if (server && !serverSettled && !server.exited.aborted && (online.unavailable || (online.stats.failures.refused ?? 0) > 0)) {
           serverSettled = true;
           await Promise.race([once(server.exited, 'abort'), sleep(EXIT_NOTICE_MS)]);
         }
@@ -294,12 +294,6 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     await close();
     throw error;
   }
-}
-
-/** Whether serving ever refused or dropped a connection: what a local server that died mid-run looks like first. */
-function lostConnections(stats: ServingAdapter['stats']): boolean {
-  const { failures } = stats;
-  return (failures.refused ?? 0) + (failures.reset ?? 0) + (failures['broken-pipe'] ?? 0) > 0;
 }
 
 async function openCassette(options: NonNullable<ResolvedConfig['cassette']>, cwd: string): Promise<ServingCassette> {
