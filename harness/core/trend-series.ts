@@ -2,7 +2,7 @@ import type { CheckResult } from './check-result';
 import type { SkewReport } from './report';
 import { computeTrend, type Trend } from './trend';
 import type { VerdictStatus } from './verdict';
-import type { Interval } from './wilson';
+import type { FieldStats } from './field-stats';
 
 /** A report to put on the trend, with the file it was read from (named in the output and in warnings). */
 export interface TrendInput {
@@ -26,21 +26,8 @@ export interface TrendNight {
   verdict: VerdictStatus;
 }
 
-/** A field's mismatch rate on one night. */
-export interface TrendPoint {
-  /** Rows where the field was compared. */
-  compared: number;
-  /** Rows where it did not match. */
-  mismatched: number;
-  /** mismatched / compared. */
-  rate: number;
-  /** 95% Wilson interval of the rate. */
-  interval: Interval;
-  /** Allowed rate that night. */
-  budget: number;
-  /** Over budget that night. */
-  status: 'passed' | 'failed';
-}
+/** A field's mismatch rate on one night: the counts, rate, interval, budget and status of its {@link FieldStats}. */
+export type TrendPoint = Pick<FieldStats, 'compared' | 'mismatched' | 'rate' | 'interval' | 'budget' | 'status'>;
 
 /**
  * How a field changed from the night before the latest to the latest (as `--baseline` would say it): `new` and
