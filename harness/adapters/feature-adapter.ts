@@ -17,6 +17,14 @@ export interface ComputeOptions {
   /** Called as soon as the result for `rows[index]` is known (progress bars, streaming comparison). */
   onResult?: (index: number, result: SideResult) => void;
   /**
+   * Every result goes to `onResult`, and the caller needs them nowhere else: an adapter that streams (serving) hands
+   * each over once and keeps none, and `compute` resolves to an empty array — memory flat in the rows of the call,
+   * features garbage as soon as the caller is done with them. Adapters may ignore it and return every result as well;
+   * a caller asking for it takes a row's result from `onResult`, or from the array when `onResult` never had it.
+   * Default false.
+   */
+  streamResults?: boolean;
+  /**
    * These rows need no process of their own: a long-lived pipeline process may serve them after other rows (shrinking
    * candidates). Unset, a multi-row call is one batch in a fresh process, as in training. Default false.
    */

@@ -2,7 +2,8 @@ import type { CheckResult } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
 import type { Side, SideResult, SourceRow } from '../core/row';
 import type { CheckContext } from './check-context';
-import { compareResults, computeSide } from './compare-results';
+import { compareRow, computeSide } from './compare-results';
+import { pairRows } from './paired-rows';
 import { explainByNoise, judgeNoisyField } from './noise-model';
 import { finishParityRecords, mergeParityRecords, ParityRecorder, type ParityRecords, type ParityRecordsPartial } from './parity-records';
 import type { RowComparison } from './row-comparison';
@@ -51,8 +52,8 @@ export interface ParityPartial {
 const REPRODUCE_KEYS = 3;
 
 /**
- * Rows per window: each window is one `compute` call per side (one batch, as in training, for a pipeline process),
- * compared and folded into the statistics before its results are dropped.
+ * Rows per window: each window is one `compute` call per side (one batch, as in training, for a pipeline process);
+ * its rows are compared and folded into the statistics as both sides' results arrive (see `paired-rows.ts`).
  */
 export const WINDOW_ROWS = 4_096;
 
@@ -66,9 +67,10 @@ const WINDOWS_IN_FLIGHT = 2;
  * (remembered failures added to the sample) are compared — their outcomes feed the failure memory — but kept out of
  * the statistics and the verdict, which describe the random sample alone.
  *
- * Memory is flat in the sample size: rows go through in windows of `windowRows`, and each window's features are
- * folded into the statistics (exact counts, rates, the first examples) and bounded records ({@link ParityRecords})
- * before they are dropped. A sample of one window behaves as one batch per side.
+ * Memory is flat in the sample size: rows go through in windows of `windowRows`, and each row is compared as soon as
+ * both sides have answered it (in row order) and folded into the statistics (exact counts, rates, the first examples)
+ * and bounded records ({@link ParityRecords}); its features are dropped then, not at the end of its window — the
+ * serving adapter streams its results and keeps none. A sample of one window behaves as one batch per side.
  */
 export async function runParityCheck(ctx: CheckContext, options: ParityOptions = {}): Promise<ParityOutput> {
   const { partial, timings } = await collectParity(ctx, options);
@@ -84,50 +86,46 @@ export async function collectParity(ctx: CheckContext, options: ParityOptions = 
   const done = { offline: 0, online: 0 };
   const total = ctx.rows.length;
 
-  const computeWindow = (side: Side, rows: readonly SourceRow[]): Promise<SideResult[]> => {
+  const computeWindow = (side: Side, rows: readonly SourceRow[], onResult: (index: number, result: SideResult) => void): Promise<SideResult[]> => {
     const adapter = side === 'offline' ? ctx.offline : ctx.online;
     const fields = side === 'offline' ? ctx.offlineFields : ctx.onlineFields;
     const span = spans[side];
     span.start = Math.min(span.start, performance.now());
-    const progress = { signal, onProgress: (s: Side) => ctx.onProgress?.(s, ++done[side], total) };
-    return computeSide(adapter, rows, fields, progress)
+    const report = ctx.onProgress;
+    const streaming = {
+      signal,
+      streamResults: true,
+      onResult: (index: number, result: SideResult) => {
+        report?.(side, ++done[side], total);
+        onResult(index, result);
+      },
+    };
+    return computeSide(adapter, rows, fields, streaming)
       .catch((error: unknown) => {
         inner.abort(error);
         throw error;
       })
       .finally(() => (span.end = Math.max(span.end, performance.now())));
   };
-  const window = options.windowRows ?? WINDOW_ROWS;
-  const starts = Array.from({ length: Math.ceil(total / window) }, (_, i) => i * window);
-  const startWindow = (from: number) => {
-    const rows = ctx.rows.slice(from, from + window);
-    const both = Promise.all([computeWindow('offline', rows), computeWindow('online', rows)]).then(([offline, online]) => ({ rows, offline, online }));
-    // Awaited in order later; a window failing meanwhile must not count as an unhandled rejection.
-    both.catch(() => undefined);
-    return both;
-  };
 
   const explainedCounts = new Map<string, number>();
   const summary = new RowSummaryAccumulator((field) => ctx.policy.policyFor(field).budget, ctx.examples);
   const recorder = new ParityRecorder({ replayed, remembered: options.remembered ?? new Set(), memoryPerField: ctx.examples, skewedRows: options.skewedRows ?? 0 });
-  const inFlight: Array<ReturnType<typeof startWindow>> = [];
   const positionOf = options.positionOf ?? ((_key: string, index: number) => index);
-  let next = 0;
-  let index = 0;
-  while (next < starts.length || inFlight.length > 0) {
-    while (inFlight.length < WINDOWS_IN_FLIGHT && next < starts.length) inFlight.push(startWindow(starts[next++]!));
-    const { rows, offline, online } = await inFlight.shift()!;
-    for (const c of compareResults(rows, offline, online, ctx.policy)) {
-      const position = positionOf(c.row.key, index++);
-      const { outcomes, explained } = explainByNoise(c.outcomes, ctx.noise);
-      // A literal, not `{ ...c, outcomes }`: an object spread per row is measurable on a path that runs per row.
-      const comparison: RowComparison = { row: c.row, offline: c.offline, online: c.online, outcomes };
-      recorder.add(comparison, position);
-      if (replayed.has(c.row.key)) continue;
-      for (const field of explained) explainedCounts.set(field, (explainedCounts.get(field) ?? 0) + 1);
-      summary.add(comparison, position);
-    }
-  }
+  const fold = (row: SourceRow, offline: SideResult, online: SideResult, index: number): void => {
+    const position = positionOf(row.key, index);
+    const { outcomes, explained } = explainByNoise(compareRow(row, offline, online, ctx.policy), ctx.noise);
+    const comparison: RowComparison = { row, offline, online, outcomes };
+    recorder.add(comparison, position);
+    if (replayed.has(row.key)) return;
+    for (const field of explained) explainedCounts.set(field, (explainedCounts.get(field) ?? 0) + 1);
+    summary.add(comparison, position);
+  };
+  await pairRows({ rows: ctx.rows, windowRows: options.windowRows ?? WINDOW_ROWS, windowsInFlight: WINDOWS_IN_FLIGHT, compute: computeWindow, fold }).catch((error: unknown) => {
+    // A fold that threw (a bug) must not leave the sides running.
+    inner.abort(error);
+    throw error;
+  });
   const timings = {
     offlineMs: Math.max(0, Math.round(spans.offline.end - spans.offline.start)),
     onlineMs: Math.max(0, Math.round(spans.online.end - spans.online.start)),

@@ -6,9 +6,9 @@
  *   (ours, undici's, node's) happens during it;
  * - the **second pass** is the same rows again, the code now optimized: the steady rate a long run settles at.
  *
- * - `harness`: the serving adapter as a parity run uses it (`createServingAdapter(...).compute(window)` for windows of
- *   `WINDOW_ROWS` rows, two in flight, each window's results dropped once looked at: request
- *   mapping, retries and limits armed, JSON parsed, features extracted), single rows or batches.
+ * - `harness`: the serving adapter as a parity run uses it (`pairRows` over windows of `WINDOW_ROWS` rows, two in
+ *   flight, serving streaming each row's result to be looked at and dropped: request mapping, retries and limits
+ *   armed, JSON parsed, features extracted), single rows or batches.
  * - `raw`: node's `http.request` on a keep-alive agent, the same bodies (stringified per request, as the harness
  *   does), every response parsed as JSON and dropped.
  * - `raw-keep`: the same, keeping every parsed response until the end (as the adapter kept every row's features
@@ -27,6 +27,7 @@ import { cpuMsOf } from './proc-cpu';
 import { resolveConfig } from '../../harness/config/resolve-config';
 import { WINDOW_ROWS } from '../../harness/checks/parity';
 import type { SideResult } from '../../harness/core/row';
+import { pairRows } from '../../harness/checks/paired-rows';
 
 /** What a measurement is asked to do. */
 export interface ClientSpec {
@@ -100,17 +101,26 @@ async function harness(spec: ClientSpec, rows: Rows, adapterRows: AdapterRows | 
   );
   const adapter = createServingAdapter(config.serving);
   const input = adapterRows.length === rows.length ? (adapterRows as AdapterRows) : rows.map((fields, i) => ({ key: String(i), fields }));
-  // As parity calls it: windows of WINDOW_ROWS rows, two in flight, each window's results dropped once looked at.
-  const windows: AdapterRows[] = [];
-  for (let i = 0; i < input.length; i += WINDOW_ROWS) windows.push(input.slice(i, i + WINDOW_ROWS));
-  const inFlight: Array<Promise<SideResult[]>> = [];
-  let next = 0;
-  while (next < windows.length || inFlight.length > 0) {
-    while (inFlight.length < 2 && next < windows.length) inFlight.push(adapter.compute(windows[next++]!));
-    const results = await inFlight.shift()!;
-    const failure = results.find((r) => r.kind !== 'ok');
-    if (failure) throw new Error(`rows failed: ${JSON.stringify(failure)}`);
-  }
+  // As parity calls it (pairRows: windows of WINDOW_ROWS rows, two in flight, each row folded — here: looked at — as
+  // soon as both sides answered it, serving streaming its results); the offline side answers at once, as precomputed
+  // feature columns do.
+  const sample = input.map((row, i) => ({ key: row.key, line: i + 2, values: row.fields }));
+  const offline: SideResult = { kind: 'ok', features: {} };
+  await pairRows({
+    rows: sample,
+    windowRows: WINDOW_ROWS,
+    windowsInFlight: 2,
+    compute: (side, windowOf, onResult) => {
+      if (side === 'offline') return Promise.resolve(windowOf.map(() => offline));
+      return adapter.compute(
+        windowOf.map((row) => ({ key: row.key, fields: row.values })),
+        { streamResults: true, onResult },
+      );
+    },
+    fold: (row, _offline, online) => {
+      if (online.kind !== 'ok') throw new Error(`row ${row.key} failed: ${JSON.stringify(online)}`);
+    },
+  });
   await adapter.close();
   return adapter.stats.requests;
 }

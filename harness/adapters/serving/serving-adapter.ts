@@ -58,6 +58,7 @@ export interface ServingAdapterContext {
  * every row not yet answered becomes `{ kind: 'skipped' }`, and {@link ServingAdapter.unavailable} says why.
  * When the first answers refuse the credentials (401, 403, 407) or redirect (3xx), no row ever will be answered:
  * `compute` rejects with a {@link ServingAuthError} or a {@link ConfigError} naming the URL's config path.
+ * With `streamResults` (and an `onResult`), each result is handed over once and not kept: `compute` resolves to `[]`.
  *
  * @example
  * const serving = createServingAdapter({ ...resolved.serving }, { redact });
@@ -117,7 +118,10 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
   const compute = async (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
     if (closed) throw new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 });
     const { signal, onResult } = computeOptions;
-    const results = new Array<SideResult | undefined>(rows.length);
+    // Streaming, results go to onResult only: which rows are settled is all this call keeps.
+    const stream = computeOptions.streamResults === true && onResult !== undefined;
+    const results = stream ? [] : new Array<SideResult | undefined>(rows.length);
+    const settled = new Uint8Array(rows.length);
     // One scope per call: the caller's abort, the breaker opening and a throwing onResult all stop this call.
     const run = new AbortScope();
     const forwardAbort = (): void => run.abort();
@@ -127,7 +131,8 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     let callbackError: { error: unknown } | null = null;
     let endingError: SkewError | undefined;
     const settle = (index: number, result: SideResult): void => {
-      results[index] = result;
+      settled[index] = 1;
+      if (!stream) results[index] = result;
       if (!onResult || callbackError) return;
       try {
         onResult(index, result);
@@ -194,7 +199,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     }
 
     const skipped: SideResult = { kind: 'skipped', reason: breaker.openReason ?? SKIPPED_ABORTED };
-    for (let i = 0; i < rows.length; i++) if (results[i] === undefined) settle(i, { ...skipped });
+    for (let i = 0; i < rows.length; i++) if (settled[i] === 0) settle(i, { ...skipped });
     if (callbackError) throw (callbackError as { error: unknown }).error;
     if (endingError) throw endingError;
     return results as SideResult[];

@@ -30,6 +30,39 @@ describe('serving adapter: batch endpoint and URL templates', () => {
     expect(adapter.description).toBe(`POST ${server.url}/batch (batches of 4)`);
   });
 
+  it('streams: with streamResults every result goes to onResult exactly once, the same as returned without it, and compute resolves to []', async () => {
+    server = await startTestServer((req, res) => {
+      const body = JSON.parse(req.body) as { x?: number; rows?: Array<{ x: number }> };
+      const xs = body.rows ? body.rows.map((r) => r.x) : [body.x!];
+      if (xs.includes(3)) return sendJson(res, 400, { error: 'x=3 is not allowed' });
+      sendJson(res, 200, body.rows ? { features: xs.map((x) => ({ y: x * 10 })) } : { features: { y: xs[0]! * 10 } });
+    });
+    const options = servingOptions({ url: `${server.url}/one`, retries: 0, concurrency: 3, batch: batchOptions(`${server.url}/batch`, 4) });
+    adapter = createServingAdapter(options);
+    const returned = await adapter.compute(makeRows(23));
+    const handed: Array<[number, unknown]> = [];
+    const streamed = await adapter.compute(makeRows(23), { streamResults: true, onResult: (i, r) => handed.push([i, r]) });
+    expect(streamed).toEqual([]);
+    expect(handed.map(([i]) => i).sort((a, b) => a - b)).toEqual(returned.map((_, i) => i));
+    expect(new Map(handed)).toEqual(new Map(returned.map((r, i) => [i, r])));
+    expect(returned.map((r) => r.kind)).toEqual(makeRows(23).map((_, i) => (i === 3 ? 'error' : 'ok')));
+
+    // Rows the breaker skips are handed over too, once each.
+    await server.close();
+    server = null;
+    const down = createServingAdapter({ ...options, maxConsecutiveFailures: 2 });
+    try {
+      const kinds: string[] = [];
+      const indexes: number[] = [];
+      expect(await down.compute(makeRows(40), { streamResults: true, onResult: (i, r) => (indexes.push(i), (kinds[i] = r.kind)) })).toEqual([]);
+      expect(indexes.sort((a, b) => a - b)).toEqual(makeRows(40).map((_, i) => i));
+      expect(kinds.filter((k) => k === 'skipped').length + kinds.filter((k) => k === 'error').length).toBe(40);
+      expect(kinds.filter((k) => k === 'skipped').length).toBeGreaterThan(0);
+    } finally {
+      await down.close();
+    }
+  });
+
   it('resends the rows of a batch whose response has the wrong length one by one', async () => {
     server = await startTestServer((req, res) => {
       if (req.url === '/one') return sendJson(res, 200, { features: { y: (JSON.parse(req.body) as { x: number }).x } });
