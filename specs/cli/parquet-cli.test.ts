@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { runCli, TempRepo } from './cli-harness';
 
 const CHURN = path.resolve(__dirname, '..', '..', 'examples', 'churn');
@@ -30,15 +31,28 @@ function comparable(file: string): unknown {
   return JSON.parse(text.replace(/\b(?:line|row) \d+/g, 'row N').replace(/"line":\d+/g, '"line":0')) as unknown;
 }
 
+/**
+ * Converts a CSV file to Parquet with DuckDB in a child process: DuckDB loaded in a jest worker leaves a handle
+ * (its reference reaper) that keeps the worker from exiting gracefully.
+ */
+async function toParquet(csv: string, parquet: string): Promise<void> {
+  const script = `
+    const { DuckDBInstance } = require('@duckdb/node-api');
+    (async () => {
+      const connection = await (await DuckDBInstance.create(':memory:')).connect();
+      await connection.run(\`COPY (FROM read_csv('\${process.argv[1]}')) TO '\${process.argv[2]}' (FORMAT parquet)\`);
+      connection.closeSync();
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+  await promisify(execFile)(process.execPath, ['-e', script, csv, parquet], { cwd: path.resolve(__dirname, '../..') });
+}
+
 describe('skew run on Parquet (the bundled example converted by DuckDB)', () => {
   const repo = new TempRepo();
   afterAll(() => repo.remove());
 
   it('gives the same JSON report as on the CSV it was converted from', async () => {
     copyFileSync(path.join(CHURN, 'data', 'training.csv'), repo.write('csv/training.csv', ''));
-    const connection = await (await DuckDBInstance.create(':memory:')).connect();
-    await connection.run(`COPY (FROM read_csv('${repo.path('csv/training.csv')}')) TO '${repo.write('parquet/training.parquet', '')}' (FORMAT parquet)`);
-    connection.closeSync();
+    await toParquet(repo.path('csv/training.csv'), repo.write('parquet/training.parquet', ''));
     repo.write('csv/skew.config.json', config('training.csv'));
     repo.write('parquet/skew.config.json', config('training.parquet'));
     // The same command in two directories, so the reproduce lines in the two reports are the same too.
