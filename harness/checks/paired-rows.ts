@@ -61,7 +61,10 @@ export function pairRows(options: PairRowsOptions): Promise<void> {
       const from = nextStart;
       const windowOf = rows.slice(from, from + windowRows);
       nextStart += windowOf.length;
-      const window: Window = { from, rows: windowOf, offline: new Array(windowOf.length), online: new Array(windowOf.length), folded: 0, pending: 2 };
+      // Filled with `undefined` so the slots' elements kind never changes (a fresh holey array would, at its first
+      // result, and deoptimize the code that reads it, once per window).
+      const empty = (): Array<SideResult | undefined> => new Array<SideResult | undefined>(windowOf.length).fill(undefined);
+      const window: Window = { from, rows: windowOf, offline: empty(), online: empty(), folded: 0, pending: 2 };
       inFlight.push(window);
       for (const side of ['offline', 'online'] as const) {
         const slots = window[side];

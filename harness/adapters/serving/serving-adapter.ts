@@ -1,26 +1,21 @@
 import type { Redactor, SideResult } from '../../core/row';
 import { ServingCassetteError } from '../../errors/cassette-error';
 import { ConfigError } from '../../errors/config-error';
-import type { SkewError } from '../../errors/skew-error';
 import { ServingAuthError, ServingError } from '../../errors/serving-error';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
-import { AbortScope, type AbortLike } from './abort-scope';
 import { createCircuitBreaker } from './circuit-breaker';
 import { createConcurrencyLimiter } from './concurrency-limiter';
-import { CassetteMissError, type SendFinal, type ServingCassette } from './cassette/serving-cassette';
+import type { SendFinal, ServingCassette } from './cassette/serving-cassette';
 import { createHttpClient, type HttpClient } from './http-client';
 import { sendWithRetries } from './send-with-retries';
 import { createMessageRedactor } from './message-redactor';
 import { createRateLimiter } from './rate-limiter';
-import { isRowCausedBatchFailure, sendOneByOne } from './batch-fallback';
-import { sendBatch, sendRow, type RequestContext, type RequestOutcome } from './row-requests';
+import type { RequestContext } from './row-requests';
+import { ServingCall, type ServingCallShared } from './serving-call';
 import type { ServingOptions } from './serving-options';
-import { describeEndpoint, SKIPPED_ABORTED } from './serving-messages';
+import { describeEndpoint } from './serving-messages';
 import { createServingStats, type ServingStats } from './serving-stats';
 import { parseUrlTemplate } from './url-template';
-
-/** Statuses that refuse the run's credentials (before any row was answered, no row ever will be). */
-const AUTH_STATUSES: readonly number[] = [401, 403, 407];
 
 /** The serving side of a comparison: an HTTP endpoint, reached through retries, limits and a circuit breaker. */
 export interface ServingAdapter extends FeatureAdapter {
@@ -106,103 +101,11 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     : describeEndpoint(options.method, options.url);
   const description = redact(replaying ? `${endpointText}, replayed from ${cassette?.label ?? ''}` : endpointText);
   let closed = false;
-  let answeredOnce = false;
-  // The rows of the last request the endpoint answered in full: the health check of a streak of failures.
-  let lastAnswered: readonly AdapterRow[] | null = null;
-  const stillAnswers = async (adapterRows: readonly AdapterRow[], signal: AbortLike): Promise<boolean> => {
-    const rows = adapterRows.map((row) => row.fields);
-    const outcome = options.batch && rows.length > 1 ? await sendBatch(requests, rows, signal) : await sendRow(requests, rows[0]!, signal);
-    return outcome.kind !== 'aborted' && outcome.endpoint === 'up' && outcome.results.every((r) => r.kind === 'ok');
-  };
-
-  const compute = async (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
-    if (closed) throw new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 });
+  const shared: ServingCallShared = { requests, breaker, cassette, answeredOnce: false, lastAnswered: null };
+  const compute = (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
+    if (closed) return Promise.reject(new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 }));
     const { signal, onResult } = computeOptions;
-    // Streaming, results go to onResult only: which rows are settled is all this call keeps.
-    const stream = computeOptions.streamResults === true && onResult !== undefined;
-    const results = stream ? [] : new Array<SideResult | undefined>(rows.length);
-    const settled = new Uint8Array(rows.length);
-    // One scope per call: the caller's abort, the breaker opening and a throwing onResult all stop this call.
-    const run = new AbortScope();
-    const forwardAbort = (): void => run.abort();
-    if (signal?.aborted) run.abort();
-    signal?.addEventListener('abort', forwardAbort, { once: true });
-
-    let callbackError: { error: unknown } | null = null;
-    let endingError: SkewError | undefined;
-    const settle = (index: number, result: SideResult): void => {
-      settled[index] = 1;
-      if (!stream) results[index] = result;
-      if (!onResult || callbackError) return;
-      try {
-        onResult(index, result);
-      } catch (error) {
-        callbackError = { error };
-        run.abort();
-      }
-    };
-
-    const batchSize = options.batch?.size ?? 1;
-    const unitCount = Math.ceil(rows.length / batchSize);
-    // One request's rows (a batch, or one row), start to settled results.
-    const runUnit = async (unit: number): Promise<void> => {
-      const first = unit * batchSize;
-      const unitRows = rows.slice(first, first + batchSize);
-      try {
-        let outcome: RequestOutcome = options.batch
-          ? await sendBatch(requests, unitRows.map((row) => row.fields), run)
-          : await sendRow(requests, unitRows[0]!.fields, run);
-        // One row the batch endpoint cannot handle must not cost its whole batch: resend the rows one by one.
-        if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) outcome = await sendOneByOne(requests, unitRows.map((row) => row.fields), run);
-        if (outcome.kind === 'aborted' || run.aborted) return;
-        const { results: unitResults } = outcome;
-        let okCount = 0;
-        for (let i = 0; i < unitResults.length; i++) if (unitResults[i]!.kind === 'ok') okCount++;
-        if (okCount > 0) answeredOnce = true;
-        // Refused or redirected before any row was ever answered: the configuration is wrong, and every row would get
-        // the same answer (later, a 403 may be one row's WAF rule).
-        const misconfigured = answeredOnce ? undefined : configurationError(unitResults, options.batch ? 'serving.batch.url' : 'serving.url');
-        if (misconfigured) {
-          endingError ??= misconfigured;
-          run.abort();
-          return;
-        }
-        if (outcome.endpoint === 'up') {
-          breaker.recordSuccess();
-          if (okCount === unitResults.length) lastAnswered = unitRows;
-        }
-        for (let i = 0; i < unitResults.length; i++) settle(first + i, unitResults[i]!);
-        if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) {
-          // Before declaring the endpoint down, ask it again for rows it answered before: if it still answers, the
-          // streak was rows it cannot handle (a crash on odd input resets the connection), not a dead endpoint.
-          if (lastAnswered && (await stillAnswers(lastAnswered, run))) breaker.reset();
-          else {
-            breaker.open();
-            run.abort();
-          }
-        }
-      } catch (error) {
-        run.abort();
-        if (!(error instanceof CassetteMissError) || !cassette) throw error;
-        endingError ??= cassetteMiss(cassette.label, unitRows.map((row) => row.key), error.endpoint);
-      }
-    };
-
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (!run.aborted && breaker.openReason === null && next < unitCount) await runUnit(next++);
-    };
-    try {
-      await Promise.all(Array.from({ length: Math.min(options.concurrency, unitCount) }, worker));
-    } finally {
-      signal?.removeEventListener('abort', forwardAbort);
-    }
-
-    const skipped: SideResult = { kind: 'skipped', reason: breaker.openReason ?? SKIPPED_ABORTED };
-    for (let i = 0; i < rows.length; i++) if (settled[i] === 0) settle(i, { ...skipped });
-    if (callbackError) throw (callbackError as { error: unknown }).error;
-    if (endingError) throw endingError;
-    return results as SideResult[];
+    return new ServingCall(shared, rows, onResult, computeOptions.streamResults === true && onResult !== undefined).execute(signal);
   };
 
   return {
@@ -220,24 +123,6 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
       client?.close();
     },
   };
-}
-
-/** `serving cassette DIR has no answer for row 42 (POST /features); record it again with --record-serving DIR` */
-function cassetteMiss(label: string, keys: readonly string[], endpoint: string): ServingCassetteError {
-  const rows = keys.length === 1 ? `row ${keys[0]}` : `rows ${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ` (+${keys.length - 3} more)` : ''}`;
-  return new ServingCassetteError(`serving cassette ${label} has no answer for ${rows} (${endpoint}); record it again with --record-serving ${label}`);
-}
-
-/** The error that ends the run when a request's rows say the configuration is wrong: refused credentials, a redirect. */
-function configurationError(results: readonly SideResult[], urlPath: string): ServingAuthError | ConfigError | undefined {
-  for (const result of results) {
-    if (result.kind !== 'error' || result.status === undefined) continue;
-    if (AUTH_STATUSES.includes(result.status)) {
-      return new ServingAuthError(`serving refused the credentials: ${result.message} — check serving.headers and the environment variables they read`, result.status);
-    }
-    if (result.status >= 300 && result.status <= 399) return new ConfigError(urlPath, `answers with a redirect: ${result.message}`);
-  }
-  return undefined;
 }
 
 function validateOptions(options: ServingOptions): void {
