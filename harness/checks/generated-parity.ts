@@ -3,20 +3,20 @@ import type { CheckResult, CheckWarning, Counterexample } from '../core/check-re
 import { hash53 } from '../core/hash';
 import { canonicalJson } from '../golden/canonical-json';
 import type { Mismatch } from '../core/mismatch';
-import type { Row, SideResult, SourceRow } from '../core/row';
+import type { Row, SourceRow } from '../core/row';
 import type { DataProfile } from '../core/data-profile';
 import type { InputContract } from '../core/input-contract';
 import { satisfiesContract } from '../profile/contract-violations';
 import { learnInputContract } from '../profile/learn-contract';
-import { describeNoBaseRow, describeOneSidedRows } from './generated/contract-notes';
+import { describeNoBaseRow } from './generated/contract-notes';
 import type { CheckContext } from './check-context';
 import { chooseBaseRows, createRowArbitrary, describeChanges, MISSING, type ColumnOverride, type GeneratedRow } from './generated';
 import { evaluateRows, type RowEvaluation } from './generated/evaluate-rows';
-import { caseOutcomes, type GeneratedCaseOutcome } from './generated/case-outcomes';
-import { describeReplays } from './generated/describe-replays';
+import type { GeneratedCaseOutcome } from './generated/case-outcomes';
+import { judgeGenerated } from './generated/generated-result';
 import { isAnswered, MAX_CONFIRMED_ROWS, sideFailureCandidates, sideFailureWarning } from './generated/side-failures';
 import { PrefetchingArbitrary } from './generated/prefetching-arbitrary';
-import { FieldStatsAccumulator, type ExampleRow, type RowChange } from '../core/field-stats';
+import type { ExampleRow, RowChange } from '../core/field-stats';
 
 /** Options of the generated-parity check. */
 export interface GeneratedParityOptions {
@@ -137,62 +137,17 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   for (const r of replayed) if (!cases.has(r.e.row.key)) cases.set(r.e.row.key, r);
   const evaluations = [...cases.values()].map((c) => c.e);
 
-  // Statistics over every distinct generated row with an outcome: compared fields, and the (row) contract when one side
-  // rejected it. Remembered rows replayed apart are not in them (the rates describe this run's generated rows).
-  const stats = new FieldStatsAccumulator(() => 0, ctx.examples);
-  let compared = 0;
-  for (const e of evaluations) {
-    if (e.infraError || (e.compared.length === 0 && e.failing.size === 0)) continue;
-    compared++;
-    stats.add(outcomesOf(e), () => exampleRowOf(e));
-  }
-  const summary = { rows: { compared }, fields: stats.result() };
-  const infra = evaluations.filter((e) => e.infraError);
-  const failedFields = summary.fields.filter((f) => f.status === 'failed');
-  const outcomes = [
-    ...counterexamples.map((c) => ({ field: c.field, key: rowKey(c.row), row: c.row, failed: true })),
-    ...[...replays.values()].flatMap((r) => caseOutcomes(r.e, r.key)),
-    ...evaluations.flatMap((e) => caseOutcomes(e, e.row.key)),
-  ];
-  const replay = describeReplays([...replays.values()].map((r) => r.e));
   const warnings = await confirmSideFailures();
-  const warnedKeys = new Set(warnings.flatMap((w) => w.keys));
-  const total = evaluations.length;
-  const rejectedByBoth = evaluations.filter((e) => !e.infraError && e.offline.kind === 'error' && e.online.kind === 'error').length;
-  const bothNote = rejectedByBoth > 0 ? `; ${rejectedByBoth} row${rejectedByBoth === 1 ? '' : 's'} rejected by both sides alike` : '';
-  const rowNote = describeOneSidedRows(evaluations);
-  const sideNote = warnings.length === 0 ? '' : `; ${warnings.length} generated row${warnings.length === 1 ? ' makes' : 's make'} a side fail (see warnings)`;
-  const result: CheckResult = {
-    name: 'generated-parity',
-    // A remembered failure that still fails keeps the check failing, even when this run's generated rows pass.
-    status: failedFields.length > 0 || replay.stillFailing > 0 ? 'failed' : summary.rows.compared === 0 ? 'inconclusive' : 'passed',
-    summary:
-      (failedFields.length > 0
-        ? `${failedFields.length} field${failedFields.length === 1 ? '' : 's'} differ on generated rows (${failedFields.map((f) => f.field).join(', ')}); ${counterexamples.length} minimal counterexample${counterexamples.length === 1 ? '' : 's'}${bothNote}${rowNote}`
-        : summary.rows.compared === 0
-          ? 'no generated row could be compared'
-          : `all fields agree on ${summary.rows.compared} generated rows (seed ${options.seed})${bothNote}`) +
-      sideNote +
-      replay.note,
-    rows: {
-      total,
-      compared: summary.rows.compared,
-      offlineErrors: infra.filter((e) => e.offline.kind === 'error').length,
-      onlineErrors: infra.filter((e) => e.online.kind === 'error').length,
-      notRun: infra.filter((e) => e.offline.kind !== 'error' && e.online.kind !== 'error').length,
-      ...(replays.size > 0 ? { replayed: replays.size } : {}),
-    },
-    fields: summary.fields,
-    // A row a side fails on that is a finding of its own (a warning with its row and replay) is listed there, once.
-    errors: infra
-      .filter((e) => (e.offline.kind === 'error' || e.online.kind === 'error') && !warnedKeys.has(e.row.key))
-      .slice(0, ctx.examples)
-      .map((e) => (e.online.kind === 'error' ? { key: e.row.key, side: 'online' as const, message: e.online.message } : { key: e.row.key, side: 'offline' as const, ...errorOf(e.offline) })),
+  return judgeGenerated({
+    evaluations,
     counterexamples,
-    ...(warnings.length > 0 ? { warnings } : {}),
-    ...(counterexamples[0] ? { reproduce: counterexamples[0].reproduce } : {}),
-  };
-  return { result, outcomes };
+    replays: [...replays.values()],
+    warnings,
+    seed: options.seed,
+    examples: ctx.examples,
+    exampleRowOf,
+    keyOf: (c) => rowKey(c.row),
+  });
 
   /**
    * Generated rows a side failed on as infrastructure would while it answered other rows, tried once more: those it
@@ -287,12 +242,6 @@ function changesOf(g: GeneratedRow): RowChange[] {
   }));
 }
 
-/** Field outcomes of an evaluation, for the statistics. */
-function outcomesOf(e: RowEvaluation): Array<{ field: string; mismatches: Mismatch[] }> {
-  const fields = new Set([...e.compared, ...e.failing.keys()]);
-  return [...fields].map((field) => ({ field, mismatches: e.failing.has(field) ? [e.failing.get(field)!] : [] }));
-}
-
 /** Failing fields, in order of their first failing row. */
 function firstFailures(evaluations: readonly RowEvaluation[]): Map<string, number> {
   const first = new Map<string, number>();
@@ -313,9 +262,4 @@ function sameRow(a: Row, b: Row): boolean {
 
 function emptyResult(summary: string): CheckResult {
   return { name: 'generated-parity', status: 'inconclusive', summary, rows: { total: 0, compared: 0, offlineErrors: 0, onlineErrors: 0, notRun: 0 }, fields: [], errors: [] };
-}
-
-function errorOf(result: SideResult): { message: string; detail?: string } {
-  if (result.kind !== 'error') return { message: result.kind === 'skipped' ? result.reason : 'no error' };
-  return result.detail ? { message: result.message, detail: result.detail } : { message: result.message };
 }
