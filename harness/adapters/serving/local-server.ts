@@ -14,6 +14,8 @@ import { watchForOrphans } from './orphan-watchdog';
 import type { StartOptions } from './serving-options';
 import { stripUrlCredentials } from './serving-messages';
 import { waitUntilReady } from './wait-until-ready';
+import { foreignPortHolder, startTicksOf } from './port-holder';
+import { isLoopbackUrl } from './request-target';
 
 /** A serving process started for the run. */
 export interface LocalServer {
@@ -58,7 +60,9 @@ const OUTPUT_DRAIN_MS = 200;
  * gunicorn → workers). A watchdog (see `orphan-watchdog.ts`) stops that group if this process dies without stopping
  * it — a Ctrl-C reaching a jest worker, a closed terminal, SIGKILL. On any failure the group is stopped before the promise rejects with
  * {@link ServingStartError}: `spawnFailed` when the command cannot run at all, otherwise the exit code or the
- * deadline, with the last lines of output.
+ * deadline, with the last lines of output. Answers from a program that held the port before the command started do
+ * not count as ready (Linux, see `port-holder.ts`); an automatic port such a program took before the server could
+ * bind it is chosen again (at most {@link AUTO_PORT_ATTEMPTS} starts).
  *
  * @example
  * const server = await startLocalServer({ command: ['node', 'serve.js'], cwd, env: {}, port: 'auto',
@@ -67,6 +71,28 @@ const OUTPUT_DRAIN_MS = 200;
  * try { … } finally { await server.stop(); }
  */
 export async function startLocalServer(options: StartOptions, context: StartContext = {}): Promise<LocalServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options, context);
+    } catch (error) {
+      // An automatic port another program took before the server could bind it: choose another one.
+      if (!(error instanceof PortTakenMeanwhile)) throw error;
+      if (attempt >= AUTO_PORT_ATTEMPTS) throw error.failure;
+    }
+  }
+}
+
+/** Starts with an automatic port this many times at most when another program takes the port meanwhile. */
+const AUTO_PORT_ATTEMPTS = 3;
+
+/** The server exited before it was ready while another program held its automatic port: a new port may do. */
+class PortTakenMeanwhile extends Error {
+  constructor(readonly failure: ServingStartError) {
+    super(failure.message);
+  }
+}
+
+async function startOnce(options: StartOptions, context: StartContext): Promise<LocalServer> {
   const { signal, log } = context;
   const redact = context.redact ?? ((text: string) => text);
   signal?.throwIfAborted();
@@ -127,8 +153,10 @@ export async function startLocalServer(options: StartOptions, context: StartCont
   const probing = new AbortController();
   const onAbort = (): void => probing.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
+  const seen = { foreign: false };
+  const answeredBySomeoneElse = otherListener(readyUrl, child.pid, seen);
   const ended = await Promise.race([
-    waitUntilReady({ url: readyUrl, check: options.readyCheck, timeoutMs: options.readyTimeoutMs, signal: probing.signal }),
+    waitUntilReady({ url: readyUrl, check: options.readyCheck, timeoutMs: options.readyTimeoutMs, signal: probing.signal, answeredBySomeoneElse }),
     exited.then((exit) => ({ kind: 'exited' as const, ...exit })),
     spawnError.then((error) => ({ kind: 'spawn-error' as const, error })),
   ]);
@@ -158,9 +186,12 @@ export async function startLocalServer(options: StartOptions, context: StartCont
       });
     case 'exited': {
       const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.code}`;
-      throw new ServingStartError(`serving command ${how} before it became ready at ${where}: ${commandLine}`, {
+      const failure = new ServingStartError(`serving command ${how} before it became ready at ${where}: ${commandLine}`, {
         outputTail: server.outputTail(),
       });
+      // Seen by a probe, or holding the port now that the server is gone.
+      const taken = options.port === 'auto' && (seen.foreign || (answeredBySomeoneElse?.() ?? null) !== null);
+      throw taken ? new PortTakenMeanwhile(failure) : failure;
     }
     case 'aborted':
       throw signal?.reason ?? new ServingStartError(`serving start was interrupted: ${commandLine}`);
@@ -238,4 +269,23 @@ function isDirectory(dir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * For a ready URL on this machine: who else answers on its port, as {@link waitUntilReady} asks after each answer — a
+ * program that was there before the serving command started (a server left from an earlier run on a fixed port; a
+ * parallel job that took the port an automatic choice had just found free). Its answers are not this server's.
+ */
+function otherListener(readyUrl: string, pid: number | undefined, seen: { foreign: boolean }): (() => string | null) | undefined {
+  if (pid === undefined || !isLoopbackUrl(readyUrl)) return undefined;
+  const startTicks = startTicksOf(pid);
+  if (startTicks === null) return undefined;
+  const url = new URL(readyUrl);
+  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+  return () => {
+    const holder = foreignPortHolder(port, { pid, startTicks });
+    if (holder === null) return null;
+    seen.foreign = true;
+    return `port ${port} is held by ${holder}, which the serving command did not start`;
+  };
 }

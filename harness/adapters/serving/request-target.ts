@@ -34,3 +34,13 @@ function decodeSafely(text: string): string {
     return text;
   }
 }
+
+/** Whether `url` points at this machine (`localhost`, `127.x.x.x`, `[::1]`); `{column}` placeholders are allowed. */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url.replace(/\{[^{}\s]+\}/g, 'x')).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}

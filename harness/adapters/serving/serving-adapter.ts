@@ -12,6 +12,7 @@ import { createMessageRedactor } from './message-redactor';
 import { createRateLimiter } from './rate-limiter';
 import type { RequestContext } from './row-requests';
 import { ServingCall, type ServingCallShared } from './serving-call';
+import { isLoopbackUrl } from './request-target';
 import type { ServingOptions } from './serving-options';
 import { describeEndpoint } from './serving-messages';
 import { createServingStats, type ServingStats } from './serving-stats';
@@ -151,14 +152,5 @@ function validateOptions(options: ServingOptions): void {
     if (parseUrlTemplate(options.batch.url).columns.length > 0) {
       throw new ConfigError('serving.batch.url', 'cannot contain {column} placeholders: a batch holds many rows');
     }
-  }
-}
-
-function isLoopbackUrl(url: string): boolean {
-  try {
-    const host = new URL(url.replace(/\{[^{}\s]+\}/g, 'x')).hostname;
-    return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-  } catch {
-    return false;
   }
 }

@@ -16,6 +16,11 @@ export interface WaitUntilReadyOptions {
   signal: AbortSignal;
   /** Reads a 2xx answer's JSON body: `null` when ready, else why not. Default: any 2xx is ready. */
   check?: ReadyCheck | null;
+  /**
+   * Called when a probe is answered: who answered instead of the process being waited for (a description), or `null`
+   * when it was that process (or no one can tell). An answer from someone else is not readiness.
+   */
+  answeredBySomeoneElse?: () => string | null;
   /** First pause between probes; it grows to {@link MAX_INTERVAL_MS} (default 50). */
   initialIntervalMs?: number;
 }
@@ -50,7 +55,7 @@ export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<Re
       const outcome = await client.send({ method: 'GET', url: options.url, signal: options.signal });
       if (outcome.kind === 'response') {
         if (outcome.status >= 200 && outcome.status <= 299) {
-          const notReady = options.check ? readBody(outcome.body, options.check) : null;
+          const notReady = options.answeredBySomeoneElse?.() ?? (options.check ? readBody(outcome.body, options.check) : null);
           if (notReady === null) return { kind: 'ready' };
           lastProbe = `HTTP ${outcome.status}, ${notReady}`;
         } else lastProbe = outcome.location ? `HTTP ${outcome.status} to ${outcome.location}` : `HTTP ${outcome.status}`;

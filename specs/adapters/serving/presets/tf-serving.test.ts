@@ -18,6 +18,9 @@ const rows = adapterRows([
   { id: 'c', tenure: 1, plan: 'enterprise' },
 ]);
 
+/** A TCP forwarder from env PORT to env TARGET_PORT on 127.0.0.1. */
+const FORWARD_JS = `require('net').createServer((c) => { const u = require('net').connect(Number(process.env.TARGET_PORT), '127.0.0.1'); c.pipe(u); u.pipe(c); c.on('error', () => u.destroy()); u.on('error', () => c.destroy()); }).listen(Number(process.env.PORT), '127.0.0.1')`;
+
 describe('tf-serving preset against a TensorFlow Serving REST server', () => {
   let server: TestServer;
   let adapter: ServingAdapter | null = null;
@@ -72,7 +75,8 @@ describe('tf-serving preset against a TensorFlow Serving REST server', () => {
         preset: 'tf-serving',
         url: `http://127.0.0.1:\${port}`,
         tfServing: { model: 'churn' },
-        start: { command: [process.execPath, '-e', 'setInterval(() => {}, 1000)'], cwd: tmpdir(), port: loading.port },
+        // The started command forwards its port to the fake server (readiness counts only the command's answers).
+        start: { command: [process.execPath, '-e', FORWARD_JS], cwd: tmpdir(), port: 'auto', env: { TARGET_PORT: String(loading.port) } },
       });
       expect(config.start!.readyUrl).toBe(`http://127.0.0.1:\${port}/v1/models/churn`);
       const local = await startLocalServer(config.start!);
