@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startLocalServer, stopAllLocalServers, type LocalServer } from '../../../harness/adapters/serving';
 import type { StartOptions } from '../../../harness/adapters/serving';
 import { ServingExitedError, ServingStartError } from '../../../harness/errors/serving-error';
+import { startOptions } from './test-server';
 
 // A tiny serving process: answers /healthz (after `READY_AFTER_MS`) and /features on env PORT.
 const SERVER_JS = `
@@ -44,17 +45,7 @@ function isRunning(pid: number): boolean {
 describe('startLocalServer', () => {
   let dir: string;
   const started: LocalServer[] = [];
-  const options = (overrides: Partial<StartOptions>): StartOptions => ({
-    command: [process.execPath, 'server.js'],
-    cwd: dir,
-    env: {},
-    readyUrl: 'http://127.0.0.1:${port}/healthz',
-    readyCheck: null,
-    readyTimeoutMs: 5000,
-    port: 'auto',
-    stopTimeoutMs: 1000,
-    ...overrides,
-  });
+  const options = (overrides: Partial<StartOptions>): StartOptions => startOptions(dir, overrides);
   const start = async (overrides: Partial<StartOptions>): Promise<LocalServer> => {
     const server = await startLocalServer(options(overrides));
     started.push(server);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalServer, type LocalServer, type StartOptions } from '../../../harness/adapters/serving';
 import { ServingStartError } from '../../../harness/errors/serving-error';
+import { startOptions } from './test-server';
 
 // Serves /healthz on env PORT after `LISTEN_AFTER_MS`; exits 1 (as servers do) when the port is taken.
 const SERVER_JS = `
@@ -28,17 +29,7 @@ describe('startLocalServer: answers from a program the serving command did not s
   let dir: string;
   const started: LocalServer[] = [];
   const servers: Server[] = [];
-  const options = (overrides: Partial<StartOptions>): StartOptions => ({
-    command: [process.execPath, 'server.js'],
-    cwd: dir,
-    env: {},
-    readyUrl: 'http://127.0.0.1:${port}/healthz',
-    readyCheck: null,
-    readyTimeoutMs: 5000,
-    port: 'auto',
-    stopTimeoutMs: 1000,
-    ...overrides,
-  });
+  const options = (overrides: Partial<StartOptions>): StartOptions => startOptions(dir, overrides);
   /** A server of this (older) process on `port` (0: any), answering who it is. */
   const squat = async (port = 0): Promise<number> => {
     const server = createServer((_req, res) => res.end(JSON.stringify({ who: 'someone else' })));

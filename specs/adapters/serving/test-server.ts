@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultBatchRequest, defaultBatchResponse, defaultRequest, defaultResponse } from '../../../harness/adapters/serving';
-import type { ServingOptions } from '../../../harness/adapters/serving';
+import type { ServingOptions, StartOptions } from '../../../harness/adapters/serving';
 
 /** A request as the test server saw it. */
 export interface SeenRequest {
@@ -112,4 +112,19 @@ export async function closedPort(): Promise<number> {
   const port = (server.address() as AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** `serving.start` options for a test server script in `cwd` (`server.js` on an automatic port, 5 s to be ready). */
+export function startOptions(cwd: string, overrides: Partial<StartOptions> = {}): StartOptions {
+  return {
+    command: [process.execPath, 'server.js'],
+    cwd,
+    env: {},
+    readyUrl: 'http://127.0.0.1:${port}/healthz',
+    readyCheck: null,
+    readyTimeoutMs: 5000,
+    port: 'auto',
+    stopTimeoutMs: 1000,
+    ...overrides,
+  };
 }
