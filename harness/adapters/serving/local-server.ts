@@ -60,9 +60,9 @@ const OUTPUT_DRAIN_MS = 200;
  * gunicorn → workers). A watchdog (see `orphan-watchdog.ts`) stops that group if this process dies without stopping
  * it — a Ctrl-C reaching a jest worker, a closed terminal, SIGKILL. On any failure the group is stopped before the promise rejects with
  * {@link ServingStartError}: `spawnFailed` when the command cannot run at all, otherwise the exit code or the
- * deadline, with the last lines of output. Answers from a program that held the port before the command started do
- * not count as ready (Linux, see `port-holder.ts`); an automatic port such a program took before the server could
- * bind it is chosen again (at most {@link AUTO_PORT_ATTEMPTS} starts).
+ * deadline, with the last lines of output. With `port: 'auto'`, answers on that port from a program that was running
+ * before the command started do not count as ready (Linux, see `port-holder.ts`): it took the port after it was found
+ * free, and the port is chosen again (at most {@link AUTO_PORT_ATTEMPTS} starts).
  *
  * @example
  * const server = await startLocalServer({ command: ['node', 'serve.js'], cwd, env: {}, port: 'auto',
@@ -154,7 +154,8 @@ async function startOnce(options: StartOptions, context: StartContext): Promise<
   const onAbort = (): void => probing.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   const seen = { foreign: false };
-  const answeredBySomeoneElse = otherListener(readyUrl, child.pid, seen);
+  // Only the automatic port is checked: a ready URL elsewhere may well be a server the command does not start.
+  const answeredBySomeoneElse = options.port === 'auto' ? otherListener(readyUrl, port, child.pid, seen) : undefined;
   const ended = await Promise.race([
     waitUntilReady({ url: readyUrl, check: options.readyCheck, timeoutMs: options.readyTimeoutMs, signal: probing.signal, answeredBySomeoneElse }),
     exited.then((exit) => ({ kind: 'exited' as const, ...exit })),
@@ -190,7 +191,7 @@ async function startOnce(options: StartOptions, context: StartContext): Promise<
         outputTail: server.outputTail(),
       });
       // Seen by a probe, or holding the port now that the server is gone.
-      const taken = options.port === 'auto' && (seen.foreign || (answeredBySomeoneElse?.() ?? null) !== null);
+      const taken = seen.foreign || (answeredBySomeoneElse?.() ?? null) !== null;
       throw taken ? new PortTakenMeanwhile(failure) : failure;
     }
     case 'aborted':
@@ -272,16 +273,16 @@ function isDirectory(dir: string): boolean {
 }
 
 /**
- * For a ready URL on this machine: who else answers on its port, as {@link waitUntilReady} asks after each answer — a
- * program that was there before the serving command started (a server left from an earlier run on a fixed port; a
- * parallel job that took the port an automatic choice had just found free). Its answers are not this server's.
+ * For a ready URL on the automatic `port` of this machine: who else answers there, as {@link waitUntilReady} asks
+ * after each answer — a program that was running before the serving command started and took the port after it was
+ * found free (a parallel job, another test). Its answers are not this server's.
  */
-function otherListener(readyUrl: string, pid: number | undefined, seen: { foreign: boolean }): (() => string | null) | undefined {
-  if (pid === undefined || !isLoopbackUrl(readyUrl)) return undefined;
+function otherListener(readyUrl: string, port: number | null, pid: number | undefined, seen: { foreign: boolean }): (() => string | null) | undefined {
+  if (port === null || pid === undefined || !isLoopbackUrl(readyUrl)) return undefined;
+  const url = new URL(readyUrl);
+  if ((url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port)) !== port) return undefined;
   const startTicks = startTicksOf(pid);
   if (startTicks === null) return undefined;
-  const url = new URL(readyUrl);
-  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
   return () => {
     const holder = foreignPortHolder(port, { pid, startTicks });
     if (holder === null) return null;

@@ -49,27 +49,6 @@ describe('startLocalServer: answers from a program the serving command did not s
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  onLinux('is not ready while another program answers on its fixed port, and reports why its server exited', async () => {
-    const port = await squat();
-    const error: unknown = await startLocalServer(options({ port, env: { LISTEN_AFTER_MS: '300' } })).then(
-      (server) => (started.push(server), new Error('ready on answers from another program')),
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ServingStartError);
-    expect((error as ServingStartError).message).toMatch(/^serving command exited with code 1 before it became ready at http:\/\/127\.0\.0\.1:\d+\/healthz/);
-    expect((error as ServingStartError).outputTail).toContain('cannot listen: EADDRINUSE');
-  });
-
-  onLinux('names the other program when the wait times out', async () => {
-    const port = await squat();
-    // The server never listens within the wait: every answer is the other program's.
-    const error: unknown = await startLocalServer(options({ port, readyTimeoutMs: 600, env: { LISTEN_AFTER_MS: '60000' } })).then(
-      (server) => (started.push(server), new Error('ready on answers from another program')),
-      (e: unknown) => e,
-    );
-    expect((error as Error).message).toMatch(new RegExp(`within 600 ms \\(last probe: HTTP 200, port ${port} is held by pid ${process.pid} \\(.+\\), which the serving command did not start\\)`));
-  });
-
   onLinux('takes answers from a process the serving command started, in a process group of its own', async () => {
     const server = await startLocalServer(options({ command: [process.execPath, 'launcher.js'] }));
     started.push(server);
@@ -77,29 +56,72 @@ describe('startLocalServer: answers from a program the serving command did not s
     expect(body.who).toBe('the started server');
   });
 
-  onLinux('chooses another automatic port when another program takes the first one before the server binds it', async () => {
-    // The first time, the server hands its port to this (older) process, which takes it before the server listens.
-    const marker = path.join(dir, 'first-port');
+  /**
+   * A serving command whose automatic port this (older) process takes before it listens, the first `times` times it is
+   * started (each start's port is a line of a file: `ports()`). Either way it then runs server.js, which listens after
+   * env `LISTEN_AFTER_MS` and exits 1 when the port is taken.
+   */
+  let scripts = 0;
+  const unlucky = async (times: number): Promise<{ script: string; ports: () => number[] }> => {
+    const n = ++scripts;
     const control = createServer((req, res) => {
       const port = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('port'));
       void squat(port).then(() => res.end('taken'));
     });
     servers.push(control);
     await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
-    const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}/take`;
+    const takeUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}/take`;
+    const runs = path.join(dir, `runs-${n}`);
     writeFileSync(
-      path.join(dir, 'unlucky.js'),
+      path.join(dir, `unlucky-${n}.js`),
       `const fs = require('fs');
-       if (!fs.existsSync(${JSON.stringify(marker)})) {
-         fs.writeFileSync(${JSON.stringify(marker)}, process.env.PORT);
-         fetch(${JSON.stringify(controlUrl)} + '?port=' + process.env.PORT).then(() => require('./server.js'));
+       fs.appendFileSync(${JSON.stringify(runs)}, process.env.PORT + '\\n');
+       if (fs.readFileSync(${JSON.stringify(runs)}, 'utf8').trim().split('\\n').length <= ${times}) {
+         fetch(${JSON.stringify(takeUrl)} + '?port=' + process.env.PORT).then(() => require('./server.js'));
        } else require('./server.js');`,
     );
-    const server = await startLocalServer(options({ command: [process.execPath, 'unlucky.js'] }));
+    return { script: `unlucky-${n}.js`, ports: () => (existsSync(runs) ? readFileSync(runs, 'utf8').trim().split('\n').map(Number) : []) };
+  };
+
+  onLinux('chooses another automatic port when another program takes the first one before the server binds it', async () => {
+    const { script, ports } = await unlucky(1);
+    const server = await startLocalServer(options({ command: [process.execPath, script] }));
     started.push(server);
-    expect(existsSync(marker)).toBe(true);
-    expect(server.port).not.toBe(Number(readFileSync(marker, 'utf8')));
+    expect(ports()).toHaveLength(2);
+    expect(server.port).toBe(ports()[1]);
+    expect(ports()[0]).not.toBe(ports()[1]);
     const body = (await (await fetch(server.resolveUrl('http://127.0.0.1:${port}/healthz'))).json()) as { who: string };
     expect(body.who).toBe('the started server');
   });
+
+  onLinux('gives up after 3 automatic ports, with the last server’s own words', async () => {
+    const { script, ports } = await unlucky(3);
+    const error: unknown = await startLocalServer(options({ command: [process.execPath, script] })).then(
+      (server) => (started.push(server), new Error('ready on answers from another program')),
+      (e: unknown) => e,
+    );
+    expect(ports()).toHaveLength(3);
+    expect(error).toBeInstanceOf(ServingStartError);
+    expect((error as ServingStartError).message).toMatch(/^serving command exited with code 1 before it became ready at http:\/\/127\.0\.0\.1:\d+\/healthz/);
+    expect((error as ServingStartError).outputTail).toContain('cannot listen: EADDRINUSE');
+  });
+
+  onLinux('names the program holding its port when the wait times out', async () => {
+    const { script } = await unlucky(1);
+    // The server would listen only after the wait: every answer on its port is the other program's.
+    const error: unknown = await startLocalServer(options({ command: [process.execPath, script], readyTimeoutMs: 1500, env: { LISTEN_AFTER_MS: '60000' } })).then(
+      (server) => (started.push(server), new Error('ready on answers from another program')),
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toMatch(new RegExp(`within 1500 ms \\(last probe: HTTP 200, port \\d+ is held by pid ${process.pid} \\(.+\\), which the serving command did not start\\)`));
+  });
+
+  onLinux('takes answers from whoever holds a fixed port or another port than its own: the command may not start them', async () => {
+    const port = await squat();
+    const fixed = await startLocalServer(options({ command: [process.execPath, '-e', 'setInterval(() => {}, 1000)'], port }));
+    started.push(fixed);
+    const elsewhere = await startLocalServer(options({ command: [process.execPath, '-e', 'setInterval(() => {}, 1000)'], readyUrl: `http://127.0.0.1:${port}/healthz` }));
+    started.push(elsewhere);
+  });
+
 });
