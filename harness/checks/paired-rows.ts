@@ -71,7 +71,7 @@ export function pairRows(options: PairRowsOptions): Promise<void> {
         const onResult = (index: number, result: SideResult): void => {
           if (index < window.folded || slots[index] !== undefined) return;
           slots[index] = result;
-          if (index === window.folded && window === inFlight[0]) drainSoon();
+          if (index === window.folded && window === inFlight[0]) drain();
         };
         compute(side, windowOf, onResult).then((returned) => {
           for (let i = window.folded; i < returned.length; i++) if (slots[i] === undefined) slots[i] = returned[i];
@@ -79,19 +79,6 @@ export function pairRows(options: PairRowsOptions): Promise<void> {
           drain();
         }, fail);
       }
-    };
-
-    // An adapter hands over a request's results in one synchronous loop (a batch: hundreds): fold them after it, in one
-    // drain, rather than from inside each hand-over (which also keeps the fold out of the adapter's hot path).
-    let drainQueued = false;
-    const drainLater = (): void => {
-      drainQueued = false;
-      drain();
-    };
-    const drainSoon = (): void => {
-      if (drainQueued) return;
-      drainQueued = true;
-      queueMicrotask(drainLater);
     };
 
     /** Folds every row whose pair is complete, in order; retires finished windows and starts the next ones. */
