@@ -44,6 +44,8 @@ interface Window {
  */
 export function pairRows(options: PairRowsOptions): Promise<void> {
   const { rows, windowRows, windowsInFlight, compute, fold } = options;
+  if (!Number.isInteger(windowRows) || windowRows < 1) throw new RangeError(`windowRows must be a positive integer (got ${windowRows})`);
+  if (!Number.isInteger(windowsInFlight) || windowsInFlight < 1) throw new RangeError(`windowsInFlight must be a positive integer (got ${windowsInFlight})`);
   return new Promise((resolve, reject) => {
     const inFlight: Window[] = [];
     let nextStart = 0;

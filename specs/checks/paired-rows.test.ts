@@ -111,7 +111,7 @@ describe('pairRows', () => {
     await expect(forgetful).rejects.toThrow('internal error: no serving result for row r1');
   });
 
-  it('rejects when a fold throws, and resolves at once with no rows', async () => {
+  it('rejects when a fold throws, resolves at once with no rows, and refuses windows of no rows', async () => {
     const folding = pairRows({
       rows: rowsOf(2),
       windowRows: 2,
@@ -125,5 +125,7 @@ describe('pairRows', () => {
     let calls = 0;
     await pairRows({ rows: [], windowRows: 2, windowsInFlight: 2, compute: async () => (calls++, []), fold: () => undefined });
     expect(calls).toBe(0);
+    // Windows of no rows would never get through the rows.
+    expect(() => pairRows({ rows: rowsOf(3), windowRows: 0, windowsInFlight: 1, compute: async () => [], fold: () => undefined })).toThrow('windowRows must be a positive integer (got 0)');
   });
 });

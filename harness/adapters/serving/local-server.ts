@@ -61,8 +61,9 @@ const OUTPUT_DRAIN_MS = 200;
  * it — a Ctrl-C reaching a jest worker, a closed terminal, SIGKILL. On any failure the group is stopped before the promise rejects with
  * {@link ServingStartError}: `spawnFailed` when the command cannot run at all, otherwise the exit code or the
  * deadline, with the last lines of output. With `port: 'auto'`, answers on that port from a program that was running
- * before the command started do not count as ready (Linux, see `port-holder.ts`): it took the port after it was found
- * free, and the port is chosen again (at most {@link AUTO_PORT_ATTEMPTS} starts).
+ * before the command started do not count as ready for {@link FOREIGN_GRACE_MS} (Linux, see `port-holder.ts`): it
+ * took the port after it was found free, the server fails to bind and exits, and the port is chosen again (at most
+ * {@link AUTO_PORT_ATTEMPTS} starts).
  *
  * @example
  * const server = await startLocalServer({ command: ['node', 'serve.js'], cwd, env: {}, port: 'auto',
@@ -153,9 +154,9 @@ async function startOnce(options: StartOptions, context: StartContext): Promise<
   const probing = new AbortController();
   const onAbort = (): void => probing.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
-  const seen = { foreign: false };
   // Only the automatic port is checked: a ready URL elsewhere may well be a server the command does not start.
-  const answeredBySomeoneElse = options.port === 'auto' ? otherListener(readyUrl, port, child.pid, seen) : undefined;
+  const holderNow = options.port === 'auto' ? foreignHolderOf(readyUrl, port, child.pid) : undefined;
+  const answeredBySomeoneElse = holderNow && notReadyWhileForeign(holderNow, port!);
   const ended = await Promise.race([
     waitUntilReady({ url: readyUrl, check: options.readyCheck, timeoutMs: options.readyTimeoutMs, signal: probing.signal, answeredBySomeoneElse }),
     exited.then((exit) => ({ kind: 'exited' as const, ...exit })),
@@ -191,7 +192,7 @@ async function startOnce(options: StartOptions, context: StartContext): Promise<
         outputTail: server.outputTail(),
       });
       // Seen by a probe, or holding the port now that the server is gone.
-      const taken = seen.foreign || (answeredBySomeoneElse?.() ?? null) !== null;
+      const taken = (holderNow?.() ?? null) !== null;
       throw taken ? new PortTakenMeanwhile(failure) : failure;
     }
     case 'aborted':
@@ -273,20 +274,36 @@ function isDirectory(dir: string): boolean {
 }
 
 /**
- * For a ready URL on the automatic `port` of this machine: who else answers there, as {@link waitUntilReady} asks
- * after each answer — a program that was running before the serving command started and took the port after it was
- * found free (a parallel job, another test). Its answers are not this server's.
+ * For a ready URL on the automatic `port` of this machine: who holds that port if it is not the serving command — a
+ * program that was running before the command started and took the port after it was found free (a parallel job,
+ * another test) — or `null`. `undefined` when this cannot be told.
  */
-function otherListener(readyUrl: string, port: number | null, pid: number | undefined, seen: { foreign: boolean }): (() => string | null) | undefined {
+function foreignHolderOf(readyUrl: string, port: number | null, pid: number | undefined): (() => string | null) | undefined {
   if (port === null || pid === undefined || !isLoopbackUrl(readyUrl)) return undefined;
   const url = new URL(readyUrl);
   if ((url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port)) !== port) return undefined;
   const startTicks = startTicksOf(pid);
   if (startTicks === null) return undefined;
+  return () => foreignPortHolder(port, { pid, startTicks });
+}
+
+/**
+ * How long answers from a program that holds the automatic port without having been started by the command are not
+ * taken as ready. Long enough for a server that lost its port to it to fail to bind and exit (then another port is
+ * chosen); after it, with the command still running, the holder is taken for the command's own proxy — a
+ * long-running forwarder such as rootless Docker's rootlesskit or a pm2 daemon binds ports for processes it did not
+ * start.
+ */
+const FOREIGN_GRACE_MS = 2000;
+
+/** The readiness veto of {@link waitUntilReady}: why an answer is not yet the server's, during the grace period. */
+function notReadyWhileForeign(holderNow: () => string | null, port: number): () => string | null {
+  let firstSeen: number | null = null;
   return () => {
-    const holder = foreignPortHolder(port, { pid, startTicks });
+    const holder = holderNow();
     if (holder === null) return null;
-    seen.foreign = true;
+    firstSeen ??= performance.now();
+    if (performance.now() - firstSeen >= FOREIGN_GRACE_MS) return null;
     return `port ${port} is held by ${holder}, which the serving command did not start`;
   };
 }

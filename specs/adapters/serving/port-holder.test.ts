@@ -116,6 +116,18 @@ describe('startLocalServer: answers from a program the serving command did not s
     expect((error as Error).message).toMatch(new RegExp(`within 1500 ms \\(last probe: HTTP 200, port \\d+ is held by pid ${process.pid} \\(.+\\), which the serving command did not start\\)`));
   });
 
+  onLinux('takes a long-running holder of its port for its own proxy after a grace period, while the command keeps running', async () => {
+    // As rootless Docker's rootlesskit or a pm2 daemon binds ports for processes it did not start.
+    const { script, ports } = await unlucky(1);
+    const t0 = performance.now();
+    const server = await startLocalServer(options({ command: [process.execPath, script], env: { LISTEN_AFTER_MS: '60000' } }));
+    started.push(server);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(2000);
+    expect(ports()).toHaveLength(1);
+    const body = (await (await fetch(server.resolveUrl('http://127.0.0.1:${port}/healthz'))).json()) as { who: string };
+    expect(body.who).toBe('someone else');
+  });
+
   onLinux('takes answers from whoever holds a fixed port or another port than its own: the command may not start them', async () => {
     const port = await squat();
     const fixed = await startLocalServer(options({ command: [process.execPath, '-e', 'setInterval(() => {}, 1000)'], port }));
