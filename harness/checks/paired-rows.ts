@@ -83,7 +83,7 @@ export function pairRows(options: PairRowsOptions): Promise<void> {
       }
     };
 
-    /** Folds every row whose pair is complete, in order; retires finished windows and starts the next ones. */
+    /** Starts windows up to the limit, folds every row whose pair is complete, in order, and retires finished windows. */
     const drain = (): void => {
       // Re-entrant calls (an adapter answering synchronously inside `compute`) only ask the running drain to go again.
       if (draining) {
@@ -94,8 +94,10 @@ export function pairRows(options: PairRowsOptions): Promise<void> {
       try {
         do {
           drainAgain = false;
-          while (!failed && inFlight.length > 0) {
-            const window = inFlight[0]!;
+          while (!failed) {
+            while (inFlight.length < windowsInFlight && nextStart < rows.length) start();
+            const window = inFlight[0];
+            if (window === undefined) break;
             foldReady(window);
             if (window.pending > 0) break;
             if (window.folded < window.rows.length) {
@@ -103,7 +105,6 @@ export function pairRows(options: PairRowsOptions): Promise<void> {
               throw new Error(`internal error: no ${window.offline[window.folded] === undefined ? 'offline' : 'serving'} result for row ${missing}`);
             }
             inFlight.shift();
-            while (!failed && inFlight.length < windowsInFlight && nextStart < rows.length) start();
           }
         } while (drainAgain && !failed);
       } catch (error) {
@@ -127,14 +128,6 @@ export function pairRows(options: PairRowsOptions): Promise<void> {
       }
     };
 
-    draining = true;
-    try {
-      while (inFlight.length < windowsInFlight && nextStart < rows.length) start();
-    } catch (error) {
-      fail(error);
-    } finally {
-      draining = false;
-    }
     drain();
   });
 }

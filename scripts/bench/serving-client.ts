@@ -26,7 +26,7 @@ import { createServingAdapter } from '../../harness/adapters/serving';
 import { cpuMsOf } from './proc-cpu';
 import { resolveConfig } from '../../harness/config/resolve-config';
 import { WINDOW_ROWS } from '../../harness/checks/parity';
-import type { SideResult } from '../../harness/core/row';
+import type { SideResult, SourceRow } from '../../harness/core/row';
 import { pairRows } from '../../harness/checks/paired-rows';
 
 /** What a measurement is asked to do. */
@@ -71,13 +71,13 @@ async function main(): Promise<void> {
   const run = spec.contender === 'harness' ? harness : spec.contender === 'autocannon' ? cannon : spec.contender === 'undici' ? undiciLoop : raw;
   await run(spec, rows.slice(0, WARM_UP_REQUESTS * (spec.batch ?? 1)), []);
   // Rows as the serving adapter takes them, built before the clock starts (a run has them from sampling).
-  const adapterRows = rows.map((fields, i) => ({ key: String(i), fields }));
+  const sampleRows = toSample(rows);
   const pass = async (): Promise<PassResult> => {
     const kept: unknown[] = [];
     const serverCpu = cpuMsOf(spec.serverPid);
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const requests = await run(spec, rows, spec.contender === 'harness' ? adapterRows : kept);
+    const requests = await run(spec, rows, spec.contender === 'harness' ? sampleRows : kept);
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     return { rows: rows.length, requests, ms, cpuMs: (used.user + used.system) / 1000, serverCpuMs: cpuMsOf(spec.serverPid) - serverCpu };
@@ -88,9 +88,12 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-type AdapterRows = Array<{ key: string; fields: Record<string, unknown> }>;
+/** The rows as a sampled source gives them to parity. */
+function toSample(rows: Rows): SourceRow[] {
+  return rows.map((values, i) => ({ key: String(i), line: i + 2, values }));
+}
 
-async function harness(spec: ClientSpec, rows: Rows, adapterRows: AdapterRows | unknown[]): Promise<number> {
+async function harness(spec: ClientSpec, rows: Rows, sampleRows: SourceRow[] | unknown[]): Promise<number> {
   const config = resolveConfig(
     {
       source: { path: 'x.csv' },
@@ -100,11 +103,10 @@ async function harness(spec: ClientSpec, rows: Rows, adapterRows: AdapterRows | 
     { rootDir: process.cwd(), env: {} },
   );
   const adapter = createServingAdapter(config.serving);
-  const input = adapterRows.length === rows.length ? (adapterRows as AdapterRows) : rows.map((fields, i) => ({ key: String(i), fields }));
+  const sample = sampleRows.length === rows.length ? (sampleRows as SourceRow[]) : toSample(rows);
   // As parity calls it (pairRows: windows of WINDOW_ROWS rows, two in flight, each row folded — here: looked at — as
   // soon as both sides answered it, serving streaming its results); the offline side answers at once, as precomputed
   // feature columns do.
-  const sample = input.map((row, i) => ({ key: row.key, line: i + 2, values: row.fields }));
   const offline: SideResult = { kind: 'ok', features: {} };
   await pairRows({
     rows: sample,

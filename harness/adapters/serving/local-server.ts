@@ -191,7 +191,7 @@ async function startOnce(options: StartOptions, context: StartContext): Promise<
       const failure = new ServingStartError(`serving command ${how} before it became ready at ${where}: ${commandLine}`, {
         outputTail: server.outputTail(),
       });
-      // Seen by a probe, or holding the port now that the server is gone.
+      // Still held by that program now that the server is gone: the server lost its port to it.
       const taken = (holderNow?.() ?? null) !== null;
       throw taken ? new PortTakenMeanwhile(failure) : failure;
     }
@@ -274,9 +274,9 @@ function isDirectory(dir: string): boolean {
 }
 
 /**
- * For a ready URL on the automatic `port` of this machine: who holds that port if it is not the serving command — a
- * program that was running before the command started and took the port after it was found free (a parallel job,
- * another test) — or `null`. `undefined` when this cannot be told.
+ * For a ready URL on the automatic `port` of this machine, a function telling who holds that port when it is not the
+ * serving command — a program that was running before the command started and took the port after it was found free
+ * (a parallel job, another test) — or `null` when it is the command's. `undefined` when this cannot be told.
  */
 function foreignHolderOf(readyUrl: string, port: number | null, pid: number | undefined): (() => string | null) | undefined {
   if (port === null || pid === undefined || !isLoopbackUrl(readyUrl)) return undefined;

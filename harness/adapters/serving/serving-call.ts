@@ -33,7 +33,7 @@ export interface ServingCallShared {
  */
 export class ServingCall {
   /** The call's stop switch: the caller's abort, the breaker opening and a throwing `onResult` all stop it. */
-  readonly run = new AbortScope();
+  private readonly run = new AbortScope();
   private readonly results: Array<SideResult | undefined>;
   private readonly settled: Uint8Array;
   private readonly batchSize: number;

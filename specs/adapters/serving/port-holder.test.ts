@@ -132,6 +132,7 @@ describe('startLocalServer: answers from a program the serving command did not s
     const port = await squat();
     const fixed = await startLocalServer(options({ command: [process.execPath, '-e', 'setInterval(() => {}, 1000)'], port }));
     started.push(fixed);
+    expect(fixed.port).toBe(port);
     const elsewhere = await startLocalServer(options({ command: [process.execPath, '-e', 'setInterval(() => {}, 1000)'], readyUrl: `http://127.0.0.1:${port}/healthz` }));
     started.push(elsewhere);
   });
