@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { ConfigError } from '../../errors/config-error';
 import type { Redactor } from '../../core/row';
-import { ServingExitedError, ServingStartError } from '../../errors/serving-error';
+import { ServingAuthError, ServingExitedError, ServingStartError } from '../../errors/serving-error';
 import { sleep } from './abortable-sleep';
 import { findFreePort } from './free-port';
 import { prependNodeBins } from '../node-bin-path';
@@ -12,7 +12,8 @@ import { trackForCleanup } from './server-cleanup';
 import { withConfigPath } from '../../errors/with-config-path';
 import { watchForOrphans } from './orphan-watchdog';
 import type { StartOptions } from './serving-options';
-import { stripUrlCredentials } from './serving-messages';
+import { createMessageRedactor } from './message-redactor';
+import { describeEndpoint, formatRefusedCredentials, formatStatusFailure, stripUrlCredentials } from './serving-messages';
 import { waitUntilReady } from './wait-until-ready';
 import { foreignPortHolder, startTicksOf } from './port-holder';
 import { isLoopbackUrl } from './request-target';
@@ -45,6 +46,12 @@ export interface StartContext {
   log?: (line: string) => void;
   /** Hides secrets in error messages, the output tail and logged lines (servers like to print their env). */
   redact?: Redactor;
+  /**
+   * `serving.headers`, resolved: sent with every readiness probe, since a server that wants credentials on every path
+   * wants them on its readiness URL too. Their secret values are hidden like `redact`'s wherever this prints (a
+   * server may log the headers it got). Default none.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 const TAIL_LINES = 50;
@@ -52,7 +59,7 @@ const TAIL_LINES = 50;
 const OUTPUT_DRAIN_MS = 200;
 
 /**
- * Starts the local serving process and waits until `readyUrl` answers 2xx.
+ * Starts the local serving process and waits until `readyUrl` answers 2xx; the probes send `context.headers`.
  *
  * The command runs without a shell (argv array), in `cwd`, with `env` over `process.env`, `node_modules/.bin`
  * folders on PATH, and `PORT` set when `port` is `'auto'` (a free port on 127.0.0.1) or a number. It is spawned
@@ -60,7 +67,9 @@ const OUTPUT_DRAIN_MS = 200;
  * gunicorn → workers). A watchdog (see `orphan-watchdog.ts`) stops that group if this process dies without stopping
  * it — a Ctrl-C reaching a jest worker, a closed terminal, SIGKILL. On any failure the group is stopped before the promise rejects with
  * {@link ServingStartError}: `spawnFailed` when the command cannot run at all, otherwise the exit code or the
- * deadline, with the last lines of output. With `port: 'auto'`, answers on that port from a program that was running
+ * deadline, with the last lines of output. A probe answered 401, 403 or 407 stops the wait at once and rejects with a
+ * {@link ServingAuthError} naming the probe URL, the status and `serving.headers` (the server is up, but refuses the
+ * credentials: exit 2, as for refused requests). With `port: 'auto'`, answers on that port from a program that was running
  * before the command started do not count as ready for {@link FOREIGN_GRACE_MS} (Linux, see `port-holder.ts`): it
  * took the port after it was found free, the server fails to bind and exits, and the port is chosen again (at most
  * {@link AUTO_PORT_ATTEMPTS} starts).
@@ -95,7 +104,7 @@ class PortTakenMeanwhile extends Error {
 
 async function startOnce(options: StartOptions, context: StartContext): Promise<LocalServer> {
   const { signal, log } = context;
-  const redact = context.redact ?? ((text: string) => text);
+  const headers = context.headers ?? {};
   signal?.throwIfAborted();
   const [command, ...args] = options.command;
   if (command === undefined || command === '') throw new ConfigError('serving.start.command', 'is empty');
@@ -107,6 +116,8 @@ async function startOnce(options: StartOptions, context: StartContext): Promise<
   const port = options.port === 'auto' ? await findFreePort() : options.port;
   const resolveUrl = (template: string): string => resolvePort(template, port);
   const readyUrl = resolveUrl(options.readyUrl);
+  // The serving adapter's redactor: the caller's secrets, plus header values that look sensitive and URL passwords.
+  const redact = createMessageRedactor(headers, [readyUrl], context.redact);
 
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   env['PATH'] = prependNodeBins(options.cwd, env['PATH']);
@@ -158,7 +169,7 @@ async function startOnce(options: StartOptions, context: StartContext): Promise<
   const holderNow = options.port === 'auto' ? foreignHolderOf(readyUrl, port, child.pid) : undefined;
   const answeredBySomeoneElse = holderNow && notReadyWhileForeign(holderNow, port!);
   const ended = await Promise.race([
-    waitUntilReady({ url: readyUrl, check: options.readyCheck, timeoutMs: options.readyTimeoutMs, signal: probing.signal, answeredBySomeoneElse }),
+    waitUntilReady({ url: readyUrl, headers, check: options.readyCheck, timeoutMs: options.readyTimeoutMs, signal: probing.signal, answeredBySomeoneElse }),
     exited.then((exit) => ({ kind: 'exited' as const, ...exit })),
     spawnError.then((error) => ({ kind: 'spawn-error' as const, error })),
   ]);
@@ -194,6 +205,11 @@ async function startOnce(options: StartOptions, context: StartContext): Promise<
       // Still held by that program now that the server is gone: the server lost its port to it.
       const taken = (holderNow?.() ?? null) !== null;
       throw taken ? new PortTakenMeanwhile(failure) : failure;
+    }
+    case 'refused': {
+      const failure = formatStatusFailure(ended.status, describeEndpoint('GET', readyUrl), 1, ended.body);
+      const headersSent = Object.keys(headers).length > 0;
+      throw new ServingAuthError(redact(formatRefusedCredentials(failure, { probe: true, headersSent })), ended.status);
     }
     case 'aborted':
       throw signal?.reason ?? new ServingStartError(`serving start was interrupted: ${commandLine}`);

@@ -9,10 +9,8 @@ import { isRowCausedBatchFailure, sendOneByOne } from './batch-fallback';
 import { CassetteMissError, type ServingCassette } from './cassette/serving-cassette';
 import type { CircuitBreaker } from './circuit-breaker';
 import { sendBatch, sendRow, type RequestContext, type RequestOutcome } from './row-requests';
-import { SKIPPED_ABORTED } from './serving-messages';
-
-/** Statuses that refuse the run's credentials (before any row was answered, no row ever will be). */
-const AUTH_STATUSES: readonly number[] = [401, 403, 407];
+import { isRefusedCredentialsStatus } from './refused-credentials';
+import { formatRefusedCredentials, SKIPPED_ABORTED } from './serving-messages';
 
 /** What every `compute` call of one serving adapter shares: how to send, the breaker, what the endpoint has shown. */
 export interface ServingCallShared {
@@ -164,9 +162,8 @@ function cassetteMiss(label: string, keys: readonly string[], endpoint: string):
 function configurationError(results: readonly SideResult[], urlPath: string): ServingAuthError | ConfigError | undefined {
   for (const result of results) {
     if (result.kind !== 'error' || result.status === undefined) continue;
-    if (AUTH_STATUSES.includes(result.status)) {
-      return new ServingAuthError(`serving refused the credentials: ${result.message} — check serving.headers and the environment variables they read`, result.status);
-    }
+    // Before any row was answered, no row ever will be.
+    if (isRefusedCredentialsStatus(result.status)) return new ServingAuthError(formatRefusedCredentials(result.message), result.status);
     if (result.status >= 300 && result.status <= 399) return new ConfigError(urlPath, `answers with a redirect: ${result.message}`);
   }
   return undefined;

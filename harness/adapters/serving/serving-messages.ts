@@ -78,6 +78,20 @@ export function formatRedirect(status: number, endpoint: string, location: strin
   return `HTTP ${status} from ${endpoint}: ${target}; redirects are not followed — set ${configPath} to the URL that answers`;
 }
 
+/**
+ * Serving refused the credentials (see `refused-credentials.ts`) of the run's requests or, with `probe`, of the
+ * readiness probe of `serving.start`. `failure` is the answer as {@link formatStatusFailure} words it. `headersSent:
+ * false` (a probe sent no `serving.headers`) says so, and that a `serving.axios` interceptor's credentials never
+ * reach a probe.
+ */
+export function formatRefusedCredentials(failure: string, options: { probe?: boolean; headersSent?: boolean } = {}): string {
+  const whose = options.probe ? ' of the readiness probe' : '';
+  const check = options.headersSent === false
+    ? 'check serving.headers (none are set; readiness probes do not go through serving.axios)'
+    : 'check serving.headers and the environment variables they read';
+  return `serving refused the credentials${whose}: ${failure} — ${check}`;
+}
+
 /** A 2xx whose body is not UTF-8 (compared as text it would hold U+FFFD instead of what the server sent). */
 export function formatInvalidUtf8(status: number, endpoint: string, offset: number): string {
   return `Invalid HTTP ${status} response from ${endpoint}: response is not valid UTF-8 (byte offset ${offset})`;

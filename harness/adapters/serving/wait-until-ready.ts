@@ -2,14 +2,26 @@ import { parseJson } from '../../core/lossless-json';
 import { sleep } from './abortable-sleep';
 import { createHttpClient } from './http-client';
 import type { ReadyCheck } from './presets/preset-types';
+import { isRefusedCredentialsStatus } from './refused-credentials';
 
-/** How a readiness wait ended. `lastProbe` says what the last attempt saw (`HTTP 503`, `ECONNREFUSED`). */
-export type ReadyOutcome = { kind: 'ready' } | { kind: 'timeout' | 'aborted'; lastProbe: string | null };
+/**
+ * How a readiness wait ended. `lastProbe` says what the last attempt saw (`HTTP 503`, `ECONNREFUSED`). `refused`: the
+ * server answered 401, 403 or 407 — it is up, but refuses the probe's credentials; `body` is its answer, unredacted.
+ */
+export type ReadyOutcome =
+  | { kind: 'ready' }
+  | { kind: 'timeout' | 'aborted'; lastProbe: string | null }
+  | { kind: 'refused'; status: number; body: string };
 
 /** Options of {@link waitUntilReady}. */
 export interface WaitUntilReadyOptions {
   /** URL polled with GET until it answers 2xx. */
   url: string;
+  /**
+   * Headers every probe sends: `serving.headers`, for a server that wants credentials on every path. Values are
+   * secrets (they are not printed here; whoever words the outcome redacts). Default none.
+   */
+  headers?: Readonly<Record<string, string>>;
   /** Give up after this many milliseconds. */
   timeoutMs: number;
   /** Stops the wait (the process exited, the run was interrupted). */
@@ -35,7 +47,9 @@ const PROBE_MAX_BYTES = 1024 * 1024;
 /**
  * Polls `url` until it answers 2xx, the deadline passes or `signal` aborts. Starts fast (most local servers are
  * up within a second) and backs off to {@link MAX_INTERVAL_MS}. Probes do not keep connections alive, so nothing
- * is left open when the wait ends.
+ * is left open when the wait ends. A 401, 403 or 407 ends the wait at once (`refused`): the server is up, and no
+ * amount of waiting changes its mind about the credentials — unless `answeredBySomeoneElse` says the answer was
+ * not the server's.
  */
 export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<ReadyOutcome> {
   const deadline = performance.now() + options.timeoutMs;
@@ -43,7 +57,8 @@ export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<Re
     maxSockets: 1,
     timeoutMs: Math.max(1, Math.min(PROBE_TIMEOUT_MS, options.timeoutMs)),
     maxResponseBytes: PROBE_MAX_BYTES,
-    headers: { Accept: '*/*' },
+    // A configured Accept wins, as it does on requests.
+    headers: { Accept: '*/*', ...options.headers },
     keepAlive: false,
     envProxy: false,
   });
@@ -58,6 +73,10 @@ export async function waitUntilReady(options: WaitUntilReadyOptions): Promise<Re
           const notReady = options.answeredBySomeoneElse?.() ?? (options.check ? readBody(outcome.body, options.check) : null);
           if (notReady === null) return { kind: 'ready' };
           lastProbe = `HTTP ${outcome.status}, ${notReady}`;
+        } else if (isRefusedCredentialsStatus(outcome.status)) {
+          const someoneElse = options.answeredBySomeoneElse?.() ?? null;
+          if (someoneElse === null) return { kind: 'refused', status: outcome.status, body: outcome.body };
+          lastProbe = `HTTP ${outcome.status}, ${someoneElse}`;
         } else lastProbe = outcome.location ? `HTTP ${outcome.status} to ${outcome.location}` : `HTTP ${outcome.status}`;
       } else if (outcome.failure.kind === 'too-large') {
         lastProbe = `a body over ${PROBE_MAX_BYTES} bytes`;

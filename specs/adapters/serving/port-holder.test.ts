@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalServer, type LocalServer, type StartOptions } from '../../../harness/adapters/serving';
-import { ServingStartError } from '../../../harness/errors/serving-error';
+import { ServingAuthError, ServingStartError } from '../../../harness/errors/serving-error';
 import { startOptions } from './test-server';
 
 // Serves /healthz on env PORT after `LISTEN_AFTER_MS`; exits 1 (as servers do) when the port is taken.
@@ -30,9 +30,12 @@ describe('startLocalServer: answers from a program the serving command did not s
   const started: LocalServer[] = [];
   const servers: Server[] = [];
   const options = (overrides: Partial<StartOptions>): StartOptions => startOptions(dir, overrides);
-  /** A server of this (older) process on `port` (0: any), answering who it is. */
-  const squat = async (port = 0): Promise<number> => {
-    const server = createServer((_req, res) => res.end(JSON.stringify({ who: 'someone else' })));
+  /** A server of this (older) process on `port` (0: any), answering who it is with `status`. */
+  const squat = async (port = 0, status = 200): Promise<number> => {
+    const server = createServer((_req, res) => {
+      res.statusCode = status;
+      res.end(JSON.stringify({ who: 'someone else' }));
+    });
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     return (server.address() as AddressInfo).port;
@@ -59,14 +62,14 @@ describe('startLocalServer: answers from a program the serving command did not s
   /**
    * A serving command whose automatic port this (older) process takes before it listens, the first `times` times it is
    * started (each start's port is a line of a file: `ports()`). Either way it then runs server.js, which listens after
-   * env `LISTEN_AFTER_MS` and exits 1 when the port is taken.
+   * env `LISTEN_AFTER_MS` and exits 1 when the port is taken. The program on its port answers `status`.
    */
   let scripts = 0;
-  const unlucky = async (times: number): Promise<{ script: string; ports: () => number[] }> => {
+  const unlucky = async (times: number, status = 200): Promise<{ script: string; ports: () => number[] }> => {
     const n = ++scripts;
     const control = createServer((req, res) => {
       const port = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('port'));
-      void squat(port).then(() => res.end('taken'));
+      void squat(port, status).then(() => res.end('taken'));
     });
     servers.push(control);
     await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
@@ -92,6 +95,20 @@ describe('startLocalServer: answers from a program the serving command did not s
     expect(ports()[0]).not.toBe(ports()[1]);
     const body = (await (await fetch(server.resolveUrl('http://127.0.0.1:${port}/healthz'))).json()) as { who: string };
     expect(body.who).toBe('the started server');
+  });
+
+  onLinux('does not take a 401 from another program on its automatic port for refused credentials', async () => {
+    // The server tries to bind only after the other program has refused a few probes.
+    const { script, ports } = await unlucky(1, 401);
+    const server = await startLocalServer(options({ command: [process.execPath, script], env: { LISTEN_AFTER_MS: '500' } }), {
+      headers: { Authorization: 'Bearer t0ken' },
+    }).catch((e: unknown) => {
+      expect(e).not.toBeInstanceOf(ServingAuthError);
+      throw e;
+    });
+    started.push(server);
+    expect(ports()).toHaveLength(2);
+    expect(server.port).toBe(ports()[1]);
   });
 
   onLinux('gives up after 3 automatic ports, with the last server’s own words', async () => {

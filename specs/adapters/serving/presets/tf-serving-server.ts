@@ -24,10 +24,23 @@ export interface TfModel {
   loadingProbes?: number;
 }
 
+/** How the fake server is deployed. */
+export interface TfServerOptions {
+  /**
+   * Every path, the model status included, answers 401 `{"error": "invalid token <what came>"}` unless the request
+   * carries `Authorization: Bearer <token>` — a server behind an auth proxy. Default: no auth.
+   */
+  token?: string;
+}
+
 /** Starts the server on 127.0.0.1, port 0. */
-export function startTfServingServer(model: TfModel): Promise<TestServer & { statusProbes: number }> {
+export function startTfServingServer(model: TfModel, options: TfServerOptions = {}): Promise<TestServer & { statusProbes: number }> {
   let statusProbes = 0;
   const started = startTestServer((req, res) => {
+    if (options.token !== undefined && req.headers['authorization'] !== `Bearer ${options.token}`) {
+      const got = String(req.headers['authorization'] ?? 'none').replace(/^Bearer /, '');
+      return sendJson(res, 401, { error: `invalid token ${got}` }, { 'www-authenticate': 'Bearer' });
+    }
     const match = /^\/v1\/models\/([^/:]+)(?:\/versions\/(\d+)|\/labels\/([^/:]+))?(:predict)?$/.exec(req.url);
     if (!match || match[1] !== model.name || (match[2] !== undefined && Number(match[2]) !== model.version)) {
       return sendJson(res, 404, { error: `Servable not found for request: Latest(${match?.[1] ?? req.url})` });
