@@ -29,10 +29,22 @@ export interface ComparePolicy {
    * match says no); cached. Lets the diff compare a nested value without building the paths inside it.
    */
   uniformBelow(path: string): boolean;
+  /**
+   * The row key's columns (`source.key`). A top-level field named like one that only one side returns is the
+   * pipeline echoing its join key, not a feature: it is not compared. Returned by both sides, it is compared (a
+   * serving answer for another entity is skew).
+   */
+  readonly keyColumns: ReadonlySet<string>;
+}
+
+/** What a policy knows besides the `compare` options. */
+export interface ComparePolicyContext {
+  /** The row key's columns (`source.key`): see {@link ComparePolicy.keyColumns}. */
+  keyColumns?: readonly string[];
 }
 
 /** Compiles comparison options. Pure; validation of the options is the config resolver's job. */
-export function createComparePolicy(options: CompareOptions = {}): ComparePolicy {
+export function createComparePolicy(options: CompareOptions = {}, context: ComparePolicyContext = {}): ComparePolicy {
   const defaultPolicy = resolveFieldPolicy(options.default ?? {}, DEFAULT_FIELD_POLICY);
   const entries: Array<{ matches: FieldMatcher; policy: FieldPolicy }> = Object.entries(options.fields ?? {}).map(
     ([pattern, fieldOptions]) => ({ matches: compileFieldPattern(pattern), policy: resolveFieldPolicy(fieldOptions, defaultPolicy) }),
@@ -54,6 +66,7 @@ export function createComparePolicy(options: CompareOptions = {}): ComparePolicy
   return {
     defaultPolicy,
     renameOnline,
+    keyColumns: new Set(context.keyColumns ?? []),
     isIgnored: (path) => ignored.some((matches) => matches(path)),
     policyFor(path) {
       let policy = cache.get(path);
@@ -97,6 +110,7 @@ export function withFloat64Integers(policy: ComparePolicy): ComparePolicy {
   return {
     defaultPolicy: adjust(policy.defaultPolicy),
     renameOnline: policy.renameOnline,
+    keyColumns: policy.keyColumns,
     isIgnored: (path) => policy.isIgnored(path),
     policyFor(path) {
       let found = cache.get(path);

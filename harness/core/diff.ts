@@ -24,7 +24,8 @@ export interface FieldOutcome {
 
 /**
  * Compares the features of one row, field by field: the heart of skew-harness. Online names are first mapped to
- * offline names (`rename`), ignored fields are dropped, and every field present on either side gets an outcome.
+ * offline names (`rename`), ignored fields are dropped, and every field present on either side gets an outcome — but a
+ * key column only one side returns (a pipeline echoing its join key), which is no feature.
  * Pure and deterministic: the order of outcomes is offline order, then fields only online has.
  *
  * Built for millions of fields: each field name's policy is resolved once per policy and cached, a matching field
@@ -49,7 +50,7 @@ export function diffFeatures(
     const rule = ruleAt(rules, position++, field, policy);
     const hasOnline = hasOwnProperty.call(renamed, field);
     if (hasOnline) shared++;
-    if (rule.ignored) continue;
+    if (rule.ignored || (!hasOnline && rule.keyColumn)) continue;
     const a = offline[field];
     if (hasOnline && quickMatch(a, renamed[field], rule.policy, rule.uniform)) outcomes.push(rule.matched);
     else if (!hasOnline && unservedReason(renamed, field) !== undefined) outcomes.push(notServed(key, field, a, unservedReason(renamed, field)!));
@@ -62,7 +63,7 @@ export function diffFeatures(
   for (const field in renamed) {
     if (!hasOwnProperty.call(renamed, field) || hasOwnProperty.call(offline, field)) continue;
     const rule = ruleAt(rules, position++, field, policy);
-    if (rule.ignored) continue;
+    if (rule.ignored || rule.keyColumn) continue;
     outcomes.push(describeField(key, rule, false, undefined, true, renamed[field], policy));
   }
   return outcomes;

@@ -10,6 +10,8 @@ import type { Mismatch } from './mismatch';
 export interface FieldRule {
   /** Left out of the comparison (`compare.ignore`). */
   readonly ignored: boolean;
+  /** Named like a key column: not compared when only one side returns it (see `ComparePolicy.keyColumns`). */
+  readonly keyColumn: boolean;
   /** `policyFor(field)`. */
   readonly policy: FieldPolicy;
   /** Whether nested values compare under `policy` with nothing inside ignored (see `uniformBelow`). */
@@ -48,6 +50,7 @@ export function ruleAt(rules: FieldRules, position: number, field: string, polic
 function addFieldRule(byName: Map<string, FieldRule>, field: string, policy: ComparePolicy): FieldRule {
   const rule: FieldRule = {
     ignored: policy.isIgnored(field),
+    keyColumn: policy.keyColumns.has(field),
     policy: policy.policyFor(field),
     uniform: policy.uniformBelow(field),
     matched: Object.freeze({ field, mismatches: NO_MISMATCHES }),

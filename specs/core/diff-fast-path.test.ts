@@ -97,14 +97,17 @@ const compareOptions: fc.Arbitrary<CompareOptions> = fc.record(
   { requiredKeys: [] },
 );
 
+/** Key columns (`source.key`), some of them field names the vectors use. */
+const keyColumns: fc.Arbitrary<string[]> = fc.constantFrom<string[]>([], ['a'], ['id', 'b'], ['emb']);
+
 describe('diffFeatures fast path', () => {
   it('gives exactly the outcomes of the reference implementation, row after row under one policy', () => {
     fc.assert(
-      fc.property(compareOptions, fc.array(vectorPair, { minLength: 1, maxLength: 6 }), (options, rows) => {
-        const policy = createComparePolicy(options);
+      fc.property(compareOptions, keyColumns, fc.array(vectorPair, { minLength: 1, maxLength: 6 }), (options, keys, rows) => {
+        const policy = createComparePolicy(options, { keyColumns: keys });
         rows.forEach(([offline, online], i) => {
           const key = `r${i}`;
-          expect(diffFeatures(key, offline, online, policy)).toStrictEqual(referenceDiffFeatures(key, offline, online, createComparePolicy(options)));
+          expect(diffFeatures(key, offline, online, policy)).toStrictEqual(referenceDiffFeatures(key, offline, online, createComparePolicy(options, { keyColumns: keys })));
         });
       }),
       { numRuns: 400 },

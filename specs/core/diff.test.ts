@@ -115,6 +115,19 @@ describe('diffFeatures types and presence', () => {
     ]);
   });
 
+  it('leaves out a key column only one side returns (an echoed join key) and compares it when both do', () => {
+    const keyed = createComparePolicy({}, { keyColumns: ['order_id', 'region'] });
+    const run = (offline: Record<string, unknown>, online: Record<string, unknown>) => diffFeatures('k1', offline, online, keyed);
+    // Echoed by offline only, by serving only, several key columns: no outcome at all, so not compared.
+    expect(run({ order_id: 'k1', x: 1 }, { x: 1 }).map((o) => o.field)).toEqual(['x']);
+    expect(run({ x: 1 }, { x: 1, order_id: 'k1', region: 'eu' }).map((o) => o.field)).toEqual(['x']);
+    // Both sides return it: an answer for another entity is a difference like any other.
+    expect(mismatches(run({ order_id: 'k1', x: 1 }, { order_id: 'k2', x: 1 }))).toMatchObject([{ field: 'order_id', kind: 'value' }]);
+    // Other one-sided fields are still reported, and without keyColumns the key is an ordinary field.
+    expect(mismatches(run({ order_id: 'k1', b: 2 }, {}))).toMatchObject([{ field: 'b', kind: 'missing_online' }]);
+    expect(diff({ order_id: 'k1' }, {})).toMatchObject([{ field: 'order_id', kind: 'missing_online' }]);
+  });
+
   it('treats null vs missing as a mismatch unless the policy says equal', () => {
     expect(diff({ a: null }, {})).toMatchObject([{ kind: 'missing_online' }]);
     expect(diff({ a: null }, {}, { default: { nullVsMissing: 'equal' } })).toEqual([]);

@@ -32,6 +32,8 @@ export function diffFeatures(
   const outcomes: FieldOutcome[] = [];
   for (const field of fields) {
     if (policy.isIgnored(field)) continue;
+    // A key column only one side returns is an echoed join key, not a feature.
+    if (policy.keyColumns.has(field) && hasOwn(offline, field) !== hasOwn(renamed, field)) continue;
     const found = diffPresent(field, hasOwn(offline, field), offline[field], hasOwn(renamed, field), renamed[field], policy);
     outcomes.push({ field, mismatches: found.map((m) => ({ key, field, ...m })) });
   }

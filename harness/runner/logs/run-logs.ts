@@ -113,7 +113,7 @@ export async function runLogs(options: RunLogsOptions): Promise<SkewReport> {
     // Prove the pipeline runs before the whole sample goes through it: one that cannot import stops the run here.
     await offline.warmUp?.(lr.rows.slice(0, 4).map((row) => ({ key: row.key, fields: row.values })), runSignal);
 
-    const policy = createComparePolicy(config.compare);
+    const policy = createComparePolicy(config.compare, { keyColumns: config.source.key });
     const profile = profileRows(lr.rows, lr.columns);
     const exampleInputs = { columns: lr.columns, label, keys: config.source.key, redact: config.golden.redact, redactText: redact };
     const finish = (raw: CheckResult, started: number): CheckResult => {
