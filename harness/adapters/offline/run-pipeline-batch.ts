@@ -1,3 +1,4 @@
+import { exceptionLine } from './exception-line';
 import type { SideResult } from '../../core/row';
 import type { AdapterRow } from '../feature-adapter';
 import { parseJson } from '../../core/lossless-json';
@@ -124,7 +125,7 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
 export function rowFailure(outcome: Extract<BatchOutcome, { kind: 'failed' }>): SideResult {
   const tail = outcome.stderrTail.trim();
   if (!tail) return { kind: 'error', message: outcome.reason };
-  // The last line of a traceback is the exception itself: the one line a reader needs.
-  const last = tail.split('\n').filter((line) => line.trim() !== '').pop()!.trim();
+  // The exception itself (a Python traceback's last line, a Node error's line above its stack): the one line a reader needs.
+  const last = exceptionLine(tail);
   return { kind: 'error', message: `${outcome.reason}: ${last.length > 300 ? `${last.slice(0, 300)}…` : last}`, detail: tail };
 }

@@ -1,16 +1,17 @@
+import { exceptionLine } from './exception-line';
 import type { Row } from '../../core/row';
 
 /**
  * Rows a pipeline's error message points at, so that they can be tried alone first instead of bisecting the whole
  * batch: exception messages usually name the value, the row or the column they choked on — `ValueError: invalid
  * literal for int() with base 10: 'n/a'`, `KeyError: 'plan'`, `ValueError: ACC880122: credit_limit must be positive,
- * got -5000.0`. A row is a suspect when one of its values equals a token of the message's last line (quoted or bare;
+ * got -5000.0`. A row is a suspect when one of its values equals a token of the exception's line (see `exceptionLine`) (quoted or bare;
  * numbers compared as numbers), or when a quoted token names a column the row lacks. Tokens that match too many rows
  * (a `0`, a common category) say nothing and are ignored. Returns row indexes; none when nothing specific is named.
  * Pure: no IO.
  */
 export function suspectRows(rows: readonly Row[], stderrTail: string, maxShare = 0.25): number[] {
-  const last = stderrTail.split('\n').filter((line) => line.trim() !== '').pop() ?? '';
+  const last = exceptionLine(stderrTail);
   const { quoted, bare } = tokensOf(last);
   if (quoted.size === 0 && bare.size === 0) return [];
   const limit = Math.max(1, Math.floor(rows.length * maxShare));
