@@ -16,6 +16,7 @@ import type { GeneratedCaseOutcome } from './generated/case-outcomes';
 import { judgeGenerated } from './generated/generated-result';
 import { isAnswered, MAX_CONFIRMED_ROWS, sideFailureCandidates, sideFailureWarning } from './generated/side-failures';
 import { PrefetchingArbitrary } from './generated/prefetching-arbitrary';
+import { setAsideUnseenDisagreement, unseenDisagreementWarnings, unseenValueFinder } from './generated/training-range';
 import type { ExampleRow, RowChange } from '../core/field-stats';
 
 /** Options of the generated-parity check. */
@@ -84,12 +85,13 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   }
   const baseKeys = baseRows.map((row) => ctx.rows.find((r) => sameRow(r.values, row))?.key ?? '?');
   const arbitrary = createRowArbitrary(profile, baseRows, { columns: options.columns, contract });
+  const unseenIn = unseenValueFinder(profile, baseRows);
   const cache = new Map<string, RowEvaluation>();
   const evaluate = async (rows: Row[], reuseProcess = false): Promise<RowEvaluation[]> => {
     const fresh = rows.filter((row) => !cache.has(rowKey(row)));
     const unique = [...new Map(fresh.map((row) => [rowKey(row), row])).values()];
     const sourceRows: SourceRow[] = unique.map((values) => ({ key: rowKey(values), line: 0, values }));
-    for (const e of await evaluateRows(ctx, sourceRows, ctx.policy, { reuseProcess })) cache.set(e.row.key, e);
+    for (const e of await evaluateRows(ctx, sourceRows, ctx.policy, { reuseProcess })) cache.set(e.row.key, setAsideUnseenDisagreement(e, unseenIn));
     return rows.map((row) => cache.get(rowKey(row))!);
   };
 
@@ -138,11 +140,16 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
   const evaluations = [...cases.values()].map((c) => c.e);
 
   const warnings = await confirmSideFailures();
+  const disagreements = unseenDisagreementWarnings(evaluations, (e) => {
+    const found = cases.get(e.row.key);
+    return found ? options.reproduce(options.seed, found.path) : undefined;
+  });
   return judgeGenerated({
     evaluations,
     counterexamples,
     replays: [...replays.values()],
     warnings,
+    disagreements,
     seed: options.seed,
     examples: ctx.examples,
     exampleRowOf,
@@ -154,18 +161,24 @@ export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataPr
    * fails on again are per-row findings, each with its row, its error and the command that replays it.
    */
   async function confirmSideFailures(): Promise<CheckWarning[]> {
-    const candidates = sideFailureCandidates(evaluations).slice(0, MAX_CONFIRMED_ROWS);
+    const all = sideFailureCandidates(evaluations);
+    const rowsTried = [...new Set(all.map((c) => c.evaluation.row.key))].slice(0, MAX_CONFIRMED_ROWS);
+    const candidates = all.filter((c) => rowsTried.includes(c.evaluation.row.key));
     const first = candidates[0] && cases.get(candidates[0].evaluation.row.key);
     if (!first || ctx.signal?.aborted) return [];
     // Tried again beside a control — a row both sides answered, else the first one's base row — so a side that went
     // down meanwhile finds nothing.
     const answered = evaluations.find((e) => isAnswered(e.offline, 'offline') && isAnswered(e.online, 'online'));
     const control = answered?.row ?? { key: rowKey(baseRows[first.g.base]!), line: 0, values: baseRows[first.g.base]! };
-    const [checked, ...again] = await evaluateRows(ctx, [control, ...candidates.map((c) => c.evaluation.row)], ctx.policy, { reuseProcess: true });
-    return candidates.flatMap((c, i) => {
-      const second = again[i]![c.side];
+    // A row both sides failed on is a candidate twice, and tried once.
+    const retried = [...new Map(candidates.map((c) => [c.evaluation.row.key, c.evaluation.row])).values()];
+    const [checked, ...again] = await evaluateRows(ctx, [control, ...retried], ctx.policy, { reuseProcess: true });
+    const againOf = new Map(again.map((e) => [e.row.key, e]));
+    return candidates.flatMap((c) => {
+      const retry = againOf.get(c.evaluation.row.key)!;
+      const second = retry[c.side];
       const found = cases.get(c.evaluation.row.key);
-      if (!isAnswered(checked![c.side], c.side) || second.kind !== 'error' || !again[i]!.infraError || !found) return [];
+      if (!isAnswered(checked![c.side], c.side) || second.kind !== 'error' || !retry.infraError || !found) return [];
       return [
         sideFailureWarning({
           side: c.side,

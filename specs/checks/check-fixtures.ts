@@ -36,7 +36,15 @@ export async function servingFor(compute: (row: Row) => Row): Promise<{ adapter:
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ features: compute(JSON.parse(body) as Row) }));
+      // A compute that throws is a server crashing on that row: 500.
+      let answer: string;
+      try {
+        answer = JSON.stringify({ features: compute(JSON.parse(body) as Row) });
+      } catch (error) {
+        res.statusCode = 500;
+        answer = JSON.stringify({ error: String(error) });
+      }
+      res.end(answer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

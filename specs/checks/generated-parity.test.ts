@@ -101,9 +101,10 @@ describe('generated-parity', () => {
   });
 
   it('counts a valid row that one side rejects and the other computes as a failure of the (row) contract, and says so', async () => {
-    // Negative amounts are inside the contract (an integer column): a pipeline refusing them disagrees with serving on valid input.
+    // Amounts from 10 to 19 are in the training data: a pipeline refusing them disagrees with serving on valid input
+    // like the rows it was trained on.
     const offline = await dir.write('strict.ts', `export function computeFeatures(rows: any[]) {
-      return rows.map((r) => (r.amount >= 0 ? { a: r.amount } : { $error: 'amount must not be negative' }));
+      return rows.map((r) => (r.amount >= 20 ? { a: r.amount } : { $error: 'amount must be at least 20' }));
     }`);
     const serving = await servingFor((row) => ({ a: row['amount'] as number }));
     try {
@@ -112,9 +113,62 @@ describe('generated-parity', () => {
       expect(result.fields.find((f) => f.field === '(row)')).toMatchObject({ status: 'failed' });
       const x = result.counterexamples!.find((c) => c.field === '(row)')!;
       expect(x.mismatch.kind).toBe('error');
-      expect(x.mismatch.detail).toMatch(/^offline rejected the row \(offline row gen:\w+: amount must not be negative\); serving computed features$/);
-      expect(x.changes).toEqual([{ column: 'amount', from: expect.any(Number), to: -1, reason: 'negative' }]);
-      expect(result.summary).toMatch(/\. \(row\): \d+ generated rows are inside the input contract \(valid input\), yet one side rejected them while the other computed features \(offline rejected \d+\)$/);
+      expect(x.mismatch.detail).toMatch(/^offline rejected the row \(offline row gen:\w+: amount must be at least 20\); serving computed features$/);
+      expect(x.changes).toEqual([{ column: 'amount', from: expect.any(Number), to: expect.any(Number), reason: expect.any(String) }]);
+      expect(x.changes[0]!.to).toBeGreaterThanOrEqual(10);
+      expect(x.changes[0]!.to).toBeLessThan(20);
+      expect(result.summary).toMatch(/\. \(row\): \d+ generated rows? (are|is) inside the input contract \(valid input\), yet one side rejected (them|it) while the other computed features \(offline rejected \d+\)/);
+    } finally {
+      await serving.close();
+    }
+  });
+
+  it('reports a row one side rejects for a value training never had as a warning, not a failure', async () => {
+    // Training amounts are 10 to 59: a pipeline that refuses negatives and a server that computes them react
+    // differently to input the model never saw, which is no skew in the features.
+    const offline = await dir.write('no-negatives.ts', `export function computeFeatures(rows: any[]) {
+      return rows.map((r) => (r.amount >= 0 ? { a: r.amount } : { $error: 'amount must not be negative' }));
+    }`);
+    const serving = await servingFor((row) => ({ a: row['amount'] as number }));
+    try {
+      const ctx = contextFor(rows, offline, serving.adapter);
+      const { result, outcomes } = await runGeneratedParityCheck(ctx, profile, options());
+      expect(result.status).toBe('passed');
+      expect(result.fields.find((f) => f.field === '(row)')).toBeUndefined();
+      expect(outcomes.every((o) => !o.failed)).toBe(true);
+      const warning = result.warnings!.find((w) => w.kind === 'one-side-rejects-unseen-input')!;
+      expect(warning.message).toMatch(/^the offline pipeline rejects \d+ generated rows? that serving computes, each holding a value training never had \(first: (plan = "[^"]*" \(not among its 3 training values\), )?amount = -[\d.e+]+ \(training: 10 … 59\)\)/);
+      expect(warning.count).toBe(warning.keys.length);
+      expect((warning.row as Row)['amount']).toBeLessThan(0);
+      expect(result.summary).toMatch(/; \d+ generated rows? holding values? training never had (is|are) rejected by one side only \(see warnings\)$/);
+      // Its reproduce line replays that very row.
+      const path = /^replay 42 (\S+)$/.exec(warning.reproduce!)![1]!;
+      const replay = await runGeneratedParityCheck(ctx, profile, options({ path }));
+      expect(replay.result.warnings!.find((w) => w.kind === 'one-side-rejects-unseen-input')!.row).toEqual(warning.row);
+    } finally {
+      await serving.close();
+    }
+  });
+
+  it('names each side a generated row makes fail: a pipeline that rejects it and a server that crashes on it', async () => {
+    const offline = await dir.write('rejects-negatives.ts', `export function computeFeatures(rows: any[]) {
+      return rows.map((r) => (r.amount >= 0 ? { a: r.amount } : { $error: 'amount must not be negative' }));
+    }`);
+    const serving = await servingFor((row) => {
+      if ((row['amount'] as number) < 0) throw new Error('negative amount');
+      return { a: row['amount'] as number };
+    });
+    try {
+      const { result } = await runGeneratedParityCheck(contextFor(rows, offline, serving.adapter), profile, options());
+      const failing = (result.warnings ?? []).filter((w) => w.kind === "side-fails-on-row");
+      const servingCrashes = failing.filter((w) => w.message.startsWith('serving fails on generated row'));
+      expect(servingCrashes.length).toBeGreaterThan(0);
+      for (const w of servingCrashes) {
+        expect(w.message).toMatch(/HTTP 500/);
+        expect((w.row as Row)['amount']).toBeLessThan(0);
+        // The same row's rejection by the pipeline is listed too.
+        expect(failing.some((o) => o !== w && o.keys[0] === w.keys[0] && o.message.startsWith('the offline pipeline fails'))).toBe(true);
+      }
     } finally {
       await serving.close();
     }

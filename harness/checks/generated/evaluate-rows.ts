@@ -1,10 +1,13 @@
 import type { ComparePolicy } from '../../core/compare-policy';
 import { diffFeatures } from '../../core/diff';
 import type { Mismatch } from '../../core/mismatch';
-import type { Side, SideResult, SourceRow } from '../../core/row';
+import type { SideResult, SourceRow } from '../../core/row';
 import type { CheckContext } from '../check-context';
 import { computeSide } from '../compare-results';
 import { explainByNoise } from '../noise-model';
+import { isRowRejection } from '../../core/row-rejection';
+
+export { isRowRejection };
 
 /** A generated row's outcome on both sides. */
 export interface RowEvaluation {
@@ -20,21 +23,15 @@ export interface RowEvaluation {
   compared: string[];
   /** A side failed for a reason that says nothing about the row (timeout, 5xx, network): neither pass nor fail. */
   infraError: boolean;
+  /**
+   * Set when exactly one side rejected a row holding a value training never had: the disagreement is reported as a
+   * warning, not as a `(row)` failure (see `unseenValueFinder`).
+   */
+  unseen?: { column: string; description: string };
 }
 
 /** The pseudo-field of a row one side rejected while the other computed features. */
 export const ROW_FIELD = '(row)';
-
-/**
- * Whether an error result is a verdict on the row rather than infrastructure: every offline row error is (the
- * pipeline said `$error` or failed on this row alone) except a batch's failure never narrowed down to the row; online, only a 4xx other than 408 and 429 is — timeouts, 5xx and
- * network failures say nothing about the row.
- */
-export function isRowRejection(result: SideResult, side: Side): boolean {
-  if (result.kind !== 'error' || result.scope === 'batch') return false;
-  if (side === 'offline') return true;
-  return result.status !== undefined && result.status >= 400 && result.status < 500 && result.status !== 408 && result.status !== 429;
-}
 
 /**
  * Evaluates rows on both sides (one call per side for the whole list; `reuseProcess` lets a long-lived offline

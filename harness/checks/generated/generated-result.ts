@@ -17,6 +17,8 @@ export interface GeneratedFindings {
   replays: ReadonlyArray<{ key: string; e: RowEvaluation }>;
   /** Rows a side fails on again when tried once more (per-row findings). */
   warnings: readonly CheckWarning[];
+  /** Rows one side rejected and the other computed, holding a value training never had (reported, not failed). */
+  disagreements: readonly CheckWarning[];
   /** The run's fast-check seed. */
   seed: number;
   /** Examples kept per field. */
@@ -55,6 +57,8 @@ export function judgeGenerated(found: GeneratedFindings): { result: CheckResult;
   const bothNote = rejectedByBoth > 0 ? `; ${rejectedByBoth} row${rejectedByBoth === 1 ? '' : 's'} rejected by both sides alike` : '';
   const rowNote = describeOneSidedRows(evaluations);
   const sideNote = warnings.length === 0 ? '' : `; ${warnings.length} generated row${warnings.length === 1 ? ' makes' : 's make'} a side fail (see warnings)`;
+  const unseen = found.disagreements.reduce((sum, w) => sum + w.count, 0);
+  const unseenNote = unseen === 0 ? '' : `; ${unseen} generated row${unseen === 1 ? ' holding a value training never had is' : 's holding values training never had are'} rejected by one side only (see warnings)`;
   const result: CheckResult = {
     name: 'generated-parity',
     // A remembered failure that still fails keeps the check failing, even when this run's generated rows pass.
@@ -66,6 +70,7 @@ export function judgeGenerated(found: GeneratedFindings): { result: CheckResult;
           ? 'no generated row could be compared'
           : `all fields agree on ${compared} generated rows (seed ${found.seed})${bothNote}`) +
       sideNote +
+      unseenNote +
       replay.note,
     rows: {
       total: evaluations.length,
@@ -82,7 +87,7 @@ export function judgeGenerated(found: GeneratedFindings): { result: CheckResult;
       .slice(0, found.examples)
       .map((e) => (e.online.kind === 'error' ? { key: e.row.key, side: 'online' as const, message: e.online.message } : { key: e.row.key, side: 'offline' as const, ...errorOf(e.offline) })),
     counterexamples: [...counterexamples],
-    ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+    ...(warnings.length + found.disagreements.length > 0 ? { warnings: [...warnings, ...found.disagreements] } : {}),
     ...(counterexamples[0] ? { reproduce: counterexamples[0].reproduce } : {}),
   };
   return { result, outcomes };

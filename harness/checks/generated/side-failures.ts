@@ -3,7 +3,7 @@ import type { Row, Side, SideResult } from '../../core/row';
 import { isRowRejection, type RowEvaluation } from './evaluate-rows';
 import { stringifyJsonValue } from '../../core/stringify-json';
 
-/** Most rows re-tried to confirm that a side fails on them alone (each may cost a timeout). */
+/** Most rows re-tried to confirm that a side fails on them alone (each may cost a timeout); a row both sides fail on is one. */
 export const MAX_CONFIRMED_ROWS = 10;
 
 /** The warning kind of a generated row that makes one side fail (see {@link sideFailureCandidates}). */
@@ -21,20 +21,31 @@ export interface SideFailure {
  * Rows that look like they make a side fail on their own: the side failed on the row (a 5xx other than 503, a
  * connection reset, a timeout, a pipeline crash never narrowed to the row is left out) while it answered at least as
  * many other rows as it failed on — a side that is down fails on everything, and is an error of the run, not a
- * finding about rows. Distinct rows, in evaluation order; candidates still to be confirmed by a second try beside a
+ * finding about rows. In evaluation order, a row both sides fail on once for each side; candidates still to be confirmed by a second try beside a
  * control row the side answers (see {@link isAnswered}).
  */
 export function sideFailureCandidates(evaluations: readonly RowEvaluation[]): SideFailure[] {
-  const out: SideFailure[] = [];
-  for (const side of ['offline', 'online'] as const) {
-    const failed = evaluations.filter((e) => e.infraError && failsOnItsOwn(e[side]));
+  const sides = (['offline', 'online'] as const).filter((side) => {
+    const failed = evaluations.filter((e) => e.infraError && failsOnItsOwn(e[side])).length;
     const answered = evaluations.filter((e) => isAnswered(e[side], side)).length;
     // A single row (a replayed path) has no others: the control row tried with it on confirmation decides.
-    if (failed.length === 0 || (evaluations.length > 1 && answered < failed.length)) continue;
-    for (const evaluation of failed) out.push({ evaluation, side });
-  }
+    return failed > 0 && (evaluations.length === 1 || answered >= failed);
+  });
+  // A row both sides fail on is a finding about each of them (a pipeline that rejects it, a server that crashes on
+  // it): listed for each side, next to each other.
+  const out: SideFailure[] = [];
   const seen = new Set<string>();
-  return out.filter((f) => !seen.has(f.evaluation.row.key) && seen.add(f.evaluation.row.key));
+  for (const evaluation of evaluations) {
+    if (!evaluation.infraError) continue;
+    for (const side of sides) {
+      const id = `${side}\u0000${evaluation.row.key}`;
+      if (failsOnItsOwn(evaluation[side]) && !seen.has(id)) {
+        seen.add(id);
+        out.push({ evaluation, side });
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether a side answered a row: features, or a rejection of the row itself (a 4xx, a pipeline's `$error`). */
