@@ -2,11 +2,13 @@ import type { CheckResult } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
 import { formatRate } from '../core/summarize-verdict';
 import type { FeatureAdapter } from '../adapters/feature-adapter';
-import type { Row, SourceRow } from '../core/row';
+import type { Row, Side, SourceRow } from '../core/row';
 import type { CheckContext } from './check-context';
 import { compareResults, computeSide } from './compare-results';
 import type { FieldNoise, NoiseModel } from './noise-model';
 import { summarizeRows } from './summarize-rows';
+import { isRowRejection } from '../core/row-rejection';
+import type { RowComparison } from './row-comparison';
 
 /** Options of the determinism check. */
 export interface DeterminismOptions {
@@ -77,6 +79,9 @@ export async function runDeterminismCheck(ctx: CheckContext, options: Determinis
     rowsInfo.notRun += summary.rows.notRun;
     rowsInfo[side === 'offline' ? 'offlineErrors' : 'onlineErrors'] += summary.rows.offlineErrors + summary.rows.onlineErrors;
   }
+  // A row both sides reject, each time they are asked, is invalid data the sides agree on (2 errors a side).
+  const agreed = offline && online ? rows.filter((_, i) => rejectedTwice(offline[i]!, 'offline') && rejectedTwice(online[i]!, 'online')).length * 2 : 0;
+  const rowsAccounting = agreed > 0 ? { ...rowsInfo, agreedRejections: { offline: agreed, online: agreed } } : rowsInfo;
   const describe = (f: FieldStats) =>
     `${f.side} ${f.field} (${formatRate(f.rate)} of repeated rows differ${f.maxAbsDiff !== null ? `, by up to ${f.maxAbsDiff.toPrecision(3)}` : ''})`;
   const sides = perSide.map((p) => p.side).join(' and ');
@@ -93,11 +98,16 @@ export async function runDeterminismCheck(ctx: CheckContext, options: Determinis
           : `${noisy.length === 1 ? 'a field is' : `${noisy.length} fields are`} nondeterministic: ${noisy.map(describe).join(', ')}${
               failing.length === 0 ? ' (allowed)' : ''
             }; parity counts their differences as skew only beyond this noise`,
-    rows: rowsInfo,
+    rows: rowsAccounting,
     fields,
     errors: perSide.flatMap(({ side, summary }) => summary.errors.map((e) => ({ ...e, side }))).slice(0, ctx.examples * 2),
     compares: 'same-side',
     labels: { offline: 'first answer', online: 'second answer' },
   };
   return { result, noise };
+}
+
+/** Whether a side rejected a row both times it was asked. */
+function rejectedTwice(c: RowComparison, side: Side): boolean {
+  return isRowRejection(c.offline, side) && isRowRejection(c.online, side);
 }

@@ -1,6 +1,7 @@
 import type { CheckRows, RowError } from '../core/check-result';
 import { FieldStatsAccumulator, finishFieldTallies, mergeFieldTallies, type FieldStats, type FieldTally } from '../core/field-stats';
 import type { Side } from '../core/row';
+import { isRowRejection } from '../core/row-rejection';
 import type { RowComparison } from './row-comparison';
 
 /** Row accounting, field statistics and error examples of a list of row comparisons. */
@@ -53,6 +54,11 @@ export class RowSummaryAccumulator {
     }
     if (c.offline.kind === 'error') this.#noteError(c.row.key, 'offline', c.offline, position);
     if (c.online.kind === 'error') this.#noteError(c.row.key, 'online', c.online, position);
+    if (isRowRejection(c.offline, 'offline') && isRowRejection(c.online, 'online')) {
+      const agreed = (this.#rows.agreedRejections ??= { offline: 0, online: 0 });
+      agreed.offline++;
+      agreed.online++;
+    }
   }
 
   /** The summary of the rows added so far. */
@@ -62,7 +68,7 @@ export class RowSummaryAccumulator {
 
   /** The mergeable state so far (see {@link mergeRowSummaries}). */
   partial(): RowSummaryPartial {
-    return { rows: { ...this.#rows }, fields: this.#stats.tallies(), errors: this.#errors.map((e) => ({ ...e })), maxExamples: this.#maxExamples };
+    return { rows: copyRows(this.#rows), fields: this.#stats.tallies(), errors: this.#errors.map((e) => ({ ...e })), maxExamples: this.#maxExamples };
   }
 
   #noteError(key: string, side: Side, error: { message: string; detail?: string | undefined }, position: number): void {
@@ -70,6 +76,11 @@ export class RowSummaryAccumulator {
     else this.#rows.onlineErrors++;
     if (this.#errors.length < this.#maxErrors) this.#errors.push({ key, side, message: error.message, ...(error.detail ? { detail: error.detail } : {}), position });
   }
+}
+
+/** A copy of row counts (the nested agreed rejections too). */
+function copyRows(rows: CheckRows): CheckRows {
+  return rows.agreedRejections ? { ...rows, agreedRejections: { ...rows.agreedRejections } } : { ...rows };
 }
 
 /** Errors kept for `maxExamples` examples per field: twice that, at least 10. */
@@ -88,7 +99,7 @@ export interface RowSummaryPartial {
 
 /** The summary of a partial. */
 export function finishRowSummary(partial: RowSummaryPartial): RowSummary {
-  return { rows: { ...partial.rows }, fields: finishFieldTallies(partial.fields), errors: partial.errors.map(({ position: _position, ...e }) => e) };
+  return { rows: copyRows(partial.rows), fields: finishFieldTallies(partial.fields), errors: partial.errors.map(({ position: _position, ...e }) => e) };
 }
 
 /**
@@ -98,7 +109,14 @@ export function finishRowSummary(partial: RowSummaryPartial): RowSummary {
 export function mergeRowSummaries(parts: readonly RowSummaryPartial[]): RowSummaryPartial {
   const maxExamples = parts[0]?.maxExamples ?? 5;
   const rows: CheckRows = { total: 0, compared: 0, offlineErrors: 0, onlineErrors: 0, notRun: 0 };
-  for (const p of parts) for (const k of ['total', 'compared', 'offlineErrors', 'onlineErrors', 'notRun'] as const) rows[k] += p.rows[k];
+  for (const p of parts) {
+    for (const k of ['total', 'compared', 'offlineErrors', 'onlineErrors', 'notRun'] as const) rows[k] += p.rows[k];
+    if (p.rows.agreedRejections) {
+      const agreed = (rows.agreedRejections ??= { offline: 0, online: 0 });
+      agreed.offline += p.rows.agreedRejections.offline;
+      agreed.online += p.rows.agreedRejections.online;
+    }
+  }
   // A row with errors on both sides adds two at one position, offline first: a stable sort keeps them in order.
   const errors = parts.flatMap((p) => p.errors).sort((a, b) => a.position - b.position).slice(0, maxErrorsFor(maxExamples));
   return { rows, fields: mergeFieldTallies(parts.map((p) => p.fields), maxExamples), errors, maxExamples };

@@ -20,9 +20,23 @@ export function checkAccounting(report: SkewReport): CheckAccounting[] {
     .filter((a) => a.rows.total > 0);
 }
 
-/** `198 of 200 rows compared; errors: 0 offline, 2 online; 1 not run` — errors and not-run only when there are some. */
+/**
+ * `198 of 200 rows compared; errors: 0 offline, 2 online; 1 not run` — errors and not-run only when there are some,
+ * with the rows both computations rejected alike.
+ */
 export function describeCheckRows(rows: CheckRows): string {
-  const errors = rows.offlineErrors + rows.onlineErrors > 0 ? `; errors: ${rows.offlineErrors} offline, ${rows.onlineErrors} online` : '';
+  const errors = rows.offlineErrors + rows.onlineErrors > 0 ? `; errors: ${rows.offlineErrors} offline, ${rows.onlineErrors} online${describeAgreedRejections(rows)}` : '';
   const notRun = rows.notRun > 0 ? `; ${rows.notRun} not run` : '';
   return `${rows.compared} of ${rows.total} rows compared${errors}${notRun}`;
+}
+
+/**
+ * ` (6 rejected by both sides alike: not counted against the error budget)` when some errors are agreed rejections
+ * (see `CheckRows.agreedRejections`), else `''`.
+ */
+export function describeAgreedRejections(rows: CheckRows): string {
+  const agreed = rows.agreedRejections;
+  if (!agreed) return '';
+  const note = agreed.online > 0 ? `${Math.min(agreed.offline, agreed.online)} rejected by both sides alike` : `${agreed.offline} rejected alike both ways`;
+  return ` (${note}: not counted against the error budget)`;
 }

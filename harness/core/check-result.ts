@@ -36,6 +36,12 @@ export interface CheckRows {
   /** Rows never attempted (the run was interrupted or serving was declared unavailable). */
   notRun: number;
   /**
+   * Of the errors counted above, those where both computations rejected the row alike (offline a pipeline's `$error`
+   * or a failure on that row alone; online a 4xx other than 408/429): the sides agree the row is invalid, so these do
+   * not count against the error budget. Per side, as counted in `offlineErrors` / `onlineErrors`. Absent when none.
+   */
+  agreedRejections?: { offline: number; online: number };
+  /**
    * Remembered failing rows replayed apart from this check's rows (parity, generated-parity): in none of the counts
    * above nor in the rates. Absent when none were replayed.
    */

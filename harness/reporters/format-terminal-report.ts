@@ -6,6 +6,7 @@ import { MISMATCH_KINDS, type Mismatch } from '../core/mismatch';
 import type { OfflineProcesses, SkewReport } from '../core/report';
 import type { Trend } from '../core/trend';
 import { formatRate } from '../core/summarize-verdict';
+import { describeAgreedRejections } from '../core/check-accounting';
 import type { Colors } from './colors';
 import { formatGoldenChanges } from './format-golden';
 import { formatInputContract } from './format-input-contract';
@@ -75,7 +76,7 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
   const out = [`${c.bold(check.name)}  ${mark}  ${check.summary}`];
   if (check.status === 'skipped') return out;
   const r = check.rows;
-  const errorNote = r.offlineErrors + r.onlineErrors > 0 ? c.yellow(`, errors: ${r.offlineErrors} offline, ${r.onlineErrors} online`) : '';
+  const errorNote = r.offlineErrors + r.onlineErrors > 0 ? c.yellow(`, errors: ${r.offlineErrors} offline, ${r.onlineErrors} online`) + c.dim(describeAgreedRejections(r)) : '';
   const notRun = r.notRun > 0 ? c.yellow(`, ${r.notRun} not run`) : '';
   if (check.inputContract) out.push(...formatInputContract(check, check.inputContract, c));
   else out.push(c.dim(`  ${r.compared} of ${r.total} rows compared`) + errorNote + notRun);

@@ -72,7 +72,7 @@ export function reportFacts(session: SkewSession, options: BuildReportOptions): 
 /**
  * Builds the report from a session's results: decides the one verdict (from the checks, the error accounting and
  * serving's availability) and gathers everything reporters render. The error budget spans all checks: every
- * attempted row on every side counts toward it. The report's accounting gives each check's rows apart, and one
+ * attempted row on every side counts toward it, and every error but a row both computations rejected alike. The report's accounting gives each check's rows apart, and one
  * check's (parity's) as the headline.
  */
 export function buildReport(session: SkewSession, options: BuildReportOptions): SkewReport {
@@ -90,8 +90,9 @@ export function assembleReport(
   const parity = results.find((r) => r.name === 'parity');
   const totals = results.reduce(
     (acc, r) => ({
-      offline: acc.offline + r.rows.offlineErrors,
-      online: acc.online + r.rows.onlineErrors,
+      // Rows both computations rejected alike are invalid data the sides agree on, not errors of the run.
+      offline: acc.offline + r.rows.offlineErrors - (r.rows.agreedRejections?.offline ?? 0),
+      online: acc.online + r.rows.onlineErrors - (r.rows.agreedRejections?.online ?? 0),
       rows: acc.rows + r.rows.total - r.rows.notRun,
     }),
     { offline: 0, online: 0, rows: 0 },

@@ -1,3 +1,4 @@
+import { describeAgreedRejections } from '../../core/check-accounting';
 import type { CheckResult, CheckStatus } from '../../core/check-result';
 import { anchors } from './anchors';
 import { formatCount, formatDuration } from './format-figures';
@@ -77,6 +78,7 @@ function renderRows(check: CheckResult): SafeHtml {
   const parts: SafeHtml[] = [html`${formatCount(r.compared)} of ${formatCount(r.total)} rows compared`];
   if (r.offlineErrors > 0) parts.push(html`<span class="warn">${formatCount(r.offlineErrors)} offline errors</span>`);
   if (r.onlineErrors > 0) parts.push(html`<span class="warn">${formatCount(r.onlineErrors)} online errors</span>`);
+  if (r.agreedRejections) parts.push(html`<span>${describeAgreedRejections(r).trim().replace(/^\(|\)$/g, '')}</span>`);
   if (r.notRun > 0) parts.push(html`<span class="warn">${formatCount(r.notRun)} not run</span>`);
   if (check.durationMs !== undefined) parts.push(html`${formatDuration(check.durationMs)}`);
   return html`<p class="check-rows">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</p>`;
