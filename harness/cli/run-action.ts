@@ -7,6 +7,7 @@ import { SkewError } from '../errors/skew-error';
 import { UsageError } from '../errors/usage-error';
 import { shouldColor } from '../reporters/colors';
 import { ReporterMultiplexer } from '../reporters/reporter-multiplexer';
+import type { ReproduceFlags } from '../runner/reproduce-command';
 import { runSkew } from '../runner/run-skew';
 import type { CliIo } from './cli-io';
 import { createReporters } from './create-reporters';
@@ -72,6 +73,7 @@ export async function runCommand(given: RunArgs, io: CliIo, signal: AbortSignal)
       golden: shard ? { mode: 'none', propose: false } : golden,
       ...(shard ? { shard } : {}),
       ...(runId !== undefined ? { blob: { runId } } : {}),
+      flags: reproduceFlags(args, io.cwd),
     });
     if (reporter.failures.length > 0) {
       const f = reporter.failures[0]!;
@@ -151,6 +153,26 @@ function overridesFrom(args: RunArgs, cwd: string): TargetConfig {
   }
   if (Object.keys(report).length > 0) overrides.report = report;
   return overrides;
+}
+
+/**
+ * The options given that change what the run does, for its `Reproduce with:` lines (`--checks`, `--keys` and
+ * `--generated-path` reach them through the run's own options). Left out: `--record-serving` — the run compares the
+ * same answers with it or without, and a pasted line would overwrite the cassette (once written, the config's replay,
+ * if any, replays those very answers); golden writes (`--update-golden`, `--propose`), for the same reason; and what
+ * only shapes output (`--reporter`, `--report-dir`, `--baseline`, `--color`, `--debug`) or names a shard.
+ */
+function reproduceFlags(args: RunArgs, cwd: string): ReproduceFlags {
+  return {
+    ...(args.url !== undefined ? { url: args.url } : {}),
+    ...(args.start === false ? { noStart: true } : {}),
+    ...(args.replayServing !== undefined ? { replayServing: path.resolve(cwd, args.replayServing) } : {}),
+    ...(args.skipBadRows ? { skipBadRows: true } : {}),
+    ...(args.failuresDir !== undefined ? { failuresDir: path.resolve(cwd, args.failuresDir) } : {}),
+    ...(args.remember === false ? { noRemember: true } : {}),
+    ...(args.generatedSeed !== undefined ? { generatedSeed: Number(args.generatedSeed) } : {}),
+    ...(args.generatedRuns !== undefined ? { generatedRuns: Number(args.generatedRuns) } : {}),
+  };
 }
 
 /**

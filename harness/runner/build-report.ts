@@ -62,7 +62,7 @@ export function reportFacts(session: SkewSession, options: BuildReportOptions): 
     rowsSampled: sample.rows.length,
     replayed: sample.pinnedOnly?.length ?? 0,
     profile: session.profile,
-    reproduce: reproduceCommand(config, options.cwd, options.keys ? { keys: options.keys } : {}),
+    reproduce: session.redact(reproduceCommand(session.reproduceRun, options.cwd, options.keys ? { keys: options.keys } : {})),
     budget: { ...config.budget },
     servingUnavailable: session.online.unavailable ? session.redact(session.online.unavailable) : null,
     sampleMs: session.sampleMs,

@@ -11,7 +11,7 @@ import { unavailableDetails, type ShardImpact } from './parity-impact';
 import { impactOfScoredRows } from '../checks/measure-impact';
 import { lowestKeyHashes } from '../core/impact-probes';
 import { patternWarnings } from './pattern-warnings';
-import { reproduceCommand } from './reproduce-command';
+import { mapReproducePaths, reproduceCommand } from './reproduce-command';
 import type { ShardBlob } from './shard-blob';
 import type { CheckFindings } from '../memory/update-memory';
 import { memoryFindings } from './session-results';
@@ -39,8 +39,8 @@ export function mergeShardBlobs(blobs: readonly ShardBlob[], cwd: string): Merge
       const parts = blobs.flatMap((b) => (b.parity ? [b.parity] : []));
       if (parts.length === 0) continue;
       const merged = mergeParityPartials(parts.map((p) => p.partial));
-      // The config file was relative to the shard's directory; so it stays from the merge's.
-      const base = { ...first.reproduce, configFile: first.reproduce.configFile === null ? null : path.resolve(cwd, first.reproduce.configFile) };
+      // Paths were relative to the shard's directory; so they stay from the merge's.
+      const base = mapReproducePaths(first.reproduce, (p) => path.resolve(cwd, p));
       const out = finishParity(merged, new Map(first.noise), { reproduce: (keys) => reproduceCommand(base, cwd, { keys, check: 'parity' }) });
       warnings = patternWarnings({ compare: first.compare }, out.records.fieldsSeen);
       findings.push(memoryFindings('parity', out.records.memoryCases, out.result));

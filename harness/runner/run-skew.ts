@@ -12,6 +12,7 @@ import { computeTrend } from '../core/trend';
 import { readBaseline } from './read-baseline';
 import type { GoldenMode } from '../golden/update-golden';
 import { openSkewSession, type SkewSession } from './skew-session';
+import type { ReproduceFlags, ReproduceRun } from './reproduce-command';
 
 /** Options of {@link runSkew}. */
 export interface RunSkewOptions {
@@ -37,6 +38,11 @@ export interface RunSkewOptions {
   shard?: Shard;
   /** Write this shard's blob into `report.dir` (`--reporter blob`, on by default with `--shard`). */
   blob?: { runId: string };
+  /**
+   * Command-line options already applied to `config` that change what the run does (`--url`, `--no-start`, …): every
+   * `Reproduce with:` line carries them. Set by the CLI; a caller that builds its config itself has none.
+   */
+  flags?: ReproduceFlags;
 }
 
 /**
@@ -79,7 +85,8 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
     // Read the baseline first: an unreadable one should stop the run before any work, not after.
     const baseline = config.report.baseline ? await readBaseline(config.report.baseline, cwd) : null;
     const { shard } = options;
-    session = await openSkewSession(config, { signal: sessionSignal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden, shard });
+    const reproduce: ReproduceRun = { configFile: config.configFile, target: config.target, sample: config.sample, checks: options.checks, generatedPath: options.generatedPath, flags: options.flags };
+    session = await openSkewSession(config, { signal: sessionSignal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden, shard, reproduce });
     reporter?.onSampled?.({
       rowsRead: session.sample.rowsRead,
       rowsSampled: session.sample.rows.length,

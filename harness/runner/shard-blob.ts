@@ -11,10 +11,11 @@ import { decodeJsonValue, encodeJsonValue } from '../core/json-encoding';
 import { parseJson } from '../core/lossless-json';
 import type { Shard } from '../core/shard';
 import { stringifyJsonValue } from '../core/stringify-json';
-import type { ResolvedConfig, ResolvedReporter } from '../config/resolved-config';
+import type { ResolvedReporter } from '../config/resolved-config';
 import type { CheckFindings } from '../memory/update-memory';
 import { TOOL_VERSION } from '../version';
 import type { ReportFacts } from './build-report';
+import { mapReproducePaths, type ReproduceRun } from './reproduce-command';
 import type { SkewSession } from './skew-session';
 
 /** The `format` of a shard's blob. */
@@ -58,8 +59,8 @@ export interface ShardBlob {
   /** The noise determinism measured (parity on every shard discounts it). */
   noise: Array<[string, FieldNoise]>;
   compare: CompareOptions;
-  /** What reproduce commands are built from (config file relative to the shard's directory). */
-  reproduce: Pick<ResolvedConfig, 'configFile' | 'target' | 'sample'>;
+  /** What reproduce commands are built from (paths relative to the shard's directory). */
+  reproduce: ReproduceRun;
   exampleInputs: Omit<ExampleInputOptions, 'redactText'>;
   impact: { prediction: string; threshold: number | null; maxRows: number } | null;
   /** The configured reporters, files relative to the shard's directory (the merge renders them). */
@@ -104,7 +105,7 @@ export function buildShardBlob(session: SkewSession, facts: ReportFacts, options
       : null,
     noise: [...(session.noise ?? new Map<string, FieldNoise>())],
     compare: config.compare,
-    reproduce: { configFile: config.configFile ? relative(config.configFile) : null, target: config.target, sample: config.sample },
+    reproduce: mapReproducePaths(session.reproduceRun, relative),
     exampleInputs: session.exampleInputs,
     impact: config.impact ? { prediction: config.impact.prediction, threshold: config.impact.threshold, maxRows: config.impact.maxRows } : null,
     reporters: config.report.reporters.map((r) => ({ name: r.name, options: typeof r.options['file'] === 'string' ? { ...r.options, file: relative(r.options['file']) } : { ...r.options } })),

@@ -1,28 +1,17 @@
-import type { FeatureAdapter } from '../adapters/feature-adapter';
-import { createServingAdapter, openServingCassette, startLocalServer, type LocalServer, type ServingAdapter, type ServingCassette } from '../adapters/serving';
+import { createServingAdapter, openServingCassette, startLocalServer, type LocalServer, type ServingCassette } from '../adapters/serving';
 import * as path from 'node:path';
 import type { CheckContext } from '../checks/check-context';
 import type { CheckName } from '../checks/check-names';
-import type { ParityRecords } from '../checks/parity-records';
 import { profileRows } from '../profile/profile-rows';
 import { resolveInputContract } from '../checks/contract/resolve-contract';
-import type { DataProfile } from '../core/data-profile';
-import type { GoldenCheckOutput } from '../checks/golden-check';
-import type { GoldenMode } from '../golden/update-golden';
 import type { CheckResult } from '../core/check-result';
-import { createComparePolicy, type ComparePolicy } from '../core/compare-policy';
-import type { Redactor } from '../core/row';
+import { createComparePolicy } from '../core/compare-policy';
 import { createRedactor } from '../config/redactor';
-import { withShownInputs, type ExampleInputOptions } from '../core/example-inputs';
-import type { Shard } from '../core/shard';
-import type { ShardImpact } from './parity-impact';
-import type { ParityPartial } from '../checks/parity';
-import type { NoiseModel } from '../checks/noise-model';
+import { withShownInputs } from '../core/example-inputs';
 import type { ResolvedConfig } from '../config/resolved-config';
-import type { Reporter } from '../reporters/reporter';
-import type { SampleResult } from '../source';
-import { planColumns, type ColumnPlan } from './column-roles';
+import { planColumns } from './column-roles';
 import { createOfflineAdapter } from './create-offline-adapter';
+import { reproduceCommand, type ReproduceExtra } from './reproduce-command';
 import { readRows } from './session-rows';
 import { redactResult } from './session-results';
 import { SESSION_CHECKS } from './session-checks/registry';
@@ -36,84 +25,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // How long to wait, when serving was declared unavailable, for the exit of a local server to be noticed (its exit
 // event, then up to 200 ms for its last output).
 const EXIT_NOTICE_MS = 500;
-import { updateMemory, type CheckFindings } from '../memory/update-memory';
+import { updateMemory } from '../memory/update-memory';
 import { withFixed } from './merge-memory';
 import { sessionEndpoints } from './session-endpoints';
 import { stringifyJson } from '../core/stringify-json';
+import type { SkewSession, SkewSessionOptions } from './skew-session-types';
 
-/** Options of {@link openSkewSession}. */
-export interface SkewSessionOptions {
-  /** Aborting it stops whatever is running; the session must still be closed. */
-  signal?: AbortSignal | undefined;
-  /** Receives check events (progress, results). */
-  reporter?: Reporter | undefined;
-  /** Lines for the user that are not part of the report (server output). */
-  log?: ((line: string) => void) | undefined;
-  /** Only these row keys instead of a sample (reproducing single rows). */
-  keys?: readonly string[] | undefined;
-  /** Replay this generated-parity case (fast-check path from a `Reproduce with:` line) instead of generating. */
-  generatedPath?: string | undefined;
-  /** Directory the reproduce commands are relative to. Default `process.cwd()`. */
-  cwd?: string | undefined;
-  /** Golden update mode and whether to propose instead of writing. Default: `none`, no proposal. */
-  golden?: { mode: GoldenMode; propose: boolean } | undefined;
-  /** Run one shard (`--shard`): parity on the rows it owns, serving rate and concurrency its share. */
-  shard?: Shard | undefined;
-}
+export type { SkewSession, SkewSessionOptions } from './skew-session-types';
 
-/**
- * An open run: the sample is read, the local server is up, both adapters are ready. Checks run one at a time
- * with {@link SkewSession.runCheck} (the CLI runs them all; the jest integration runs one per test), and
- * `close()` releases everything. Results are data: nothing here fails a test or sets an exit code.
- */
-export interface SkewSession {
-  readonly config: ResolvedConfig;
-  readonly sample: SampleResult;
-  readonly plan: ColumnPlan;
-  readonly offline: FeatureAdapter;
-  readonly online: ServingAdapter;
-  readonly policy: ComparePolicy;
-  readonly redact: Redactor;
-  /** Milliseconds spent reading the sample. */
-  readonly sampleMs: number;
-  /** Profile of the sampled rows (remembered rows replayed on top of the sample excluded). */
-  readonly profile: DataProfile;
-  /** Things the user should know that are not findings (a compare pattern that matches no field). */
-  readonly warnings: string[];
-  /** Results of the checks run so far, in run order. */
-  readonly results: readonly CheckResult[];
-  /** What parity kept of its rows (an analysis subsample, failed keys, replays), once parity ran. */
-  readonly parity: ParityRecords | null;
-  /** The golden check's current records and comparison, once it ran (for `skew golden review`). */
-  readonly golden: GoldenCheckOutput | null;
-  /** Parity's time per side, once parity ran. */
-  readonly parityTimings: { offlineMs: number; onlineMs: number } | null;
-  /** A shard's parity before judging, once parity ran on a shard (for the blob). */
-  readonly parityPartial: ParityPartial | null;
-  /** On a shard: the prediction impact's scored rows, once parity ran with `impact` configured. */
-  readonly shardImpact: ShardImpact | null;
-  /** The noise determinism measured, once it ran. */
-  readonly noise: NoiseModel | null;
-  /** What the checks found so far, for the failure memory. */
-  readonly findings: readonly CheckFindings[];
-  /** Options examples show their inputs with (the redactor aside). */
-  readonly exampleInputs: Omit<ExampleInputOptions, 'redactText'>;
-  /** Runs one check and records its result. */
-  runCheck(name: CheckName): Promise<CheckResult>;
-  /**
-   * Updates the failure memory with what the checks found (when `failures.remember` is on): stored failures that
-   * pass again are dropped and listed as `fixed` on their check's result; new failures are stored.
-   */
-  rememberFailures(): Promise<void>;
-  /**
-   * Record mode (`--record-serving`): writes the serving cassette. Called once the checks ran; a run that fails
-   * leaves the previous cassette as it was. Otherwise does nothing.
-   */
-  saveServingCassette(): Promise<void>;
-  /** Stops the local server and closes the adapters. Safe to call twice. */
-
-  close(): Promise<void>;
-}
 
 /** Opens a session: reads the sample, starts the local server (if configured), creates both adapters. */
 export async function openSkewSession(config: ResolvedConfig, options: SkewSessionOptions = {}): Promise<SkewSession> {
@@ -134,6 +53,8 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   // Resolved before anything starts, so a contract option naming an unknown column stops the run at once.
   const contract = resolveInputContract(randomRows, profile, config.source.contract);
   const cwd = options.cwd ?? process.cwd();
+  const reproduceRun = options.reproduce ?? { configFile: config.configFile, target: config.target, sample: config.sample };
+  const reproduce = (extra?: ReproduceExtra) => redact(reproduceCommand(reproduceRun, cwd, extra));
 
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
@@ -143,7 +64,8 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   try {
     // Read before anything starts: a missing or malformed cassette stops the run at once.
     const cassette = config.cassette ? await openCassette(config.cassette, cwd) : null;
-    const offline = await createOfflineAdapter(config.offline, plan.featureColumns, redact);
+    // Rows chosen by key are most likely chosen because they fail: failing on them all says nothing of the pipeline.
+    const offline = await createOfflineAdapter(config.offline, plan.featureColumns, redact, { chosenRows: (options.keys?.length ?? 0) > 0 });
     closers.push(() => offline.close());
     // Prove the pipeline runs before serving is sent anything: a pipeline that cannot import stops the run here.
     // A local server starts meanwhile (both are slow starts: an interpreter's imports, a server's boot).
@@ -152,7 +74,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     // A replay sends nothing: the local server is not started (the CLI says so once).
     const startOptions = cassette?.mode === 'replay' ? null : config.start;
     const starting = startOptions
-      ? startLocalServer(startOptions, { redact, ...(signal ? { signal } : {}), ...(log ? { log: (line: string) => log(`serving | ${line}`) } : {}) })
+      ? startLocalServer(startOptions, { redact, headers: config.serving.headers, ...(signal ? { signal } : {}), ...(log ? { log: (line: string) => log(`serving | ${line}`) } : {}) })
       : null;
     const [warmed, started] = await Promise.allSettled([warming, starting]);
     if (started.status === 'fulfilled' && started.value) {
@@ -171,7 +93,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     const { serving: servingOptions, impactModel } = sessionEndpoints(config, server, cassette?.mode === 'replay', options.shard ?? null);
     const online = createServingAdapter(servingOptions, { redact, ...(cassette ? { cassette } : {}) });
     closers.push(() => online.close());
-    const policy = createComparePolicy(config.compare);
+    const policy = createComparePolicy(config.compare, { keyColumns: config.source.key });
     // Examples show their row's inputs: never the label, personal-data columns redacted as in golden files.
     const exampleInputs = { columns: plan.columns, label: config.source.label, keys: config.source.key, redact: config.golden.redact, redactText: redact };
     const results: CheckResult[] = [];
@@ -180,6 +102,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
     const env: SessionEnv = {
       config,
       cwd,
+      reproduce,
       sampleRows: sample.rows,
       pinnedOnly,
       goldenRows: sample.also ?? null,
@@ -250,6 +173,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
         return state.findings;
       },
       exampleInputs: { columns: exampleInputs.columns, label: exampleInputs.label, keys: exampleInputs.keys, redact: exampleInputs.redact },
+      reproduceRun,
       async runCheck(name) {
         reporter?.onCheckBegin?.(name, sample.rows.length);
         const checkStarted = performance.now();

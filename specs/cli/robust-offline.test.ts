@@ -105,6 +105,43 @@ describe('a strict whole-batch pipeline that crashes on some rows', () => {
     expect(result.stderr).toMatch(/^skew: offline command python3 pipeline\.py fails on every row it is given \(\d rows tried alone\): it exited with code 1; check offline\.command\n/);
     expect(result.stderr).toContain("ModuleNotFoundError: No module named 'pandas_but_not_installed_xyz'");
   });
+
+  it('reruns one row the pipeline rejects by --keys: that row\'s offline error, never a broken pipeline', async () => {
+    writeConfig();
+    const result = await runCli(['run', '--keys', 'r0137', '--checks', 'parity', '--reporter', 'json,terminal', '--report-dir', 'out'], { cwd: repo.dir });
+    expect(result.stderr).not.toMatch(/^skew:/m);
+    // Nothing compared, and the one row an error: inconclusive under the error budget, as for any run.
+    expect(result.code).toBe(3);
+    const report = JSON.parse(readFileSync(repo.path('out/skew-report.json'), 'utf8')) as SkewReport;
+    const parity = report.checks.find((c) => c.name === 'parity')!;
+    expect(parity.rows).toMatchObject({ total: 1, compared: 0, offlineErrors: 1, onlineErrors: 0 });
+    expect(parity.errors).toHaveLength(1);
+    expect(parity.errors[0]).toMatchObject({ key: 'r0137', side: 'offline', message: `offline command python3 pipeline.py exited with code 1: ValueError: invalid literal for int() with base 10: 'n/a'` });
+    expect(parity.errors[0]!.detail).toMatch(/^Traceback \(most recent call last\):/);
+    expect(report.verdict).toMatchObject({ status: 'inconclusive', exitCode: 3 });
+    expect(result.stdout).toContain('offline r0137: offline command python3 pipeline.py exited with code 1: ValueError');
+  });
+
+  it('reruns every rejected row by --keys (rows chosen because they fail prove nothing about the pipeline)', async () => {
+    writeConfig();
+    const result = await runCli(['run', '--keys', BAD_KEYS.join(','), '--checks', 'parity', '--reporter', 'json', '--report-dir', 'out'], { cwd: repo.dir });
+    expect(result.stderr).not.toMatch(/^skew:/m);
+    expect(result.code).toBe(3);
+    const parity = (JSON.parse(readFileSync(repo.path('out/skew-report.json'), 'utf8')) as SkewReport).checks.find((c) => c.name === 'parity')!;
+    expect(parity.errors.map((e) => e.key).sort()).toEqual(BAD_KEYS);
+    expect(parity.errors.every((e) => e.message.endsWith(`ValueError: invalid literal for int() with base 10: 'n/a'`))).toBe(true);
+  });
+
+  it('judges a sampled run on fewer rows than it takes to call a pipeline broken row by row, as row errors', async () => {
+    // Two rows, both rejected: too few to tell a broken pipeline from two bad rows.
+    repo.write('train.csv', ['id,visits,code,label', 'r0001,3,n/a,0', 'r0002,4,n/a,1'].join('\n'));
+    writeConfig(`checks: { determinism: false, generatedParity: false, inputContract: false, batchInvariance: false, labelInvariance: false },`);
+    const result = await runCli(['run', '--reporter', 'json', '--report-dir', 'out'], { cwd: repo.dir });
+    expect(result.stderr).not.toMatch(/^skew:/m);
+    expect(result.code).toBe(3);
+    const parity = (JSON.parse(readFileSync(repo.path('out/skew-report.json'), 'utf8')) as SkewReport).checks.find((c) => c.name === 'parity')!;
+    expect(parity.errors.map((e) => e.key).sort()).toEqual(['r0001', 'r0002']);
+  });
 });
 
 describe('serving refuses the credentials', () => {

@@ -84,9 +84,12 @@ describe('serving cassettes (black box)', () => {
   const run = (args: string[]) => runCli(['run', ...args], { cwd: repo.dir, env });
   const report = (dir: string) => JSON.parse(readFileSync(repo.path(`${dir}/skew-report.json`), 'utf8')) as Record<string, unknown>;
   const cassetteFiles = (dir: string) => Object.fromEntries(readdirSync(repo.path(dir)).sort().map((name) => [name, readFileSync(repo.path(`${dir}/${name}`), 'utf8')]));
-  // What differs between two runs of the same answers: clocks, and what the network did (nothing, on a replay).
+  // What differs between two runs of the same answers: clocks, what the network did (nothing, on a replay), and the
+  // reproduce lines of a replay, which replay too.
   const comparable = (value: Record<string, unknown>): unknown =>
-    JSON.parse(JSON.stringify(value), (key, v: unknown) => (/(Ms|At)$/.test(key) || key === 'sides' ? undefined : v));
+    JSON.parse(JSON.stringify(value), (key, v: unknown) =>
+      /(Ms|At)$/.test(key) || key === 'sides' ? undefined : key === 'reproduce' && typeof v === 'string' ? v.replace(/ --replay-serving \S+/, '') : v,
+    );
 
   it('records a run, replays it with the server gone, and refuses a request it has no answer for', async () => {
     const recorded = await run(['--record-serving', 'cassette', '--report-dir', 'out']);
@@ -129,6 +132,7 @@ describe('serving cassettes (black box)', () => {
     expect(replayed.code).toBe(1);
     expect(headersSeen).toHaveLength(asked);
     expect(comparable(report('out'))).toEqual(comparable(recordedReport));
+    expect(report('out')['reproduce']).toBe('npx skew run --config skew.config.js --seed 1 --sample all --replay-serving cassette');
 
     // Replaying a config that starts a local server does not start it, and says so once.
     const local = await run(['--replay-serving', 'cassette', '--report-dir', 'local', '--target', 'local']);

@@ -19,6 +19,11 @@ export interface CommandAdapterOptions extends PipelineCommand {
   concurrency?: number;
   /** How the pipeline answers: detected (`'auto'`, the default), or stated. */
   mode?: 'auto' | AnswerMode;
+  /**
+   * The rows were chosen by key (`--keys`), most likely because they fail: then the pipeline is never declared broken
+   * as a whole for failing on them (only when it cannot start). Default `false`.
+   */
+  chosenRows?: boolean;
 }
 
 /** A command adapter: a {@link FeatureAdapter} that also tells how it ran the pipeline. */
@@ -62,7 +67,11 @@ const SLOW_START_MS = 250;
 /** Warm spares of a slow-starting pipeline: checks send batches back to back, faster than a pandas import. */
 const SLOW_START_SPARES = 3;
 
-/** Rows tried alone before a pipeline that has never produced a line is declared broken as a whole. */
+/**
+ * Distinct rows (by their input) that must each fail alone before a pipeline that has never produced a line is
+ * declared broken as a whole. A broken pipeline (an import error, the wrong script) fails on any input, so a few
+ * different rows prove it; one or two rows cannot tell it from rows the pipeline rightly rejects.
+ */
 const CANARY_ROWS = 3;
 
 /**
@@ -143,10 +152,19 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     return outcome.results[0]!;
   };
 
-  /** A pipeline that has never answered a line and now fails rows alone too is broken as a whole: stop the run. */
+  /**
+   * A pipeline that has never answered a line and now fails {@link CANARY_ROWS} distinct rows alone too is broken as a
+   * whole: stop the run. Fewer distinct rows, or rows chosen by key, are no such evidence: their failures stay theirs.
+   */
   const ensureNotBroken = async (rows: readonly AdapterRow[], first: Extract<BatchOutcome, { kind: 'failed' }>, signal: AbortSignal | undefined) => {
-    if (everAnswered) return new Map<AdapterRow, SideResult>();
-    const picks = [...new Set([rows[0]!, rows[Math.floor(rows.length / 2)]!, rows[rows.length - 1]!])].slice(0, CANARY_ROWS);
+    if (everAnswered || options.chosenRows) return new Map<AdapterRow, SideResult>();
+    const distinct = new Map<string, AdapterRow>();
+    for (const row of [rows[0]!, rows[Math.floor(rows.length / 2)]!, rows[rows.length - 1]!, ...rows]) {
+      if (distinct.size === CANARY_ROWS) break;
+      if (!distinct.has(encodeRow(row))) distinct.set(encodeRow(row), row);
+    }
+    if (distinct.size < CANARY_ROWS) return new Map<AdapterRow, SideResult>();
+    const picks = [...distinct.values()];
     const outcomes = await Promise.all(picks.map((row) => runFresh([row], signal)));
     if (!everAnswered) {
       const failed = outcomes.find((o): o is Extract<BatchOutcome, { kind: 'failed' }> => o.kind === 'failed') ?? first;
@@ -261,11 +279,12 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
         if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
         if (outcome.kind === 'ok') everAnswered = true;
         if (mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs }, proc);
-        else if (outcome.kind === 'failed') await ensureNotBroken(rows.length > 1 ? rows.slice(1) : rows, outcome, signal);
+        // The probe's row is not run alone again, unless the canary needs it to have enough distinct rows.
+        else if (outcome.kind === 'failed') await ensureNotBroken(rows.length > CANARY_ROWS ? rows.slice(1) : rows, outcome, signal);
       } else {
         if (stats.mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs });
         const outcome = await runFresh(rows.slice(0, 1), signal);
-        if (outcome.kind === 'failed') await ensureNotBroken(rows.length > 1 ? rows.slice(1) : rows, outcome, signal);
+        if (outcome.kind === 'failed') await ensureNotBroken(rows.length > CANARY_ROWS ? rows.slice(1) : rows, outcome, signal);
       }
       while (!closed && spares.length < spareCount) spares.push(start());
     })();

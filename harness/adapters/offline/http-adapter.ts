@@ -7,6 +7,17 @@ import type { ServingOptions } from '../serving/serving-options';
 /** Rows tried by `warmUp` before an endpoint that computes none of them is declared broken. */
 const WARM_UP_ROWS = 3;
 
+/** What {@link createHttpOfflineAdapter} needs besides the endpoint's options. */
+export interface HttpOfflineContext {
+  /** Replaces secrets in messages. */
+  redact?: Redactor;
+  /**
+   * The rows were chosen by key (`--keys`), most likely because they fail: then the endpoint is never declared broken
+   * as a whole for failing them (only when it stops answering). Default `false`.
+   */
+  chosenRows?: boolean;
+}
+
 /**
  * The offline pipeline behind a batch HTTP endpoint (`offline.url`). It is the serving adapter's HTTP machinery —
  * keep-alive pool, mappers, retries with backoff, limits — pointed at the offline side: rows go in batches of
@@ -18,8 +29,8 @@ const WARM_UP_ROWS = 3;
  * @example
  * createHttpOfflineAdapter(options) // options from `offline: { url: 'http://127.0.0.1:9000/features', batchSize: 500 }`
  */
-export function createHttpOfflineAdapter(options: ServingOptions, context: { redact?: Redactor } = {}): FeatureAdapter {
-  const endpoint = createServingAdapter(options, context);
+export function createHttpOfflineAdapter(options: ServingOptions, context: HttpOfflineContext = {}): FeatureAdapter {
+  const endpoint = createServingAdapter(options, context.redact ? { redact: context.redact } : {});
   const description = `offline ${endpoint.description}`;
   const compute = async (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
     const results = await endpoint.compute(rows, computeOptions);
@@ -32,7 +43,8 @@ export function createHttpOfflineAdapter(options: ServingOptions, context: { red
     compute,
     async warmUp(rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void> {
       const tried = rows.slice(0, WARM_UP_ROWS);
-      if (tried.length === 0) return;
+      // Fewer rows, or rows chosen by key, cannot tell a broken endpoint from rows it rightly rejects.
+      if (tried.length < WARM_UP_ROWS || context.chosenRows) return;
       const results = await compute(tried, signal ? { signal } : {});
       if (results.some((r) => r.kind !== 'error')) return;
       const first = results[0] as Extract<SideResult, { kind: 'error' }>;

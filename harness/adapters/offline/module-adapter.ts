@@ -22,6 +22,11 @@ export interface ModuleAdapterOptions {
   batchSize: number;
   /** A call that takes longer fails the side (an OfflineError). Default 300000. */
   timeoutMs?: number;
+  /**
+   * The rows were chosen by key (`--keys`), most likely because they fail: then the module is never declared broken as
+   * a whole for throwing on them. Default `false`.
+   */
+  chosenRows?: boolean;
 }
 
 /**
@@ -65,9 +70,10 @@ export async function createModuleAdapter(options: ModuleAdapterOptions): Promis
     async close() {},
     // Proves the module computes before serving is sent anything: a module that throws on each of the first rows,
     // alone, is broken as a whole (an import-time bug, a wrong signature), not a row the pipeline cannot compute.
+    // Fewer rows, or rows chosen by key, cannot tell that from rows it rightly rejects: their errors stay theirs.
     async warmUp(rows: readonly AdapterRow[], signal?: AbortSignal): Promise<void> {
       const tried = rows.slice(0, WARM_UP_ROWS);
-      if (tried.length === 0) return;
+      if (tried.length < WARM_UP_ROWS || options.chosenRows) return;
       const results: SideResult[] = [];
       for (const row of tried) {
         signal?.throwIfAborted();

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../../config/resolved-config';
-import { shellQuote } from '../reproduce-command';
+import { shellQuote } from '../../core/shell-quote';
 
 /**
  * The command that reruns a `skew logs` run exactly: same config, target, seed, sample and time window — or, with

@@ -1,14 +1,13 @@
 import type { ColumnOverride } from '../../checks/generated';
 import { runGeneratedParityCheck } from '../../checks/generated-parity';
 import { withFloat64Integers } from '../../core/compare-policy';
-import { reproduceCommand } from '../reproduce-command';
 import type { SessionCheck } from './session-check';
 
 /** generated-parity: fast-check rows from the profile, plus remembered generated failures replayed apart. */
 export const generatedParityCheck: SessionCheck<'generated-parity'> = {
   name: 'generated-parity',
   async run(ctx, env) {
-    const { config, cwd, state } = env;
+    const { config, state } = env;
     const g = config.checks.generatedParity;
     // Generated rows start from training rows both sides computed: a row parity already counted as an error would
     // otherwise come back, unchanged, as a generated row one side rejects.
@@ -27,7 +26,7 @@ export const generatedParityCheck: SessionCheck<'generated-parity'> = {
       columns: g.columns as Record<string, ColumnOverride>,
       path: env.generatedPath,
       remembered,
-      reproduce: (seed, path) => reproduceCommand(config, cwd, { generated: { seed, path } }),
+      reproduce: (seed, path) => env.reproduce({ generated: { seed, path } }),
       contract: env.contract,
     });
     state.findings.push({

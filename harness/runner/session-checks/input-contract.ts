@@ -5,7 +5,6 @@ import type { CheckResult } from '../../core/check-result';
 import type { DataProfile } from '../../core/data-profile';
 import type { InputContract } from '../../core/input-contract';
 import type { Redactor } from '../../core/row';
-import { reproduceCommand } from '../reproduce-command';
 import type { SessionCheck } from './session-check';
 
 /** input-contract: out-of-contract probes of a typical row, and how each side reacts. */
@@ -19,7 +18,7 @@ export const inputContractCheck: SessionCheck<'input-contract'> = {
       redact: env.redact,
       cassette: env.cassette,
       unavailable: env.online.unavailable,
-      reproduce: reproduceCommand(env.config, env.cwd, { check: 'input-contract' }),
+      reproduce: env.reproduce({ check: 'input-contract' }),
     });
   },
 };

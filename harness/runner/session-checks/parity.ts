@@ -2,7 +2,6 @@ import { analysisInput, withFieldAnalysis } from '../../analysis/analyze-fields'
 import { collectParity, finishParity, runParityCheck, type ParityOutput } from '../../checks/parity';
 import { ownsKey } from '../../core/shard';
 import { patternWarnings } from '../pattern-warnings';
-import { reproduceCommand } from '../reproduce-command';
 import { memoryFindings } from '../session-results';
 import { withPredictionImpact, type ShardImpact } from '../parity-impact';
 import type { SessionCheck } from './session-check';
@@ -17,9 +16,9 @@ import type { SessionCheck } from './session-check';
 export const parityCheck: SessionCheck<'parity'> = {
   name: 'parity',
   async run(ctx, env) {
-    const { config, cwd, pinnedOnly, state, shard } = env;
+    const { config, pinnedOnly, state, shard } = env;
     const remembered = new Set(env.remembered.filter((f) => f.check === 'parity').map((f) => f.key));
-    const options = { replayed: pinnedOnly, remembered, skewedRows: config.impact?.maxRows ?? 0, reproduce: (keys: readonly string[]) => reproduceCommand(config, cwd, { keys, check: 'parity' }) };
+    const options = { replayed: pinnedOnly, remembered, skewedRows: config.impact?.maxRows ?? 0, reproduce: (keys: readonly string[]) => env.reproduce({ keys, check: 'parity' }) };
     let out: ParityOutput;
     if (shard) {
       const positions = new Map(env.sampleRows.map((row, i) => [row.key, i]));

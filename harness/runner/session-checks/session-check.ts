@@ -17,6 +17,7 @@ import type { ColumnPlan } from '../column-roles';
 import type { ShardImpact } from '../parity-impact';
 import type { ParityPartial } from '../../checks/parity';
 import type { Shard } from '../../core/shard';
+import type { ReproduceExtra } from '../reproduce-command';
 
 /** What checks leave behind for later checks and for the session's callers. Written by the checks that produce it. */
 export interface SessionState {
@@ -43,6 +44,8 @@ export interface SessionEnv {
   readonly config: ResolvedConfig;
   /** Directory the reproduce commands are relative to. */
   readonly cwd: string;
+  /** The command that reruns the run (its `--checks` and command-line flags kept), narrowed by `extra`; redacted. */
+  readonly reproduce: (extra?: ReproduceExtra) => string;
   /** Every sampled row, remembered rows replayed on top of the sample included. */
   readonly sampleRows: readonly SourceRow[];
   /** Keys of remembered rows that are not part of the random sample (replayed apart). */

@@ -136,6 +136,34 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     await adapter.close();
   });
 
+  it('calls a pipeline broken only on 3 distinct rows: one or two rejected rows are those rows\' errors', async () => {
+    const rejectsAll = `import json, sys\nrows = [json.loads(l) for l in sys.stdin]\nraise ValueError("no plan for id %d" % rows[0]["id"])\n`;
+    const one = python('rejects-one.py', rejectsAll);
+    const [alone] = await one.compute(rows(1));
+    expect(alone).toMatchObject({ kind: 'error', message: 'offline command python3 rejects-one.py exited with code 1: ValueError: no plan for id 0' });
+    expect((alone as { detail: string }).detail).toMatch(/^Traceback/);
+    const two = python('rejects-two.py', rejectsAll);
+    expect((await two.compute(rows(2))).map((r) => r.kind === 'error' && r.message.replace(/.*: /, ''))).toEqual(['no plan for id 0', 'no plan for id 1']);
+    // The same row twice is one row's evidence, not two.
+    const same = python('rejects-same.py', rejectsAll);
+    const twice = [...rows(2), { ...rows(1)[0]!, key: 'k0-again' }];
+    expect((await same.compute(twice)).every((r) => r.kind === 'error')).toBe(true);
+    // Three distinct rows, all failing alone before a single answer: broken.
+    const three = python('rejects-three.py', rejectsAll);
+    await expect(three.compute(rows(3))).rejects.toThrow(/^offline command python3 rejects-three\.py fails on every row it is given \(3 rows tried alone\): it exited with code 1; check offline\.command/);
+  });
+
+  it('never calls a pipeline broken for failing on rows chosen by key, only for not starting', async () => {
+    writeFileSync(path.join(dir, 'chosen.py'), `import json, sys\nrows = [json.loads(l) for l in sys.stdin]\nraise ValueError("bad id %d" % rows[0]["id"])\n`);
+    const adapter = createCommandAdapter({ command: ['python3', 'chosen.py'], cwd: dir, env: {}, chosenRows: true });
+    opened.push(adapter);
+    const results = await adapter.compute(rows(5));
+    expect(results.map((r) => r.kind === 'error' && r.message)).toEqual(rows(5).map((_, i) => `offline command python3 chosen.py exited with code 1: ValueError: bad id ${i}`));
+    const missing = createCommandAdapter({ command: ['no-such-pipeline-xyz'], cwd: dir, env: {}, chosenRows: true });
+    opened.push(missing);
+    await expect(missing.compute(rows(1))).rejects.toThrow(/could not be started/);
+  });
+
   it('proves the pipeline runs in warmUp, before any batch', async () => {
     const adapter = python('import-fails-2.py', `import no_such_module_xyz\n`);
     await expect(adapter.warmUp(rows(4))).rejects.toThrow(/fails on every row it is given/);

@@ -48,6 +48,17 @@ describe('offline HTTP adapter (a batch endpoint)', () => {
     expect(results[3]).toMatchObject({ status: 400, message: expect.stringContaining('x=3 breaks the pipeline') });
   });
 
+  it('calls an endpoint that fails every row broken on 3 rows, never on fewer or on rows chosen by key', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 400, { error: 'no plan' }));
+    adapter = createHttpOfflineAdapter(offlineOptions({ url: server.url, retries: 0, batchSize: 5 }));
+    await adapter.warmUp!(rows(2));
+    expect((await adapter.compute(rows(2))).map((r) => r.kind)).toEqual(['error', 'error']);
+    await expect(adapter.warmUp!(rows(3))).rejects.toThrow(/^offline endpoint fails on every row it is given \(3 tried\)/);
+    await adapter.close();
+    adapter = createHttpOfflineAdapter(offlineOptions({ url: server.url, retries: 0, batchSize: 5 }), { chosenRows: true });
+    await adapter.warmUp!(rows(3));
+  });
+
   it('fails the run with an OfflineError when the endpoint is down as a whole, already in warm-up', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 503, { error: 'overloaded' }));
     adapter = createHttpOfflineAdapter({ ...offlineOptions({ url: server.url, retries: 0, batchSize: 1 }), maxConsecutiveFailures: 2 });

@@ -60,6 +60,17 @@ describe('module adapter (a real TS/JS module loaded with jiti)', () => {
     expect(results[2]).toEqual({ kind: 'error', message: 'offline module throws.ts#computeFeatures threw: no plan for row' });
   });
 
+  it('calls a module broken only when it throws on 3 rows tried alone, and never on rows chosen by key', async () => {
+    const file = moduleFile('throws-always.ts', `export function computeFeatures(rows: Array<{ id: number }>) { throw new Error('no plan for ' + rows[0]!.id); }`);
+    const few = await createModuleAdapter({ path: file, exportName: null, batchSize: 10 });
+    await few.warmUp!(rows(2));
+    expect(await few.compute(rows(2))).toEqual([0, 1].map((i) => ({ kind: 'error', message: `offline module throws-always.ts#computeFeatures threw: no plan for ${i}` })));
+    const chosen = await createModuleAdapter({ path: file, exportName: null, batchSize: 10, chosenRows: true });
+    await chosen.warmUp!(rows(4));
+    const sampled = await createModuleAdapter({ path: file, exportName: null, batchSize: 10 });
+    await expect(sampled.warmUp!(rows(4))).rejects.toThrow(/^offline module throws-always\.ts#computeFeatures fails on every row it is given \(3 rows tried alone\): threw: no plan for 0$/);
+  });
+
   it('cannot corrupt the sample by mutating its input', async () => {
     const file = moduleFile('mutates.ts', `export function computeFeatures(rows: any[]) { return rows.map((r) => { r.id = -1; return { ok: 1 }; }); }`);
     const adapter = await createModuleAdapter({ path: file, exportName: null, batchSize: 10 });
