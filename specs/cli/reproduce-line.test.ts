@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { SkewReport } from '../../harness/core/report';
-import { runCli, SKEW_BIN, TempRepo, type CliResult } from './cli-harness';
+import { runCli, runInShell, startFeatureServer, TempRepo } from './cli-harness';
 
 /**
  * A `Reproduce with:` line reruns the run it was printed by: copied into a shell, it gives the same verdict on the
@@ -23,33 +21,8 @@ for line in sys.stdin:
 `;
 
 /** Serving computes the same features, but skews `amount_log` of rows with amount > 100. */
-function startServing(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      const row = JSON.parse(body) as { amount: number; city: string };
-      const amount = row.amount > 100 ? row.amount * 1.1 : row.amount;
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ features: { amount_log: Math.log1p(amount), city: row.city.toLowerCase() } }));
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
-
-/** Runs a printed command through a POSIX shell, `npx skew` being the built CLI. */
-function runInShell(line: string, cwd: string): Promise<CliResult> {
-  const command = line.replace(/^npx skew /, `'${process.execPath}' '${SKEW_BIN}' `);
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', command], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const startServing = () =>
+  startFeatureServer((row: { amount: number; city: string }) => ({ amount_log: Math.log1p(row.amount > 100 ? row.amount * 1.1 : row.amount), city: row.city.toLowerCase() }));
 
 const lineAfter = (label: string, stdout: string): string => {
   const found = stdout.split('\n').find((l) => l.startsWith(label));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SkewReport } from '../../harness/core/report';
-import { runCli, TempRepo } from './cli-harness';
+import { runCli, startFeatureServer, TempRepo } from './cli-harness';
 
 /**
  * A strict, whole-batch Python pipeline written the way teams write them (read every row, then raise on the first
@@ -30,19 +30,11 @@ for f in features:
     print(json.dumps(f))
 `;
 
-function startServing(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      const row = JSON.parse(body) as { visits: number; code: string };
-      const code = Number.parseInt(row.code, 10);
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ features: { visits_x2: row.visits * 2, code_group: Number.isNaN(code) ? null : Math.floor(code / 3) } }));
-    });
+const startServing = () =>
+  startFeatureServer((row: { visits: number; code: string }) => {
+    const code = Number.parseInt(row.code, 10);
+    return { visits_x2: row.visits * 2, code_group: Number.isNaN(code) ? null : Math.floor(code / 3) };
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
 
 let repo: TempRepo;
 let serving: { server: Server; url: string };
