@@ -17,15 +17,22 @@ export function splitName(split: Pick<SegmentSplit, 'column' | 'basis'>): string
   }
 }
 
+/** Most segments named in one line, however many share the worst rate. */
+const MAX_NAMED = 6;
+
 /**
- * The segments with the highest mismatch rates (of at least a few rows), highest first: the worst, and up to
- * `count` − 1 more whose rate is at least half the worst's (a 0% runner-up is not "where it mismatches").
+ * The segments with the highest mismatch rates (of at least a few rows), highest first: the worst, up to
+ * `count` − 1 more whose rate is at least half the worst's (a 0% runner-up is not "where it mismatches"), and every
+ * other segment as bad as the worst (up to {@link MAX_NAMED} in all): four categories at 100% are all named, not two
+ * of them beside an "elsewhere" that hides the other two.
  */
 export function worstSegments(split: SegmentSplit, count: number): Segment[] {
   const named = split.segments.filter((s) => s.rows >= MIN_NAMED_ROWS);
   const sorted = [...(named.length > 0 ? named : split.segments)].sort((a, b) => b.rate - a.rate || b.rows - a.rows);
   const worst = sorted[0];
-  return worst ? [worst, ...sorted.slice(1, count).filter((s) => s.rate > 0 && s.rate >= worst.rate / 2)] : [];
+  if (!worst) return [];
+  const tied = sorted.filter((s) => s.rate === worst.rate && s.rate > 0).length;
+  return [worst, ...sorted.slice(1, Math.min(Math.max(count, tied), MAX_NAMED)).filter((s) => s.rate > 0 && s.rate >= worst.rate / 2)];
 }
 
 /** One segment: `Europe/Berlin 54% (510 of 951)`. */
@@ -42,7 +49,10 @@ export function formatSplit(split: SegmentSplit, count = 2): string {
   const rest = split.segments.filter((s) => !worst.includes(s));
   const restRows = rest.reduce((n, s) => n + s.rows, 0);
   const restMismatched = rest.reduce((n, s) => n + s.mismatched, 0);
-  const elsewhere = restRows > 0 ? `; elsewhere ${formatRate(restMismatched / restRows)} (${restMismatched} of ${restRows})` : '';
+  const worstRate = worst[0]?.rate ?? 0;
+  const alsoWorst = worstRate > 0 ? rest.filter((s) => s.rate === worstRate && s.rows >= MIN_NAMED_ROWS).length : 0;
+  const more = alsoWorst > 0 ? ` (${alsoWorst} more at ${formatRate(worstRate)})` : '';
+  const elsewhere = restRows > 0 ? `; elsewhere ${formatRate(restMismatched / restRows)} (${restMismatched} of ${restRows})${more}` : '';
   return `${splitName(split)}: ${worst.map(formatSegment).join(', ')}${elsewhere}`;
 }
 
