@@ -40,7 +40,8 @@ export function invarianceResult(name: string, comparisons: readonly RowComparis
     summary: compared === 0 ? words.none : failed.length > 0 ? words.moved(failed) : words.still(compared),
     rows: { ...counts, offlineErrors: failedRows, onlineErrors: 0, ...(agreed > 0 ? { agreedRejections: { offline: agreed, online: 0 } } : {}) },
     fields: summary.fields,
-    errors: summary.errors.map((e) => ({ ...e, side: 'offline' })),
+    // Both slots are the offline side: a row failing both ways is one error, listed once.
+    errors: summary.errors.filter((e, i, all) => all.findIndex((o) => o.key === e.key && o.message === e.message) === i).map((e) => ({ ...e, side: 'offline' })),
     compares: 'same-side',
     labels: words.labels,
   };

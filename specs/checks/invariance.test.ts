@@ -30,6 +30,16 @@ describe('batch-invariance', () => {
     expect(result.fields.find((f) => f.field === 'plan')!.mismatched).toBe(0);
   });
 
+  it('lists a row the pipeline rejects both ways once, as an agreed rejection (not against the error budget)', async () => {
+    const offline = await dir.write('rejects-r3.ts', `export function computeFeatures(rows: any[]) {
+      return rows.map((r) => (r.id === 'r3' ? { $error: 'r3 is invalid' } : { x2: r.x * 2 }));
+    }`);
+    const result = await runBatchInvarianceCheck(contextFor(makeRows(30), offline, offline), { rows: 10 });
+    expect(result.status).toBe('passed');
+    expect(result.rows).toMatchObject({ total: 10, compared: 9, offlineErrors: 1, onlineErrors: 0, agreedRejections: { offline: 1, online: 0 } });
+    expect(result.errors).toEqual([expect.objectContaining({ key: 'r3', side: 'offline', message: expect.stringContaining('r3 is invalid') })]);
+  });
+
   it('is skipped, with the reason, for precomputed offline columns', async () => {
     const offline = await dir.write('clean2.ts', CLEAN);
     const result = await runBatchInvarianceCheck(contextFor(makeRows(5), offline, offline, { offlineComputes: false }), { rows: 5 });
