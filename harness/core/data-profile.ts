@@ -53,6 +53,25 @@ export interface NumericProfile {
   zeroRate: number;
   /** Largest number of decimal places seen in the source text (CSV) or in the shortest representation. */
   decimals: number;
+  /**
+   * The values written as text (`"12.50"` beside `12.5`, JSON Lines only), parsed for the statistics above.
+   * Absent when every value is a number: always for CSV and Parquet, where a column has one form.
+   */
+  text?: NumericTextPart;
+}
+
+/**
+ * The part of a numeric column written as text: in JSON Lines, a column where most clients send `12.5` and a legacy
+ * one `"12.50"`. The source keeps that text as text, since serving receives it that way too; the profile parses it
+ * for the statistics and notes it here, so that generated rows send numbers as text as often as the data does.
+ */
+export interface NumericTextPart {
+  /** Values written as text. */
+  count: number;
+  /** Their share of the column's non-null values. */
+  rate: number;
+  /** Digits after the decimal point the text is most often written with (`"12.50"`: 2; `"3"`: 0). */
+  fractionDigits: number;
 }
 
 /** String column statistics. */

@@ -23,6 +23,13 @@ export interface ColumnContract {
   /** The type and textual format of a present, non-null value. */
   format: ValueFormat;
   /**
+   * `integer` and `decimal` formats: the number may also be written as text (`"12.50"`, read once trimmed), as some
+   * sampled rows send it; text that holds no number, or a fraction in an integer column, still breaks `format`.
+   * Learned (absent, i.e. false, unless a sampled value was a number written as text); kept when config sets
+   * another numeric format, dropped for any other.
+   */
+  numbersAsText?: boolean;
+  /**
    * A closed list of allowed values (set in config only): any other value of the right type and format breaks the
    * `values` clause. `null`: every value of the format is allowed — an unseen category is valid input.
    */

@@ -3,20 +3,23 @@ import type { Row } from '../core/row';
 import { isSameValue } from '../core/same-value';
 import { parseDateText } from './date-text';
 import { isNumericText } from './numeric-text';
+import { numberInText, takesNumbersAsText } from './numbers-as-text';
 import { stringifyJson } from '../core/stringify-json';
 
 /**
  * The clauses of a column contract a value breaks (empty: it satisfies the contract). `present` is false when the
  * row leaves the column out. Clauses are held in order (see `ContractClause`): an absent value breaks at most
  * `present`, null at most `non-null`, a value of the wrong JSON type only `type`; a value of the right type can
- * break `format`, `values` or both.
+ * break `format`, `values` or both. In a numeric column that takes numbers written as text (`numbersAsText`), a string
+ * is of the right type, and breaks `format` unless it holds a number of the format (`"12.50"`; `"3"` where integer).
  */
 export function columnViolations(column: ColumnContract, present: boolean, value: unknown): ContractClause[] {
   if (!present) return column.optional ? [] : ['present'];
   if (value === null || value === undefined) return column.nullable ? [] : ['non-null'];
-  if (!hasType(column.format, value)) return ['type'];
+  const asText = typeof value === 'string' && takesNumbersAsText(column);
+  if (!asText && !hasType(column.format, value)) return ['type'];
   const broken: ContractClause[] = [];
-  if (!hasFormat(column.format, value)) broken.push('format');
+  if (!(asText ? hasNumberFormat(column.format, numberInText(value)) : hasFormat(column.format, value))) broken.push('format');
   if (column.values !== null && !column.values.some((allowed) => isSameValue(allowed, value))) broken.push('values');
   return broken;
 }
@@ -50,6 +53,11 @@ export function hasType(format: ValueFormat, value: unknown): boolean {
   }
 }
 
+/** Whether the number a numeric text holds (`undefined`: none) is of an `integer` or `decimal` format. */
+function hasNumberFormat(format: ValueFormat, number: number | undefined): boolean {
+  return number !== undefined && hasFormat(format, number);
+}
+
 /** Whether a value of the format's type is written in the format. */
 function hasFormat(format: ValueFormat, value: unknown): boolean {
   switch (format.kind) {
@@ -73,7 +81,8 @@ function hasFormat(format: ValueFormat, value: unknown): boolean {
 
 /**
  * A broken clause in words, for messages: `plan is left out (required)`, `amount is null (never null)`,
- * `visits is "3", not an integer`, `signup is "31/12/2024", not date (date)`.
+ * `visits is "3", not an integer`, `signup is "31/12/2024", not date (date)`,
+ * `price is "n/a", not decimal (or a number written as text)`.
  */
 export function describeViolation(column: ColumnContract, clause: ContractClause, value: unknown): string {
   const shown = stringifyJson(value) ?? String(value);
@@ -84,7 +93,7 @@ export function describeViolation(column: ColumnContract, clause: ContractClause
       return `${column.name} is null (never null)`;
     case 'type':
     case 'format':
-      return `${column.name} is ${shown}, not ${describeFormat(column.format)}`;
+      return `${column.name} is ${shown}, not ${describeFormat(column.format)}${takesNumbersAsText(column) ? ' (or a number written as text)' : ''}`;
     case 'values':
       return `${column.name} is ${shown}, not one of the allowed values`;
   }

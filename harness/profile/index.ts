@@ -7,6 +7,7 @@ export type { ColumnContract, ContractClause, ContractViolation, InputContract, 
 export type { DateFormat, DateText } from './date-text';
 export type { QuantileKey } from './numeric-profile';
 export type { CaseShape } from './string-profile';
+export type { NumericTextPart } from './numbers-as-text';
 export { profileRows } from './profile-rows';
 export { QUANTILES, decimalPlaces, quantile } from './numeric-profile';
 export { MAX_CATEGORIES, isCategoryColumn } from './category-detection';
@@ -15,3 +16,4 @@ export { caseShapeOf, isPadded } from './string-profile';
 export { learnInputContract } from './learn-contract';
 export { columnViolations, describeViolation, rowViolations, satisfiesContract } from './contract-violations';
 export { isNumericText } from './numeric-text';
+export { numberInText, takesNumbersAsText, writeNumberAsText } from './numbers-as-text';

@@ -2,14 +2,17 @@ import type { DataProfile, ColumnProfile } from '../core/data-profile';
 import type { ColumnContract, DateLayout, InputContract, ValueFormat } from '../core/input-contract';
 import type { SourceRow } from '../core/row';
 import { parseDateText } from './date-text';
+import { isNumberFormat, numberInText } from './numbers-as-text';
 import { isNumericText } from './numeric-text';
 
 /**
  * Learns the input contract from the sampled rows and their profile: per input column, whether every row has it
  * (`optional` otherwise), whether any value is null (`nullable`), and the format of the others — `integer` or
- * `decimal` by the column's type (so a float is out of an integer column, 2^53 is not), `boolean`, `date` in the
- * layouts seen, `numeric-text` for a string column whose every non-empty value is a number written as text,
- * otherwise `text` (with `empty` when `""` was seen), and `any` for JSON columns and columns without a value.
+ * `decimal` by the column's type (so a float is out of an integer column, 2^53 is not; where some values are numbers
+ * written as text, `"12.50"` beside `12.5` in JSON Lines, also `numbersAsText`: both forms are valid input),
+ * `boolean`, `date` in the layouts seen, `numeric-text` for a string column whose every non-empty value is a number
+ * written as text, otherwise `text` (with `empty` when `""` was seen), and `any` for JSON columns and columns without
+ * a value.
  * Category vocabularies are kept for reports but leave the contract open: an unseen category is valid input.
  * Pure and deterministic.
  *
@@ -32,11 +35,15 @@ function learnColumn(rows: readonly SourceRow[], column: ColumnProfile): ColumnC
     if (value === null || value === undefined) nulls++;
     else values.push(value);
   }
+  const format = learnFormat(column, values);
+  const numbersAsText = isNumberFormat(format) && values.some((v) => numberInText(v) !== undefined);
   return {
     name: column.name,
     optional: present < rows.length,
     nullable: nulls > 0,
-    format: learnFormat(column, values),
+    format,
+    // Set only where learned, so the contract of every other column reads as it always has.
+    ...(numbersAsText ? { numbersAsText: true } : {}),
     values: null,
     vocabulary: column.kind === 'category' ? (column.strings?.vocabulary?.map((v) => v.value) ?? null) : null,
     configured: [],

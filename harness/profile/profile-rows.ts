@@ -3,13 +3,15 @@ import { isCategoryColumn } from './category-detection';
 import type { ColumnProfile, DataProfile } from '../core/data-profile';
 import { profileDates } from './date-profile';
 import { profileNumbers } from './numeric-profile';
+import { numberInText, profileNumericText } from './numbers-as-text';
 import { profileStrings } from './string-profile';
 
 /**
  * Profiles sampled rows column by column: null rates, numeric ranges and quantiles, string shapes and category
  * vocabularies, date ranges and formats, boolean rates. Pure and deterministic: the same rows give the same
  * profile. Values that do not fit the column's type (possible in JSON Lines) are left out of its statistics but
- * still count as non-null.
+ * still count as non-null — except numbers written as text in a numeric column (`"12.50"` beside `12.5`, which the
+ * JSON Lines reader keeps as text): they are parsed for the statistics, and `numeric.text` says how many there are.
  *
  * @example
  * const { rows, columns } = await readSample(source, sample);
@@ -40,8 +42,11 @@ function profileColumn(rows: readonly SourceRow[], column: ColumnInfo): ColumnPr
   };
   switch (column.type) {
     case 'integer':
-    case 'number':
-      return { ...base, kind: column.type, numeric: profileNumbers(present.filter(isNumber)) };
+    case 'number': {
+      const numeric = profileNumbers(present.map((v) => (isNumber(v) ? v : numberInText(v))).filter(isNumber));
+      const text = profileNumericText(present);
+      return { ...base, kind: column.type, numeric: numeric !== null && text !== undefined ? { ...numeric, text } : numeric };
+    }
     case 'boolean': {
       const booleans = present.filter((v): v is boolean => typeof v === 'boolean');
       const trues = booleans.filter((v) => v).length;

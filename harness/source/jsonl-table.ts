@@ -1,7 +1,7 @@
 import type { ColumnType, Row } from '../core/row';
 import { SourceError } from '../errors/source-error';
 import { convertJsonValue, describeConversionProblem } from './convert-value';
-import { finalType, inferJsonType, widenType, type InferredType } from './infer-column-types';
+import { createJsonColumnInference, finalJsonType, widenJsonColumn, type JsonColumnInference } from './json-column-inference';
 import { columnAt, type JsonObject } from './jsonl-records';
 import { findMemberIndex } from './json-scan';
 import { columnSetting, describeMissingColumn, setColumn, type AdmittedRecord, type ColumnRoleName, type Rejection, type RecordTable } from './record-table';
@@ -11,7 +11,9 @@ import type { SourceOptions } from './source-options';
 /**
  * Creates the table of a JSON Lines source. Columns are the union of the properties of admitted records, in
  * first-seen order; a record without a property simply lacks it. Values stay as JSON gives them, except in
- * columns with a configured type, which are converted (a value that does not convert makes the row bad).
+ * columns with a configured type, which are converted (a value that does not convert makes the row bad). A column of
+ * JSON numbers with some written as text (`12.5` and `"12.50"`) is inferred numeric and keeps its text as text (see
+ * `finalJsonType`): serving receives it that way too.
  * Key, label, stratify and configured columns must appear in at least one row; {@link RecordTable.finish}
  * throws a {@link SourceError} naming the config setting when one never did. A property named `""` makes its row
  * bad.
@@ -20,7 +22,7 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
   const configured = new Map(Object.entries(source.types));
   const position = new Map<string, number>();
   const names: string[] = [];
-  const inferred: InferredType[] = [];
+  const inferred: JsonColumnInference[] = [];
 
   function keyOf(record: JsonObject, recordNumber: number): string | Rejection {
     if (source.key.length === 0) return String(recordNumber);
@@ -55,12 +57,11 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
         at = names.length;
         position.set(name, at);
         names.push(name);
-        inferred.push(null);
+        inferred.push(createJsonColumnInference());
       }
       const value = record[name];
       if (value === null || configured.has(name)) continue;
-      const known = inferred[at]!;
-      if (known !== 'string') inferred[at] = widenType(known, inferJsonType(value));
+      widenJsonColumn(inferred[at]!, value);
     }
   }
 
@@ -90,7 +91,7 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
       return names.map((name, at) => {
         const type: ColumnType | undefined = configured.get(name);
         return type === undefined
-          ? { name, type: finalType(inferred[at]!), typeSource: 'inferred' }
+          ? { name, type: finalJsonType(inferred[at]!), typeSource: 'inferred' }
           : { name, type, typeSource: 'config' };
       });
     },

@@ -3,6 +3,7 @@ import type { ProbeKind } from '../../core/contract-probe';
 import type { ColumnContract, ValueFormat } from '../../core/input-contract';
 import { isSameValue } from '../../core/same-value';
 import { parseDateText } from '../../profile/date-text';
+import { takesNumbersAsText } from '../../profile/numbers-as-text';
 import { edgeValues } from '../generated/edge-values';
 import { MISSING } from '../generated/missing';
 import { typicalCategory } from '../generated/string-edges';
@@ -16,19 +17,24 @@ export const PLACEHOLDER_TEXT = 'n/a';
  * does not apply to the column: the contract already allows it (null in a nullable column), or the column is of
  * another format. On a column with a closed list of values only presence, null, type and `unlisted-value` probes
  * apply — a malformed value there would break the list too, and a probe breaks exactly one clause.
+ *
+ * A numeric column that takes numbers written as text (`numbersAsText`: training sends `"12.50"` beside `12.5`) gets no
+ * `number-as-string` probe — that is valid input — and is probed with words and the empty string as a numeric-text
+ * column is (`non-numeric-text`, `empty-string`: its text breaks `format`, not `type`), instead of `text-in-number`.
  */
 export function probeValue(kind: ProbeKind, column: ColumnContract, profile: ColumnProfile | undefined, base: unknown): { value: unknown } | null {
   const format = column.format;
   const closed = column.values !== null;
+  const asText = takesNumbersAsText(column);
   switch (kind) {
     case 'missing-column':
       return column.optional ? null : { value: MISSING };
     case 'null-value':
       return column.nullable ? null : { value: null };
     case 'number-as-string':
-      return isNumeric(format) ? { value: String(typicalNumber(format, profile, base)) } : null;
+      return isNumeric(format) && !asText ? { value: String(typicalNumber(format, profile, base)) } : null;
     case 'text-in-number':
-      return isNumeric(format) ? { value: PLACEHOLDER_TEXT } : null;
+      return isNumeric(format) && !asText ? { value: PLACEHOLDER_TEXT } : null;
     case 'number-in-text':
       return isTextual(format) || format.kind === 'date' ? { value: numberFor(format, profile, base) } : null;
     case 'boolean-as-string':
@@ -42,9 +48,9 @@ export function probeValue(kind: ProbeKind, column: ColumnContract, profile: Col
     case 'malformed-date':
       return format.kind === 'date' && !closed ? { value: otherLayout(typicalDate(profile, base)) } : null;
     case 'empty-string':
-      return ((isTextual(format) && !format.empty) || format.kind === 'date') && !closed ? { value: '' } : null;
+      return ((isTextual(format) && !format.empty) || format.kind === 'date' || asText) && !closed ? { value: '' } : null;
     case 'non-numeric-text':
-      return format.kind === 'numeric-text' && !closed ? { value: PLACEHOLDER_TEXT } : null;
+      return (format.kind === 'numeric-text' || asText) && !closed ? { value: PLACEHOLDER_TEXT } : null;
     case 'unlisted-value':
       return closed ? unlistedValue(column, profile, base) : null;
   }

@@ -13,13 +13,16 @@ import type { SourceRow } from '../../core/row';
 import { ConfigError } from '../../errors/config-error';
 import { columnViolations } from '../../profile/contract-violations';
 import { learnInputContract } from '../../profile/learn-contract';
+import { isNumberFormat } from '../../profile/numbers-as-text';
 import { stringifyJsonValue } from '../../core/stringify-json';
 
 /**
  * The input contract of a run: learned from the sampled rows (see `learnInputContract`), then widened or narrowed by
  * the config's per-column options. Throws a {@link ConfigError} at `<configPath>.<column>` for a column the source
  * does not have, for a key, label or precomputed feature column (never generated or probed), for `empty` on a
- * column that is not text, and for allowed `values` that are null or not of the column's format.
+ * column that is not text, and for allowed `values` that are null or not of the column's format. A numeric column that
+ * takes numbers written as text (`numbersAsText`, learned) keeps doing so under another numeric `format`, not under a
+ * format of another kind.
  *
  * @example
  * const contract = resolveInputContract(sample.rows, profile, { country: { nullable: true } });
@@ -48,12 +51,17 @@ export function resolveInputContract(
   };
 }
 
-function applyOptions(column: ColumnContract, options: ColumnContractOptions, path: string): ColumnContract {
-  const configured = new Set<ContractClause>(column.configured);
-  let format = column.format;
+function applyOptions(learned: ColumnContract, options: ColumnContractOptions, path: string): ColumnContract {
+  const configured = new Set<ContractClause>(learned.configured);
+  let format = learned.format;
+  let column = learned;
   if (options.format !== undefined) {
-    format = formatNamed(options.format, column.format);
+    format = formatNamed(options.format, learned.format);
     configured.add('type').add('format');
+    if (!isNumberFormat(format)) {
+      const { numbersAsText: _dropped, ...rest } = learned;
+      column = rest;
+    }
   }
   if (options.empty !== undefined) {
     if (format.kind !== 'text' && format.kind !== 'numeric-text') {

@@ -1,6 +1,7 @@
 import type { Row, SourceRow } from '../../core/row';
 import type { ColumnProfile, DataProfile } from '../../core/data-profile';
 import { parseDateText } from '../../profile/date-text';
+import { numberInText } from '../../profile/numbers-as-text';
 import { isPadded } from '../../profile/string-profile';
 
 /** Default number of base rows. */
@@ -14,7 +15,8 @@ const MAX_NUMERIC_COST = 5;
 /**
  * The `max` most typical sampled rows, most typical first: the base rows of generated rows, and the row a
  * counterexample shrinks toward. A row's atypicality is summed over its input columns: a null costs most; a
- * number costs its distance from the median in interquartile ranges (capped); a category its rarity against
+ * number costs its distance from the median in interquartile ranges (capped), plus one if written in the column's
+ * less common form (as text where most values are JSON numbers, or the reverse); a category its rarity against
  * the most frequent value, plus one if padded; free text one if padded or empty; a date one if it is not in the
  * column's usual format. Ties keep sample order, so the choice is deterministic. The rows' values are copied.
  */
@@ -34,10 +36,12 @@ function valueCost(column: ColumnProfile, value: unknown): number {
     case 'integer':
     case 'number': {
       const numeric = column.numeric;
-      if (numeric === null || typeof value !== 'number') return 1;
+      const number = typeof value === 'number' ? value : numberInText(value);
+      if (numeric === null || number === undefined) return 1;
       const { p25, p50, p75 } = numeric.quantiles;
       const scale = p75 - p25 || numeric.max - numeric.min || 1;
-      return Math.min(Math.abs(value - p50) / scale, MAX_NUMERIC_COST);
+      const textIsUsual = (numeric.text?.rate ?? 0) > 0.5;
+      return Math.min(Math.abs(number - p50) / scale, MAX_NUMERIC_COST) + ((typeof value === 'string') === textIsUsual ? 0 : 1);
     }
     case 'category': {
       const vocabulary = column.strings?.vocabulary ?? [];

@@ -11,6 +11,7 @@ import { inContractInRange } from './in-contract';
 import { inRangeArbitrary } from './in-range-arbitrary';
 import { smallestFirstIndex } from './index-arbitrary';
 import { MISSING } from './missing';
+import { sometimesAsText } from './numbers-as-text';
 import { SEEN_VALUE_REASON } from './string-edges';
 
 /** Options of {@link createRowArbitrary}; all optional. */
@@ -114,7 +115,8 @@ export function createRowArbitrary(
 
 /**
  * What a column may change to: its edge values (or the override's values), mixed with in-range values; inside the
- * column's contract when there is one (a closed list of values: those values, and null or absent where allowed).
+ * column's contract when there is one (a closed list of values: those values, and null or absent where allowed). A
+ * numeric column the data partly writes as text sends them as text too, in that share (see `sometimesAsText`).
  */
 function changeArbitrary(
   column: ColumnProfile,
@@ -138,8 +140,11 @@ function changeArbitrary(
   // skew-prone ones (a vocabulary of 40 against 15 variants).
   const kept = inRange === null ? all : all.filter((e) => e.reason !== SEEN_VALUE_REASON);
   const edges = indexed(kept, nullBias(kept));
-  if (edges === null || inRange === null) return edges ?? inRange;
-  return fc.oneof({ arbitrary: edges, weight: EDGE_WEIGHT }, { arbitrary: inRange, weight: IN_RANGE_WEIGHT });
+  const change =
+    edges === null || inRange === null
+      ? (edges ?? inRange)
+      : fc.oneof({ arbitrary: edges, weight: EDGE_WEIGHT }, { arbitrary: inRange, weight: IN_RANGE_WEIGHT });
+  return change === null ? null : sometimesAsText(change, column, contract);
 }
 
 /**

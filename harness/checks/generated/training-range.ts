@@ -1,6 +1,7 @@
 import type { ColumnProfile, DataProfile } from '../../core/data-profile';
 import type { Row } from '../../core/row';
 import { parseDateText } from '../../profile/date-text';
+import { numberInText } from '../../profile/numbers-as-text';
 import { stringifyJsonValue } from '../../core/stringify-json';
 import type { CheckWarning } from '../../core/check-result';
 import { ROW_FIELD, type RowEvaluation } from './evaluate-rows';
@@ -56,7 +57,8 @@ function isSeenLike(column: ColumnProfile, value: unknown, seen: Set<string> | u
     case 'integer':
     case 'number': {
       const numeric = column.numeric;
-      const n = typeof value === 'bigint' ? Number(value) : value;
+      // A number written as text counts by the number it holds where the column has such text (`"12.50"`).
+      const n = typeof value === 'bigint' ? Number(value) : typeof value === 'string' && numeric?.text ? numberInText(value) : value;
       return numeric !== null && typeof n === 'number' && n >= numeric.min && n <= numeric.max;
     }
     case 'date': {

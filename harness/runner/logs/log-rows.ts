@@ -1,7 +1,7 @@
 import { formatDateMoment } from '../../checks/generated/date-format';
 import type { DateProfile } from '../../core/data-profile';
 import type { ColumnInfo, ColumnType, FeatureVector, SourceRow } from '../../core/row';
-import { finalType, inferJsonType, widenType, type InferredType } from '../../source/infer-column-types';
+import { createJsonColumnInference, finalJsonType, widenJsonColumn, type JsonColumnInference } from '../../source/json-column-inference';
 import type { LogRecord } from '../../source/serving-log/serving-log-options';
 import { uniqueKeys } from '../../source/unique-keys';
 
@@ -55,19 +55,19 @@ export function formatReferenceTime(epochMs: number, dates: DateProfile | null):
 
 function logColumns(rows: readonly SourceRow[], options: LogRowOptions): ColumnInfo[] {
   const training = new Map(options.training.map((c) => [c.name, c]));
-  const inferred = new Map<string, InferredType>();
+  // As a JSON Lines source infers them: numbers with some written as text (`"12.50"`) make a numeric column.
+  const inferred = new Map<string, JsonColumnInference>();
   for (const row of rows) {
     for (const [name, value] of Object.entries(row.values)) {
-      if (!inferred.has(name)) inferred.set(name, null);
+      if (!inferred.has(name)) inferred.set(name, createJsonColumnInference());
       if (value === null || value === undefined || training.has(name)) continue;
-      const known = inferred.get(name)!;
-      if (known !== 'string') inferred.set(name, widenType(known, inferJsonType(value)));
+      widenJsonColumn(inferred.get(name)!, value);
     }
   }
   return [...inferred.entries()].map(([name, known]): ColumnInfo => {
     const trained = training.get(name);
     if (trained) return { ...trained };
-    const type: ColumnType = name === options.referenceTime?.column ? 'date' : finalType(known);
+    const type: ColumnType = name === options.referenceTime?.column ? 'date' : finalJsonType(known);
     return { name, type, typeSource: 'inferred', role: name === options.label ? 'label' : 'input' };
   });
 }

@@ -8,6 +8,7 @@ import type { Row } from '../../../harness/core/row';
 import { profileRows, rowViolations, type DataProfile } from '../../../harness/profile';
 import { columnsOf, readChurnExample, sourceRows } from '../../profile/profile-fixtures';
 import { ACCOUNT_COLUMNS, accountRows } from '../generated/generated-fixtures';
+import { readSubscriptions, type Subscriptions } from '../../source/numbers-as-text-fixtures';
 
 /** Every probe breaks exactly the clause it names, in the column it names, and changes nothing else. */
 function expectOneViolationEach(rows: Row[], profile: DataProfile, options: Record<string, ColumnContractOptions> = {}, seed = 1): number {
@@ -94,5 +95,33 @@ describe('planProbes', () => {
     expect(planProbes(contract, profile, base, { max: 12, seed: 3 })).toEqual(planProbes(contract, profile, base, { max: 12, seed: 3 }));
     const columnsBySeed = new Set([1, 2, 3, 4, 5].map((seed) => planProbes(contract, profile, base, { max: 1, seed }).probes[0]!.column));
     expect(columnsBySeed.size).toBeGreaterThan(1);
+  });
+});
+
+describe('planProbes on a column mixing JSON numbers and numbers written as text', () => {
+  let data: Subscriptions;
+  let profile: DataProfile;
+  beforeAll(async () => {
+    data = await readSubscriptions();
+    profile = profileRows(data.rows, data.columns);
+  });
+
+  it('sends no number as a string there (training does, so it is valid input), but still words, "", null and a left-out value', () => {
+    const contract = resolveInputContract(data.rows, profile, {});
+    const base = chooseBaseRows(data.rows, profile, 1)[0]!;
+    const keys = planProbes(contract, profile, base, { max: 1000, seed: 1 }).probes.map((p) => p.key);
+    expect(keys.filter((k) => k.endsWith(':monthly_price')).sort()).toEqual(
+      ['probe:empty-string:monthly_price', 'probe:missing-column:monthly_price', 'probe:non-numeric-text:monthly_price', 'probe:null-value:monthly_price'],
+    );
+    expect(keys).toContain('probe:float-in-integer:seats');
+    expect(keys).not.toContain('probe:number-as-string:seats');
+    expect(keys).not.toContain('probe:text-in-number:seats');
+    expect(expectOneViolationEach(data.rows.map((r) => r.values), profile)).toBe(keys.length);
+  });
+
+  it('every probe breaks exactly one clause, also where config narrows or changes the column', () => {
+    const rows = data.rows.map((r) => r.values);
+    expectOneViolationEach(rows, profile, { monthly_price: { values: [7.99, '39.00', 9.5, 12.5, 14.99, 17.5, 19.99, 24.99, 29.5, 34.99, 44.5, '59.00'] } });
+    expectOneViolationEach(rows, profile, { seats: { format: 'decimal' } });
   });
 });
