@@ -1,4 +1,5 @@
 import type { CheckResult } from '../core/check-result';
+import { formatCountOf } from '../core/plural';
 import type { SideResult } from '../core/row';
 import type { CheckContext } from './check-context';
 import { compareResults, computeSide } from './compare-results';
@@ -33,6 +34,6 @@ export async function runBatchInvarianceCheck(ctx: CheckContext, options: { rows
     none: 'no row could be computed both alone and in a batch',
     moved: (failed) =>
       `${failed.map((f) => f.field).join(', ')} change${failed.length === 1 ? 's' : ''} when a row is computed alone instead of within a batch of ${rows.length}: the offline pipeline fits on its batch (leakage)`,
-    still: (compared) => `offline features of ${compared} rows are the same alone and within a batch of ${rows.length}`,
+    still: (compared) => `offline features of ${formatCountOf(compared, 'row')} are the same alone and within a batch of ${rows.length}`,
   });
 }

@@ -40,6 +40,11 @@ export interface GeneratedParityOptions {
    * Default: learned from the sampled rows (see `learnInputContract`).
    */
   contract?: InputContract;
+  /**
+   * Why no generated row can be evaluated at all, or null: serving declared unavailable, or no sampled row both sides
+   * computed. The check is then inconclusive with this reason (`not run: …`), and nothing is generated. Default null.
+   */
+  notRun?: string | null;
 }
 
 export type { GeneratedCaseOutcome } from './generated/case-outcomes';
@@ -76,6 +81,7 @@ const MAX_SHRUNK_FIELDS = 10;
  * Each counterexample carries the seed and path that replay it.
  */
 export async function runGeneratedParityCheck(ctx: CheckContext, profile: DataProfile, given: GeneratedParityOptions): Promise<GeneratedParityOutput> {
+  if (given.notRun) return { result: emptyResult(`not run: ${given.notRun}`), outcomes: [] };
   const contract = given.contract ?? learnInputContract(ctx.rows, profile);
   // A remembered row from before the contract (or from a wider one) is no longer generated: it is not replayed.
   const options = { ...given, remembered: given.remembered.filter((r) => satisfiesContract(contract, r.row)) };

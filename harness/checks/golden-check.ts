@@ -106,6 +106,7 @@ export async function runGoldenCheck(ctx: CheckContext, options: GoldenCheckOpti
     newKeys: comparison.newKeys,
     obsoleteKeys: comparison.obsoleteKeys,
     inputChanged: comparison.inputChanged,
+    incomplete: comparison.incomplete.length,
     written: written ? { added: written.added, rewritten: written.rewritten, removed: written.removed } : null,
     proposed,
   };
@@ -143,7 +144,7 @@ function summarize(c: GoldenComparison, changes: number, missing: number, d: Gol
   if (changes > 0) parts.push(`${describeGoldenChanges(c.changes)}; review with skew golden review`);
   if (missing > 0) parts.push(noFile ? `no golden file yet (${d.file}): record it with skew golden record` : `${missing} row${missing === 1 ? '' : 's'} without a golden record`);
   if (c.obsoleteKeys.length > 0) parts.push(`${c.obsoleteKeys.length} obsolete record${c.obsoleteKeys.length === 1 ? '' : 's'} (rows no longer in the row set)`);
-  if (parts.length === 0) parts.push(`all ${c.compared} rows match ${d.file}`);
+  if (parts.length === 0) parts.push(`${c.compared === 1 ? 'the one row matches' : `all ${c.compared} rows match`} ${d.file}`);
   return parts.join('; ');
 }
 

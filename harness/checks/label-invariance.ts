@@ -1,4 +1,5 @@
 import type { CheckResult } from '../core/check-result';
+import { formatCountOf } from '../core/plural';
 import { createRandom } from '../core/random';
 import type { SourceRow } from '../core/row';
 import type { CheckContext } from './check-context';
@@ -31,7 +32,7 @@ export async function runLabelInvarianceCheck(ctx: CheckContext, options: { rows
     none: 'no row could be computed with its label changed',
     moved: (failed) =>
       `${failed.map((f) => f.field).join(', ')} change${failed.length === 1 ? 's' : ''} when only the label ${label} changes: the offline pipeline reads the label (target leakage)`,
-    still: (compared) => `no offline feature moved when ${label} changed on ${compared} rows`,
+    still: (compared) => `no offline feature moved when ${label} changed on ${formatCountOf(compared, 'row')}`,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
+import { formatCountOf, nounFor, verbFor } from '../core/plural';
 import type { Side, SideResult, SourceRow } from '../core/row';
 import type { CheckContext } from './check-context';
 import { compareRow, computeSide } from './compare-results';
@@ -178,8 +179,8 @@ export function finishParity(partial: ParityPartial, noiseModel: NoiseModel | nu
         : fields.length === 0
           ? 'no field was compared: both sides returned no features, or compare.ignore leaves none'
         : failed.length > 0
-          ? `${failed.length} of ${fields.length} fields differ between offline and serving on ${compared} compared rows`
-          : `all ${fields.length} fields agree on ${compared} compared rows`,
+          ? `${failed.length} of ${fields.length} ${nounFor(fields.length, 'field')} ${verbFor(failed.length, 'differs', 'differ')} between offline and serving on ${formatCountOf(compared, 'compared row')}`
+          : `${fields.length === 1 ? 'the one field agrees' : `all ${fields.length} fields agree`} on ${formatCountOf(compared, 'compared row')}`,
     ...summarized,
     rows: { ...summarized.rows, ...(replays.length > 0 ? { replayed: replays.length } : {}) },
     fields,

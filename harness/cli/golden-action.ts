@@ -7,6 +7,7 @@ import { UsageError } from '../errors/usage-error';
 import type { GoldenAcceptance, GoldenMode } from '../golden/update-golden';
 import { createColors, shouldColor, type Colors } from '../reporters/colors';
 import { formatCheck } from '../reporters/format-terminal-report';
+import { formatGoldenRecord } from '../reporters/format-golden-record';
 import { openSkewSession, type SkewSession } from '../runner/skew-session';
 import type { CliIo } from './cli-io';
 import type { GoldenArgs } from './golden-command';
@@ -42,11 +43,20 @@ async function runGoldenAction(
   io: CliIo,
   signal: AbortSignal,
 ): Promise<number> {
-  const session = await openSkewSession(config, { signal, keys: [], cwd: io.cwd, golden: write, log: (line) => io.stderr.write(`${line}\n`) });
+  const session = await openSkewSession(config, {
+    signal,
+    keys: [],
+    cwd: io.cwd,
+    golden: write,
+    // As in skew run: the local server's own output live only with --debug (it is in an error's tail when it fails).
+    ...(args.debug ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}),
+  });
   try {
     const result = await session.runCheck('golden');
     if (action === 'review') return await reviewGolden(session, config, acceptance, args, io, colors);
-    io.stdout.write(`${formatCheck(result, { colors, examples: 5 }).join('\n')}\n`);
+    // Recording compares nothing: its line says what it stored, not that a comparison passed.
+    const lines = action === 'record' && result.golden ? formatGoldenRecord({ ...result, golden: result.golden }, { colors, examples: 5 }) : formatCheck(result, { colors, examples: 5 });
+    io.stdout.write(`${lines.join('\n')}\n`);
     // Recording succeeded once the file (or the proposal) is written, whatever it replaced.
     if (action === 'record' && (result.golden?.written || result.golden?.proposed)) return result.status === 'inconclusive' ? 3 : 0;
     return exitCodeOf(result, session);

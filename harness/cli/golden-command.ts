@@ -8,6 +8,8 @@ export interface GoldenArgs extends ConfigArgs {
   propose?: boolean | undefined;
   writeOnCi?: boolean | undefined;
   accept?: string[] | undefined;
+  /** `--debug` (global): stack traces, and the local server's output live. */
+  debug?: boolean | undefined;
 }
 
 /** `skew golden record | check | review`: golden files of the configured fixed row set. */

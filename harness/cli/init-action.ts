@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { UsageError } from '../errors/usage-error';
 import { writeFileAtomic } from '../io/write-file-atomic';
@@ -8,6 +9,7 @@ import { detectProject } from './init/detect-project';
 import { findDataFile } from './init/find-data-file';
 import { configFileName, formatInitConfig, formatInitSpec, specFileName, type InitPlan } from './init/format-init-files';
 import { inferRoles } from './init/infer-roles';
+import { findPendingCommands, formatNextSteps } from './init/next-steps';
 import type { InitArgs } from './init-command';
 
 /** Rows read to infer types, keys and labels (a seeded reservoir: memory stays small on a big file). */
@@ -57,10 +59,7 @@ export async function initCommand(args: InitArgs, io: CliIo): Promise<number> {
   const { roles } = plan;
   out(`Inferred from ${data} (${sample.rowsRead} rows read): key ${roles.keys[0] ?? '(none: rows are numbered)'}, label ${roles.labels[0] ?? '(none)'}; ${roles.columns.length} columns: ${roles.columns.map((c) => `${c.name} ${c.type}`).join(', ')}`);
   out();
-  out('Next:');
-  out(`  1. In ${configFileName(plan)}, replace the two TODO commands: offline.command (your feature pipeline) and serving.start.command (your serving process)`);
-  out('  2. npx skew run                 first run: a report per field, exit 1 on skew');
-  out(`  3. npm test                      jest runs ${specFileName(plan)}: one test per check`);
-  out('  4. Nightly against staging, sharded, with recorded serving for pull requests: see the recipes in examples/nightly/ of skew-harness');
+  // A config left as it was may have its commands filled in already: ask only for what is still a placeholder.
+  for (const line of formatNextSteps(configFileName(plan), specFileName(plan), findPendingCommands(await readFile(path.join(root, configFileName(plan)), 'utf8')))) out(line);
   return 0;
 }

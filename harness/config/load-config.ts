@@ -6,17 +6,9 @@ import { errorMessage } from '../errors/error-message';
 import { describeLoadFailure } from '../errors/load-error';
 import { resolveConfig, type ResolveConfigOptions } from './resolve-config';
 import type { ResolvedConfig } from './resolved-config';
+import { CONFIG_FILE_NAMES } from './config-file-names';
 
-/** Config file names looked for, in order, when `--config` is not given. */
-export const CONFIG_FILE_NAMES = [
-  'skew.config.ts',
-  'skew.config.mts',
-  'skew.config.cts',
-  'skew.config.js',
-  'skew.config.mjs',
-  'skew.config.cjs',
-  'skew.config.json',
-] as const;
+export { CONFIG_FILE_NAMES };
 
 /** Options for {@link loadConfig}. */
 export interface LoadConfigOptions extends Omit<ResolveConfigOptions, 'configFile' | 'rootDir'> {

@@ -1,4 +1,5 @@
 import type { CheckRows } from './check-result';
+import { nounFor, verbFor } from './plural';
 import type { SkewReport } from './report';
 
 /** One check's row accounting, for the reports' accounting sections. */
@@ -27,7 +28,17 @@ export function checkAccounting(report: SkewReport): CheckAccounting[] {
 export function describeCheckRows(rows: CheckRows): string {
   const errors = rows.offlineErrors + rows.onlineErrors > 0 ? `; errors: ${rows.offlineErrors} offline, ${rows.onlineErrors} online${describeAgreedRejections(rows)}` : '';
   const notRun = rows.notRun > 0 ? `; ${rows.notRun} not run` : '';
-  return `${rows.compared} of ${rows.total} rows compared${errors}${notRun}`;
+  return `${describeRowsCompared(rows)}${errors}${notRun}`;
+}
+
+/** `198 of 200 rows compared`, `1 of 1 row compared`. Pure. */
+export function describeRowsCompared(rows: Pick<CheckRows, 'compared' | 'total'>): string {
+  return `${rows.compared} of ${rows.total} ${nounFor(rows.total, 'row')} compared`;
+}
+
+/** `3 of 1000 rows differ`, `1 of 1000 rows differs`: a field's mismatched rows among those compared. Pure. */
+export function describeRowsDiffer(mismatched: number, compared: number): string {
+  return `${mismatched} of ${compared} ${nounFor(compared, 'row')} ${verbFor(mismatched, 'differs', 'differ')}`;
 }
 
 /**

@@ -149,6 +149,8 @@ export interface GoldenDetails {
   obsoleteKeys: string[];
   /** Rows whose input changed since recording. */
   inputChanged: string[];
+  /** Rows a side could not compute in this run: not compared, and nothing stored for them. */
+  incomplete: number;
   /** What was written to the golden file, or null when nothing was. */
   written: { added: number; rewritten: number; removed: number } | null;
   /** Where the would-be golden file was written with `--propose`, or null. */

@@ -1,4 +1,5 @@
 import type { Verdict, VerdictReason } from './verdict';
+import { formatCountOf } from './plural';
 
 /**
  * One line that says what a run found, for the terminal's last line, the demo and PR comments: per check at most
@@ -74,7 +75,7 @@ const INCONCLUSIVE_ORDER: ReadonlyArray<VerdictReason['kind']> = ['serving_unava
 export function describeReason(reason: VerdictReason): string {
   switch (reason.kind) {
     case 'field_skew':
-      return `${reason.check}: ${reason.field} differs on ${reason.mismatched} of ${reason.compared} rows (${formatRate(reason.rate)}, budget ${formatRate(reason.budget)})`;
+      return `${reason.check}: ${reason.field} differs on ${reason.mismatched} of ${formatCountOf(reason.compared, 'row')} (${formatRate(reason.rate)}, budget ${formatRate(reason.budget)})`;
     case 'check_failed':
       return `${reason.check}: ${reason.message}`;
     case 'check_inconclusive':
@@ -82,9 +83,9 @@ export function describeReason(reason: VerdictReason): string {
     case 'check_error':
       return `${reason.check} ${reason.message}`;
     case 'error_budget':
-      return `${reason.side} errors on ${reason.errors} of ${reason.rows} rows (${formatRate(reason.rate)}, budget ${formatRate(reason.budget)})`;
+      return `${reason.side} errors on ${reason.errors} of ${formatCountOf(reason.rows, 'row')} (${formatRate(reason.rate)}, budget ${formatRate(reason.budget)})`;
     case 'too_few_compared':
-      return `only ${reason.compared} rows compared (at least ${reason.required} required)`;
+      return `only ${formatCountOf(reason.compared, 'row')} compared (at least ${reason.required} required)`;
     case 'serving_unavailable':
       return reason.message;
     case 'interrupted':

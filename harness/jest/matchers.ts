@@ -1,5 +1,6 @@
 import type { CheckResult } from '../core/check-result';
 import type { SkewReport } from '../core/report';
+import { formatCountOf } from '../core/plural';
 import { createColors, shouldColor } from '../reporters/colors';
 import { formatCheck } from '../reporters/format-terminal-report';
 
@@ -25,7 +26,7 @@ export function toHaveNoSkew(received: unknown): { pass: boolean; message: () =>
       pass,
       message: () =>
         pass
-          ? `expected skew, but the run was clean (${received.accounting.rowsCompared} rows compared)`
+          ? `expected skew, but the run was clean (${formatCountOf(received.accounting.rowsCompared, 'row')} compared)`
           : [
               received.verdict.summary,
               ...received.checks.filter((c) => c.status === 'failed' || c.status === 'inconclusive' || c.status === 'error').flatMap((c) => ['', ...formatCheck(c, { colors })]),

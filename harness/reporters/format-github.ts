@@ -1,5 +1,6 @@
 import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
+import { describeRowsDiffer } from '../core/check-accounting';
 import { fieldReproduce } from './field-reproduce';
 import { formatSegmentsLine } from './format-segments';
 
@@ -33,7 +34,7 @@ export function formatGithubAnnotations(report: SkewReport): string[] {
     for (const f of failed) {
       const hint = f.analysis?.hints[0];
       const message = [
-        `${f.mismatched} of ${f.compared} rows differ (${formatRate(f.rate)})${f.side ? ` on the ${f.side} side` : ''}.`,
+        `${describeRowsDiffer(f.mismatched, f.compared)} (${formatRate(f.rate)})${f.side ? ` on the ${f.side} side` : ''}.`,
         ...(hint ? [`Hint: ${hint.message}`] : []),
         ...(f.analysis?.segments?.splits[0] ? [`Where: ${formatSegmentsLine(f.analysis.segments, 1)}`] : []),
         `Reproduce with: ${fieldReproduce(check, f) ?? report.reproduce}`,

@@ -2,6 +2,7 @@ import type { CheckResult } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
 import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
+import { describeRowsDiffer } from '../core/check-accounting';
 import { escapeXml } from './escape-xml';
 import { formatInputsLine, leadingColumns } from './format-example-inputs';
 import { formatSegmentsLine } from './format-segments';
@@ -63,7 +64,7 @@ function suite(check: CheckResult, report: SkewReport): { xml: string; counts: {
 }
 
 function failure(check: CheckResult, f: FieldStats, report: SkewReport): string {
-  const message = `${f.mismatched} of ${f.compared} rows differ (${formatRate(f.rate)}, 95% CI ${formatRate(f.interval[0])}–${formatRate(f.interval[1])}, budget ${formatRate(f.budget)})`;
+  const message = `${describeRowsDiffer(f.mismatched, f.compared)} (${formatRate(f.rate)}, 95% CI ${formatRate(f.interval[0])}–${formatRate(f.interval[1])}, budget ${formatRate(f.budget)})`;
   const [a, b] = [check.labels?.offline ?? 'offline', check.labels?.online ?? 'online'];
   const lines = [message];
   for (const hint of f.analysis?.hints ?? []) lines.push(`Hint: ${hint.message} (${hint.evidence})`);

@@ -2,6 +2,7 @@ import type { CheckResult } from '../core/check-result';
 import type { FieldStats } from '../core/field-stats';
 import type { SkewReport } from '../core/report';
 import { formatRate } from '../core/summarize-verdict';
+import { formatCountOf } from '../core/plural';
 import type { Trend } from '../core/trend';
 import { checkAccounting, describeCheckRows } from '../core/check-accounting';
 import { markdownCell, markdownCode } from './escape-markdown';
@@ -97,7 +98,7 @@ function checkDetails(check: CheckResult, examples: number): string[] {
   const out: string[] = [];
   for (const f of rankedFirst(check.fields.filter((x) => x.status === 'failed' && x.examples.length > 0))) {
     const [a, b] = [check.labels?.offline ?? 'offline', check.labels?.online ?? 'online'];
-    out.push(`<details><summary>${markdownCell(check.name)}: ${markdownCell(fieldName(f))} — ${f.mismatched} of ${f.compared} rows</summary>`, '');
+    out.push(`<details><summary>${markdownCell(check.name)}: ${markdownCell(fieldName(f))} — ${f.mismatched} of ${formatCountOf(f.compared, 'row')}</summary>`, '');
     if (f.impact) out.push(`- **Impact:** ${markdownCell(formatFieldImpact(f.impact))}`);
     for (const hint of f.analysis?.hints ?? []) out.push(`- **Hint:** ${markdownCell(hint.message)} _(${markdownCell(hint.evidence)})_`);
     for (const split of f.analysis?.segments?.splits ?? []) out.push(`- **Mismatch rate by ${markdownCell(splitName(split))}:** ${markdownCell(formatAllSegments(split))}`);

@@ -6,7 +6,8 @@ import { MISMATCH_KINDS, type Mismatch } from '../core/mismatch';
 import type { OfflineProcesses, SkewReport } from '../core/report';
 import type { Trend } from '../core/trend';
 import { formatRate } from '../core/summarize-verdict';
-import { describeAgreedRejections } from '../core/check-accounting';
+import { describeAgreedRejections, describeRowsCompared, describeRowsDiffer } from '../core/check-accounting';
+import { formatCountOf } from '../core/plural';
 import type { Colors } from './colors';
 import { formatGoldenChanges } from './format-golden';
 import { formatInputContract } from './format-input-contract';
@@ -79,7 +80,7 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
   const errorNote = r.offlineErrors + r.onlineErrors > 0 ? c.yellow(`, errors: ${r.offlineErrors} offline, ${r.onlineErrors} online`) + c.dim(describeAgreedRejections(r)) : '';
   const notRun = r.notRun > 0 ? c.yellow(`, ${r.notRun} not run`) : '';
   if (check.inputContract) out.push(...formatInputContract(check, check.inputContract, c));
-  else out.push(c.dim(`  ${r.compared} of ${r.total} rows compared`) + errorNote + notRun);
+  else out.push(c.dim(`  ${describeRowsCompared(r)}`) + errorNote + notRun);
   // A same-side check's passing fields say nothing a reader needs: show only what moved.
   const tabled = check.compares === 'same-side' ? check.fields.filter((f) => f.status === 'failed' || f.mismatched > 0) : check.fields;
   if (tabled.length > 0) {
@@ -119,12 +120,12 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
   // With counterexamples, they stand for the failing fields' examples.
   for (const f of counterexamples.length > 0 ? [] : rankedFirst(check.fields.filter((x) => x.status === 'failed'))) {
     const name = f.side ? `${f.side} ${f.field}` : f.field;
-    out.push('', `  ${c.bold(name)}: ${f.mismatched} of ${f.compared} rows differ${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
+    out.push('', `  ${c.bold(name)}: ${describeRowsDiffer(f.mismatched, f.compared)}${f.budget > 0 ? ` (budget ${formatRate(f.budget)})` : ''}`);
     if (f.impact) out.push(`    ${c.bold('Impact:')} ${paintImpact(f.impact, c)}`);
     for (const hint of f.analysis?.hints ?? []) out.push(`    ${c.yellow('Hint:')} ${hint.message} ${c.dim(`(${hint.evidence})`)}`);
     const segments = formatSegmentsLine(f.analysis?.segments);
     if (segments) out.push(`    ${c.bold('Where:')} ${segments}`);
-    if (f.noise) out.push(c.dim(`    nondeterministic: ${formatRate(f.noise.rate)} of repeated rows differ${f.noise.maxAbsDiff !== null ? ` by up to ${formatNumber(f.noise.maxAbsDiff)}` : ''}; ${f.noise.explained} differences within that noise not counted`));
+    if (f.noise) out.push(c.dim(`    nondeterministic: ${formatRate(f.noise.rate)} of repeated rows differ${f.noise.maxAbsDiff !== null ? ` by up to ${formatNumber(f.noise.maxAbsDiff)}` : ''}; ${formatCountOf(f.noise.explained, 'difference')} within that noise not counted`));
     const examples = f.examples.slice(0, shown);
     // A path column only earns its place when a mismatch sits inside the field (`geo.lat`, `scores[3]`).
     const withPath = examples.some((m) => m.path !== m.field);
@@ -147,13 +148,18 @@ export function formatCheck(check: CheckResult, options: TerminalFormatOptions):
     for (const f of check.fixed.slice(0, shown * 2)) out.push(`    ${f.field} ${f.key}`);
     if (check.fixed.length > shown * 2) out.push(c.dim(`    and ${check.fixed.length - shown * 2} more`));
   }
-  if (check.errors.length > 0) {
-    out.push('', `  ${c.yellow('row errors')} (first ${Math.min(check.errors.length, shown)}):`);
-    for (const e of check.errors.slice(0, shown)) {
-      out.push(`    ${e.side} ${e.key}: ${e.message}`);
-      // The last lines of what the pipeline printed for this row alone, when it said more than the message.
-      if (e.detail) for (const line of e.detail.split('\n').slice(-3)) out.push(c.dim(`      │ ${line}`));
-    }
+  out.push(...formatRowErrors(check, c, shown));
+  return out;
+}
+
+/** A check's first `shown` row errors, each with the last lines a pipeline printed for its row; none: no lines. */
+export function formatRowErrors(check: CheckResult, c: Colors, shown: number): string[] {
+  if (check.errors.length === 0) return [];
+  const out = ['', `  ${c.yellow('row errors')} (first ${Math.min(check.errors.length, shown)}):`];
+  for (const e of check.errors.slice(0, shown)) {
+    out.push(`    ${e.side} ${e.key}: ${e.message}`);
+    // The last lines of what the pipeline printed for this row alone, when it said more than the message.
+    if (e.detail) for (const line of e.detail.split('\n').slice(-3)) out.push(c.dim(`      │ ${line}`));
   }
   return out;
 }

@@ -1,9 +1,24 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FeatureAdapter } from '../../harness/adapters/feature-adapter';
+import { createServingAdapter } from '../../harness/adapters/serving';
 import { runDeterminismCheck } from '../../harness/checks/determinism';
+import { resolveConfig } from '../../harness/config/resolve-config';
 import { explainByNoise } from '../../harness/checks/noise-model';
 import { runParityCheck } from '../../harness/checks/parity';
 import { contextFor, makeRows, moduleDir, servingFor } from './check-fixtures';
 
 const dir = moduleDir();
+
+/** A serving adapter for a port nothing listens on (taken, then released), without retries: every request is refused. */
+async function deadServing(): Promise<FeatureAdapter> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  const config = resolveConfig({ source: { path: 'x.csv' }, offline: { command: ['x'] }, serving: { url: `http://127.0.0.1:${port}/features`, retries: 0 } }, { rootDir: '/', env: {} });
+  return createServingAdapter(config.serving);
+}
 afterAll(() => dir.remove());
 
 const OFFLINE = `export function computeFeatures(rows: any[]) { return rows.map((r) => ({ x2: r.x * 2, plan: r.plan })); }`;
@@ -45,6 +60,29 @@ describe('determinism and noise cancellation', () => {
       expect(withoutNoise.result.fields.find((f) => f.field === 'x2')!.status).toBe('failed');
     } finally {
       await serving.close();
+    }
+  });
+
+  it('counts each side and row once when serving is down (compared + errors + not run = total) and says what each side did', async () => {
+    const offline = await dir.write('offline4.ts', OFFLINE);
+    const online = await deadServing();
+    try {
+      const { result } = await runDeterminismCheck(contextFor(makeRows(30), offline, online), { rows: 30, allowNoise: [] });
+      const r = result.rows;
+      expect(result.status).toBe('inconclusive');
+      expect(r).toMatchObject({ total: 60, compared: 30, offlineErrors: 0 });
+      expect(r.compared + r.offlineErrors + r.onlineErrors + r.notRun).toBe(r.total);
+      // Ten consecutive failures open the breaker: some rows failed (both asks: one failed row), the rest were not run.
+      expect(r.onlineErrors).toBeGreaterThanOrEqual(5);
+      expect(r.notRun).toBeGreaterThan(0);
+      expect(result.summary).toBe(
+        `no row could be asked twice on the online side (${r.onlineErrors} rows failed, ${r.notRun} not run); offline gave identical features for 30 rows asked twice`,
+      );
+      // A row whose two asks failed alike is listed once.
+      const listed = result.errors.map((e) => `${e.side} ${e.key} ${e.message}`);
+      expect(new Set(listed).size).toBe(listed.length);
+    } finally {
+      await online.close();
     }
   });
 

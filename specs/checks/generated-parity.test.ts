@@ -59,6 +59,7 @@ describe('generated-parity', () => {
       expect(result.status).toBe('failed');
       expect(result.fields.find((f) => f.field === 'plan_code')!.status).toBe('failed');
       expect(result.fields.find((f) => f.field === 'amount_bucket')!.status).toBe('passed');
+      expect(result.summary).toMatch(/^1 field differs on generated rows \(plan_code\); 1 minimal counterexample/);
       const [x] = result.counterexamples!;
       expect(x).toMatchObject({ field: 'plan_code', seed: 42, mismatch: { kind: 'value', offline: -1, online: 0 } });
       expect(x!.changes).toHaveLength(1);

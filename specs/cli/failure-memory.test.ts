@@ -48,7 +48,7 @@ describe('failure memory', () => {
     const replay = await runCli(['run'], { cwd: repo.dir });
     expect(replay.code).toBe(1);
     expect(replay.stdout).toMatch(/6 sampled/);
-    expect(replay.stdout).toMatch(/^parity {2}✗ FAILED {2}all 1 fields agree on 5 compared rows; 1 remembered failing row replayed apart \(not in the rates\): 1 still fails \(x2 on k7\)$/m);
+    expect(replay.stdout).toMatch(/^parity {2}✗ FAILED {2}the one field agrees on 5 compared rows; 1 remembered failing row replayed apart \(not in the rates\): 1 still fails \(x2 on k7\)$/m);
 
     buggy = false;
     const fixed = await runCli(['run'], { cwd: repo.dir });

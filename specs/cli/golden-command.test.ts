@@ -106,7 +106,44 @@ describe('skew golden', () => {
     expect(check.stdout).toMatch(/golden {2}\? inconclusive {2}10 rows could not be computed on a side/);
     const record = await runCli(['golden', 'record'], { cwd: repo.dir, env: noCi });
     expect(record.code).toBe(3);
+    expect(record.stdout).toMatch(/^golden {2}\? inconclusive {2}nothing recorded: 10 rows could not be computed on a side \(nothing stored for them\)$/m);
     expect(goldenText()).toBe(recorded);
+  });
+
+  it('record says what it stored, not a passed comparison; the local server output shows only with --debug, as in skew run', async () => {
+    repo.write(
+      'server.js',
+      `require('node:http').createServer((req, res) => {
+        if (req.url === '/healthz') return res.end('ok');
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => { const row = JSON.parse(body); res.end(JSON.stringify({ features: { x2: row.x * 2, label_free: row.x + 1 } })); });
+      }).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening on ' + process.env.PORT));`,
+    );
+    repo.write(
+      'skew.config.js',
+      readFileSync(repo.path('skew.config.js'), 'utf8').replace(
+        /serving: \{[^\n]*\},/,
+        "serving: { url: 'http://127.0.0.1:${port}/f', start: { command: ['node', 'server.js'], readyUrl: 'http://127.0.0.1:${port}/healthz', port: 'auto' } },",
+      ),
+    );
+    const record = await runCli(['golden', 'record'], { cwd: repo.dir, env: noCi });
+    expect(record.code).toBe(0);
+    expect(record.stdout).toBe('golden  ✓ recorded  10 rows in golden/demo.golden.jsonl (10 added, 0 rewritten, 0 removed)\n');
+    expect(record.stderr).toBe('');
+
+    const again = await runCli(['golden', 'record'], { cwd: repo.dir, env: noCi });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('golden  ✓ up to date  golden/demo.golden.jsonl already holds these 10 rows: nothing to write\n');
+
+    const check = await runCli(['golden', 'check'], { cwd: repo.dir, env: noCi });
+    expect(check.code).toBe(0);
+    expect(check.stdout).toBe('golden  ✓ passed  all 10 rows match golden/demo.golden.jsonl\n  10 of 10 rows compared\n');
+    expect(check.stderr).toBe('');
+
+    const debug = await runCli(['golden', 'check', '--debug'], { cwd: repo.dir, env: noCi });
+    expect(debug.code).toBe(0);
+    expect(debug.stderr).toMatch(/^serving \| listening on \d+$/m);
   });
 
   it('review shows old → new per row and accepts by field without prompts', async () => {

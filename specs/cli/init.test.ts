@@ -98,6 +98,35 @@ describe('skew init (black box)', () => {
     }
   });
 
+  it('run again, asks only for the commands still to fill in', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.write('package.json', JSON.stringify({ name: 'model', private: true }));
+      repo.write('data/train.csv', ['customer_id,age,churned', 'c1,31,0', 'c2,45,1', 'c3,22,0'].join('\n'));
+      const next = async () => {
+        const init = await runCli(['init'], { cwd: repo.dir });
+        expect(init.code).toBe(0);
+        return init.stdout.slice(init.stdout.indexOf('Next:\n'));
+      };
+      const first = await next();
+      expect(first).toContain('  1. In skew.config.mjs, replace the two TODO commands: offline.command (your feature pipeline) and serving.start.command (your serving process)\n');
+      const config = readFileSync(repo.path('skew.config.mjs'), 'utf8');
+
+      writeFileSync(repo.path('skew.config.mjs'), config.replace(/\['TODO: offline feature command[^\]]*\]/, "['node', 'offline.js']"));
+      expect(await next()).toContain('  1. In skew.config.mjs, replace the TODO command: serving.start.command (your serving process)\n  2. npx skew run ');
+
+      writeFileSync(
+        repo.path('skew.config.mjs'),
+        config.replace(/\['TODO: offline feature command[^\]]*\]/, "['node', 'offline.js']").replace(/\['TODO: serving start command[^\]]*\]/, "['node', 'server.js']"),
+      );
+      const done = await next();
+      expect(done).not.toMatch(/TODO|replace/);
+      expect(done).toMatch(/^Next:\n {2}1\. npx skew run {17}first run: .*\n {2}2\. npm test {22}jest runs skew\.test\.js: one test per check\n {2}3\. Nightly /);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('unknown data: exit 2 with one line', async () => {
     const repo = new TempRepo();
     try {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CONFIG_FILE_NAMES } from '../../harness/config/load-config';
 import { runCli, TempRepo } from './cli-harness';
 
 /**
@@ -112,6 +113,66 @@ describe('skew run (black box)', () => {
     expect(result.code).toBe(3);
     expect(result.stdout).toMatch(/^INCONCLUSIVE: serving unavailable: 10 consecutive/m);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('with serving down and every check on: determinism counts each side and row once, generated-parity says serving is unavailable', async () => {
+    const { server, url } = await startServing(false);
+    await new Promise((resolve) => server.close(resolve));
+    repo.write(
+      'skew.config.js',
+      `module.exports = {
+        source: { path: 'train.csv', key: 'id', label: 'label' },
+        sample: { size: 30, seed: 3 },
+        offline: { command: ['python3', 'pipeline.py'] },
+        serving: { url: 'http://127.0.0.1:1/unused', retries: 0 },
+        checks: { determinism: { rows: 20 } },
+      };`,
+    );
+    const result = await runCli(['run', '--no-start', '--url', `${url}/features`], { cwd: repo.dir });
+    expect(result.code).toBe(3);
+    const report = JSON.parse(readFileSync(repo.path('reports/skew-report.json'), 'utf8')) as {
+      checks: Array<{ name: string; summary: string; rows: { total: number; compared: number; offlineErrors: number; onlineErrors: number; notRun: number } }>;
+    };
+    const check = (name: string) => report.checks.find((c) => c.name === name)!;
+    const determinism = check('determinism').rows;
+    // 20 rows asked twice on each side: each (side, row) is compared, failed or not run, exactly once.
+    expect(determinism.total).toBe(40);
+    expect(determinism.compared + determinism.offlineErrors + determinism.onlineErrors + determinism.notRun).toBe(40);
+    expect(determinism).toMatchObject({ compared: 20, offlineErrors: 0 });
+    expect(determinism.onlineErrors + determinism.notRun).toBe(20);
+    expect(check('determinism').summary).toMatch(/^no row could be asked twice on the online side \((\d+ rows? failed|\d+ rows? failed, \d+ not run|\d+ not run)\); offline gave identical features for 20 rows asked twice$/);
+    expect(result.stdout).toContain(`\n  20 of 40 rows compared, errors: 0 offline, ${determinism.onlineErrors} online${determinism.notRun > 0 ? `, ${determinism.notRun} not run` : ''}\n`);
+    // Generated rows were not made from an empty sample: serving was down.
+    expect(check('generated-parity').summary).toMatch(/^not run: serving unavailable: 10 consecutive requests failed; last: Connection refused/);
+    expect(result.stdout).not.toContain('no sampled row');
+  });
+
+  it('with serving rejecting every row: generated-parity says no sampled row was computed by both sides, not that there is none', async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.statusCode = 422;
+        res.end('{"detail":"rejected"}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      repo.write('skew.config.js', config('http://127.0.0.1:1/unused').replace('checks: { determinism: false, generatedParity: false, inputContract: false },', 'checks: { determinism: false },'));
+      const result = await runCli(['run', '--no-start', '--url', `http://127.0.0.1:${(server.address() as AddressInfo).port}/features`], { cwd: repo.dir });
+      expect(result.code).toBe(3);
+      expect(result.stdout).toMatch(/^parity {2}\? inconclusive {2}no row was compared/m);
+      expect(result.stdout).toMatch(/^generated-parity {2}\? inconclusive {2}not run: every sampled row failed on a side in parity or was not run: generated rows need a row both sides computed$/m);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('names in --help every config file name the loader looks for', async () => {
+    const help = await runCli(['--help'], { cwd: repo.dir });
+    expect(help.code).toBe(0);
+    const extensions = CONFIG_FILE_NAMES.map((name) => name.replace(/^skew\.config\./, ''));
+    expect(extensions).toEqual(expect.arrayContaining(['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json']));
+    expect(help.stdout).toContain(`skew.config.{${extensions.join(',')}}`);
   });
 
   it('exits 2 with one line naming the config path for a broken config, and writes nothing', async () => {

@@ -5,6 +5,7 @@ import type { SideResult } from '../../core/row';
 import { caseOutcomes, type GeneratedCaseOutcome } from './case-outcomes';
 import { describeOneSidedRows } from './contract-notes';
 import { describeReplays } from './describe-replays';
+import { formatCountOf, verbFor } from '../../core/plural';
 import type { RowEvaluation } from './evaluate-rows';
 
 /** What generated-parity found, ready to be judged. */
@@ -65,10 +66,10 @@ export function judgeGenerated(found: GeneratedFindings): { result: CheckResult;
     status: failedFields.length > 0 || replay.stillFailing > 0 ? 'failed' : compared === 0 ? 'inconclusive' : 'passed',
     summary:
       (failedFields.length > 0
-        ? `${failedFields.length} field${failedFields.length === 1 ? '' : 's'} differ on generated rows (${failedFields.map((f) => f.field).join(', ')}); ${counterexamples.length} minimal counterexample${counterexamples.length === 1 ? '' : 's'}${bothNote}${rowNote}`
+        ? `${formatCountOf(failedFields.length, 'field')} ${verbFor(failedFields.length, 'differs', 'differ')} on generated rows (${failedFields.map((f) => f.field).join(', ')}); ${counterexamples.length} minimal counterexample${counterexamples.length === 1 ? '' : 's'}${bothNote}${rowNote}`
         : compared === 0
           ? 'no generated row could be compared'
-          : `all fields agree on ${compared} generated rows (seed ${found.seed})${bothNote}`) +
+          : `all fields agree on ${formatCountOf(compared, 'generated row')} (seed ${found.seed})${bothNote}`) +
       sideNote +
       unseenNote +
       replay.note,

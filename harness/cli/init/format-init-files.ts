@@ -3,6 +3,12 @@ import type { InferredRoles } from './infer-roles';
 /** The prefix of every placeholder `skew init` writes; the config loader refuses a config that still has one. */
 export const INIT_PLACEHOLDER = 'TODO:';
 
+/** The two commands only the user knows: where each goes, the placeholder `skew init` writes there, what it is. */
+export const INIT_COMMANDS = [
+  { path: 'offline.command', placeholder: `${INIT_PLACEHOLDER} offline feature command`, what: 'your feature pipeline' },
+  { path: 'serving.start.command', placeholder: `${INIT_PLACEHOLDER} serving start command`, what: 'your serving process' },
+] as const;
+
 /** What the scaffolded files depend on. */
 export interface InitPlan {
   /** Data file, relative to the repo root, with `/` separators. */
@@ -46,7 +52,7 @@ export function formatInitConfig(plan: InitPlan): string {
     `  offline: {`,
     `    // Your offline feature pipeline, as an argv array (no shell): it reads one JSON object per training row on`,
     `    // stdin and writes one JSON object of features per line to stdout, in order. Or use { module: './features.js' }.`,
-    `    command: ['${INIT_PLACEHOLDER} offline feature command, e.g. python3 pipeline/features.py'],`,
+    `    command: ['${INIT_COMMANDS[0].placeholder}, e.g. python3 pipeline/features.py'],`,
     `  },`,
     `  serving: {`,
     `    // POST url with the row's input columns as JSON; answers {"features": {...}}.`,
@@ -54,7 +60,7 @@ export function formatInitConfig(plan: InitPlan): string {
     `    start: {`,
     `      // Your serving process for local runs (it gets the port in env PORT). Nightly against staging: a target`,
     `      // with serving.url from the environment and start: null.`,
-    `      command: ['${INIT_PLACEHOLDER} serving start command, e.g. node serving/server.js'],`,
+    `      command: ['${INIT_COMMANDS[1].placeholder}, e.g. node serving/server.js'],`,
     `      readyUrl: 'http://127.0.0.1:\${port}/healthz',`,
     `      port: 'auto',`,
     `    },`,

@@ -1,5 +1,6 @@
 import { describeAgreedRejections } from '../../core/check-accounting';
 import type { CheckResult, CheckStatus } from '../../core/check-result';
+import { nounFor } from '../../core/plural';
 import { anchors } from './anchors';
 import { formatCount, formatDuration } from './format-figures';
 import { html, type SafeHtml } from './html';
@@ -55,7 +56,7 @@ ${head}
 ${renderRows(check)}
 ${renderInputContract(check)}
 ${sameSide && check.labels && check.status === 'failed' ? html`<p class="muted small">Compares ${check.labels.offline} with ${check.labels.online}: a failure is a finding about one side, not skew between them.</p>` : ''}
-${tabled.length > 0 ? renderFieldTable(check, checkIndex, tabled) : check.fields.length > 0 ? html`<p class="muted">All ${formatCount(check.fields.length)} fields identical.</p>` : ''}
+${tabled.length > 0 ? renderFieldTable(check, checkIndex, tabled) : check.fields.length > 0 ? html`<p class="muted">${check.fields.length === 1 ? 'The one field is identical.' : `All ${formatCount(check.fields.length)} fields identical.`}</p>` : ''}
 ${renderImpact(check)}
 ${check.golden ? renderGolden(check.golden) : cards}
 ${orphans.map((x) => html`<article class="card"><header class="card-head"><h4>${x.field}</h4></header>${renderCounterexample(x)}</article>`)}
@@ -75,9 +76,9 @@ function renderImpact(check: CheckResult): SafeHtml | null {
 
 function renderRows(check: CheckResult): SafeHtml {
   const r = check.rows;
-  const parts: SafeHtml[] = [html`${formatCount(r.compared)} of ${formatCount(r.total)} rows compared`];
-  if (r.offlineErrors > 0) parts.push(html`<span class="warn">${formatCount(r.offlineErrors)} offline errors</span>`);
-  if (r.onlineErrors > 0) parts.push(html`<span class="warn">${formatCount(r.onlineErrors)} online errors</span>`);
+  const parts: SafeHtml[] = [html`${formatCount(r.compared)} of ${formatCount(r.total)} ${nounFor(r.total, 'row')} compared`];
+  if (r.offlineErrors > 0) parts.push(html`<span class="warn">${formatCount(r.offlineErrors)} offline ${nounFor(r.offlineErrors, 'error')}</span>`);
+  if (r.onlineErrors > 0) parts.push(html`<span class="warn">${formatCount(r.onlineErrors)} online ${nounFor(r.onlineErrors, 'error')}</span>`);
   if (r.agreedRejections) parts.push(html`<span>${describeAgreedRejections(r).trim().replace(/^\(|\)$/g, '')}</span>`);
   if (r.notRun > 0) parts.push(html`<span class="warn">${formatCount(r.notRun)} not run</span>`);
   if (check.durationMs !== undefined) parts.push(html`${formatDuration(check.durationMs)}`);

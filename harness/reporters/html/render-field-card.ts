@@ -1,6 +1,7 @@
 import type { CheckResult, Counterexample } from '../../core/check-result';
 import type { FieldStats } from '../../core/field-stats';
 import { formatRate } from '../../core/summarize-verdict';
+import { nounFor, verbFor } from '../../core/plural';
 import { formatNumber } from '../format-value';
 import { anchors } from './anchors';
 import { fieldName } from './render-field-table';
@@ -42,7 +43,7 @@ export function renderFieldCard(field: FieldStats, ctx: FieldCardContext): SafeH
   const histogram = analysis?.diffHistogram ? renderHistogram(analysis.diffHistogram) : null;
   const scatter = analysis?.scatter ? renderScatter(analysis.scatter, ctx.labels) : null;
   const facts = [
-    `${formatCount(field.mismatched)} of ${formatCount(field.compared)} rows differ`,
+    `${formatCount(field.mismatched)} of ${formatCount(field.compared)} ${nounFor(field.compared, 'row')} ${verbFor(field.mismatched, 'differs', 'differ')}`,
     `95% CI ${formatInterval(field.interval)}`,
     `budget ${formatRate(field.budget)}`,
     field.maxAbsDiff !== null && `max |diff| ${formatNumber(field.maxAbsDiff)}${field.maxRelDiff !== null ? ` (${formatRate(field.maxRelDiff)})` : ''}`,

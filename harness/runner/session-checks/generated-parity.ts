@@ -16,6 +16,11 @@ export const generatedParityCheck: SessionCheck<'generated-parity'> = {
     // comes back exact from one language and rounded from another, a difference no training row carries.
     const policy = withFloat64Integers(ctx.policy);
     const bases = { ...ctx, policy, ...(failedInParity.size > 0 ? { rows: ctx.rows.filter((row) => !failedInParity.has(row.key)) } : {}) };
+    // Said as it is, not as an empty sample: a dead server answers no generated row, and with every sampled row
+    // failed in parity there is no row to change.
+    const notRun =
+      env.online.unavailable ??
+      (ctx.rows.length > 0 && bases.rows.length === 0 ? 'every sampled row failed on a side in parity or was not run: generated rows need a row both sides computed' : null);
     const remembered = env.generatedPath
       ? []
       : env.remembered.filter((f) => f.check === 'generated-parity' && f.row).map((f) => ({ key: f.key, row: f.row! }));
@@ -28,6 +33,7 @@ export const generatedParityCheck: SessionCheck<'generated-parity'> = {
       remembered,
       reproduce: (seed, path) => env.reproduce({ generated: { seed, path } }),
       contract: env.contract,
+      notRun,
     });
     state.findings.push({
       check: 'generated-parity',
