@@ -146,4 +146,9 @@ export interface OfflineProcesses {
   mode: 'stream' | 'batch' | null;
   /** Processes started in the run (batches, single rows, isolating failing rows, the warm spare). */
   started: number;
+  /**
+   * Lines the pipeline printed to stdout that are not JSON (`Loading vocabulary…`, `processed 500 rows`): log output
+   * in the wrong stream, skipped rather than read as a row's features. Absent when there were none.
+   */
+  skippedStdout?: { lines: number; first: string };
 }

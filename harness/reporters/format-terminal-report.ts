@@ -249,5 +249,7 @@ function exampleRow(m: Mismatch): string[] {
 function formatProcesses(processes: OfflineProcesses | undefined, c: Colors): string {
   if (!processes) return '';
   const mode = processes.mode === 'stream' ? 'answers line by line, ' : processes.mode === 'batch' ? 'reads whole batches, ' : '';
-  return c.dim(`  (${mode}${processes.started} process${processes.started === 1 ? '' : 'es'})`);
+  const skipped = processes.skippedStdout;
+  const logNote = skipped ? `; ${skipped.lines} stdout line${skipped.lines === 1 ? '' : 's'} that ${skipped.lines === 1 ? 'is' : 'are'} not JSON skipped as log output, like ${JSON.stringify(skipped.first)} (print logs to stderr)` : '';
+  return c.dim(`  (${mode}${processes.started} process${processes.started === 1 ? '' : 'es'}${logNote})`);
 }

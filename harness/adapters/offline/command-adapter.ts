@@ -95,6 +95,11 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
   const limiter = createConcurrencyLimiter(Math.max(1, options.concurrency ?? availableParallelism()));
   const live = new Set<PipelineProcess>();
   const stats: OfflineProcesses = { started: 0, mode: options.mode === 'auto' || options.mode === undefined ? null : options.mode };
+  // Log output printed to stdout instead of stderr: skipped, counted, and the first line kept for the report.
+  const onSkippedLine = (line: string): void => {
+    stats.skippedStdout ??= { lines: 0, first: line.length > 120 ? `${line.slice(0, 120)}…` : line };
+    stats.skippedStdout.lines++;
+  };
   /** Warm processes started ahead, oldest first; more when the pipeline starts slowly, so back-to-back batches find one warm. */
   const spares: PipelineProcess[] = [];
   let spareCount = 1;
@@ -124,7 +129,7 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     const release = await limiter.acquire(signal);
     if (!release) throw signal?.reason ?? new Error('aborted');
     try {
-      const outcome = await runPipelineBatch(fresh(), rows, { display, timeoutMs, signal, onResult });
+      const outcome = await runPipelineBatch(fresh(), rows, { display, timeoutMs, signal, onResult, skipLogLines: true, onSkippedLine });
       if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
       if (outcome.kind === 'ok' || outcome.answered.length > 0) everAnswered = true;
       return outcome;
@@ -271,18 +276,18 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
         const spawnedAt = Date.now();
         // The first batch follows the probe at once: its process starts up alongside the probe's.
         if (!closed) spares.push(start());
-        const { mode, outcome } = await probeAnswerMode(proc, rows[0]!, { display, timeoutMs, signal });
+        const { mode, outcome } = await probeAnswerMode(proc, rows[0]!, { display, timeoutMs, signal, onSkippedLine });
         // A slow start (an import of pandas or torch): keep two spares warming instead of one.
         // (A batch pipeline's first answer also waits for the probe to see it blocked on stdin: allow for that.)
         if (Date.now() - spawnedAt >= (mode === 'stream' ? SLOW_START_MS : SLOW_START_MS + 150)) spareCount = SLOW_START_SPARES;
         stats.mode = mode;
         if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
         if (outcome.kind === 'ok') everAnswered = true;
-        if (mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs }, proc);
+        if (mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs, onSkippedLine }, proc);
         // The probe's row is not run alone again, unless the canary needs it to have enough distinct rows.
         else if (outcome.kind === 'failed') await ensureNotBroken(rows.length > CANARY_ROWS ? rows.slice(1) : rows, outcome, signal);
       } else {
-        if (stats.mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs });
+        if (stats.mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs, onSkippedLine });
         const outcome = await runFresh(rows.slice(0, 1), signal);
         if (outcome.kind === 'failed') await ensureNotBroken(rows.length > CANARY_ROWS ? rows.slice(1) : rows, outcome, signal);
       }

@@ -21,6 +21,8 @@ export interface ProbeOptions {
   busyWaitMs?: number;
   /** Cancels the probe. */
   signal?: AbortSignal | undefined;
+  /** Called with each stdout line skipped as log output. */
+  onSkippedLine?: ((line: string) => void) | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface ProbeOptions {
 export async function probeAnswerMode(proc: PipelineProcess, row: AdapterRow, options: ProbeOptions): Promise<{ mode: AnswerMode; outcome: BatchOutcome }> {
   const eventWaitMs = options.eventWaitMs ?? 1_500;
   const busyWaitMs = options.busyWaitMs ?? 60_000;
-  const answer = runPipelineBatch(proc, [row], { display: options.display, timeoutMs: options.timeoutMs, signal: options.signal, keepOpen: true });
+  const answer = runPipelineBatch(proc, [row], { display: options.display, timeoutMs: options.timeoutMs, signal: options.signal, keepOpen: true, skipLogLines: true, onSkippedLine: options.onSkippedLine });
   let answered = false;
   void answer.then(
     () => (answered = true),

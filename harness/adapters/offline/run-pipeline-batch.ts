@@ -30,6 +30,13 @@ export interface RunBatchOptions {
   onResult?: ((index: number, result: SideResult) => void) | undefined;
   /** Keep stdin open after the rows (a long-lived process that answers line by line). Default false. */
   keepOpen?: boolean;
+  /**
+   * Skip log output on stdout before the first answer and after the last (see {@link isLogLine}): for a process's
+   * first batch and for whole-batch runs, never between the answers of a long-lived process. Default false.
+   */
+  skipLogLines?: boolean | undefined;
+  /** Called with each stdout line skipped as log output. */
+  onSkippedLine?: ((line: string) => void) | undefined;
 }
 
 /**
@@ -44,6 +51,8 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
     const results: SideResult[] = [];
     let failure: string | undefined;
     let misaligned = false;
+    // The first lines skipped as log output, for the message of a batch that then lacks lines.
+    const skipped: string[] = [];
     let settled = false;
     const finish = (outcome: BatchOutcome) => {
       if (settled) return;
@@ -81,6 +90,14 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
       if (failure !== undefined || settled) return;
       armIdle();
       const index = results.length;
+      // Log output before the first answer or after the last one (`Loading vocabulary…`, `processed 500 rows`, a bare
+      // print()) is skipped. Only there: between answers a line that is not JSON may stand where a row's features
+      // should, and a line-by-line pipeline's batch ends at its last answer, so nothing comes after it.
+      if (options.skipLogLines && (index === 0 || index === rows.length) && isLogLine(line) && !looksLikeJson(line)) {
+        if (skipped.length < 3) skipped.push(line.length > 80 ? `${line.slice(0, 80)}…` : line);
+        options.onSkippedLine?.(line);
+        return;
+      }
       if (index >= rows.length) {
         misaligned = true;
         return fail(`printed more lines than the ${rows.length} rows it was given`);
@@ -109,7 +126,10 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
         const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
         return failed(rows.length === 1 ? how : `${how} after ${results.length} of ${rows.length} rows`);
       }
-      if (results.length !== rows.length) return failed(`printed ${results.length} lines for ${rows.length} rows (one JSON object per input line expected)`, []);
+      if (results.length !== rows.length) {
+        const logNote = skipped.length > 0 ? `; not JSON, skipped as log output: ${skipped.map((l) => JSON.stringify(l)).join(', ')}` : '';
+        return failed(`printed ${results.length} lines for ${rows.length} rows (one JSON object per input line expected)${logNote}`, []);
+      }
       finish({ kind: 'ok', results });
     });
 
@@ -128,4 +148,26 @@ export function rowFailure(outcome: Extract<BatchOutcome, { kind: 'failed' }>): 
   // The exception itself (a Python traceback's last line, a Node error's line above its stack): the one line a reader needs.
   const last = exceptionLine(tail);
   return { kind: 'error', message: `${outcome.reason}: ${last.length > 300 ? `${last.slice(0, 300)}…` : last}`, detail: tail };
+}
+
+/**
+ * Whether a stdout line may be log output printed to the wrong stream (`Loading vocabulary…`, `WARNING: …`,
+ * `processed 500 rows`, a blank line) rather than a row's broken features: it does not even start like a JSON object
+ * or array. A line starting with `{` or `[` that does not parse (Python's `print(dict)`: `{'a': 1}`) is where a row's
+ * features should be, and stays an error.
+ */
+export function isLogLine(line: string): boolean {
+  const first = line.trimStart()[0];
+  return first !== '{' && first !== '[';
+}
+
+/** Whether a line parses as JSON (a bare number or string is still no log line: it would be a row's wrong answer). */
+function looksLikeJson(line: string): boolean {
+  if (line.trim() === '') return false;
+  try {
+    parseJson(line);
+    return true;
+  } catch {
+    return false;
+  }
 }

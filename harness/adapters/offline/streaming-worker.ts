@@ -15,7 +15,7 @@ export class StreamingWorker {
 
   constructor(
     private readonly spawn: () => PipelineProcess,
-    private readonly options: { display: string; timeoutMs: number },
+    private readonly options: { display: string; timeoutMs: number; onSkippedLine?: ((line: string) => void) | undefined },
     first?: PipelineProcess,
   ) {
     this.#proc = first;

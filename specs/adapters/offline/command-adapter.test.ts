@@ -119,11 +119,29 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     await adapter.close();
   });
 
-  it('isolates a row whose output line is not JSON', async () => {
-    const adapter = python('junk.py', `import json, sys\nfor line in sys.stdin:\n    r = json.loads(line)\n    print('features: 3' if r["id"] == 2 else json.dumps({"ok": 1}))\n`);
+  it('isolates a row whose output line is not JSON, naming the line', async () => {
+    // Where a row's features should be: text that starts like an object but is not JSON (Python's print(dict)).
+    const adapter = python('junk.py', `import json, sys\nfor line in sys.stdin:\n    r = json.loads(line)\n    print("{'ok': 1}" if r["id"] == 2 else json.dumps({"ok": 1}))\n`);
     const results = await adapter.compute(rows(4));
-    expect(results[2]).toEqual({ kind: 'error', message: 'offline command python3 junk.py printed invalid JSON on output line 1: features: 3' });
+    expect(results[2]).toEqual({ kind: 'error', message: `offline command python3 junk.py printed invalid JSON on output line 1: {'ok': 1}` });
     expect(results.filter((r) => r.kind === 'ok')).toHaveLength(3);
+    // Plain text between answers stands where a row's features should be: an error too, not log output.
+    const text = python('text.py', `import json, sys\nfor line in sys.stdin:\n    r = json.loads(line)\n    print('features: 3' if r["id"] == 2 else json.dumps({"ok": 1}))\n`);
+    const again = await text.compute(rows(4));
+    expect(again[2]).toEqual({ kind: 'error', message: 'offline command python3 text.py printed invalid JSON on output line 1: features: 3' });
+    expect(again.filter((r) => r.kind === 'ok')).toHaveLength(3);
+    await adapter.close();
+    await text.close();
+  });
+
+  it('skips log output printed to stdout before the first answer and after the last (text, a blank line) and counts it', async () => {
+    const adapter = python(
+      'chatty.py',
+      `import json, sys\nprint("Loading vocabulary from vocab.json ...")\nrows = [json.loads(l) for l in sys.stdin]\nprint("WARNING: 2 rows have no city")\nfor r in rows:\n    print(json.dumps({"x2": r["x"] * 2}))\nprint()\nprint(f"processed {len(rows)} rows")\n`,
+    );
+    const results = await adapter.compute(rows(5));
+    expect(results).toEqual(rows(5).map((r) => ({ kind: 'ok', features: { x2: r.fields.x * 2 } })));
+    expect(adapter.processes?.skippedStdout).toEqual({ lines: 4, first: 'Loading vocabulary from vocab.json ...' });
     await adapter.close();
   });
 
