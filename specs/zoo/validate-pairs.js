@@ -82,7 +82,7 @@ function runOffline(pair, rows) {
     child.stderr.on('data', (d) => (err += d));
     child.stdin.on('error', () => {});
     child.on('close', (code) => {
-      const lines = out.split('\n').filter((l) => l.trim() !== '');
+      const lines = answerLines(out);
       if (code !== 0 || lines.length !== rows.length) return resolve({ crashed: true, message: err.trim().split('\n').at(-1) ?? `exit ${code}` });
       resolve({ crashed: false, results: lines.map(parseFeatures).map((f) => ('$error' in f ? { kind: 'error', message: f.$error } : { kind: 'ok', features: f })) });
     });
@@ -118,7 +118,7 @@ function runAlone(pair, rows) {
       if (lines.length !== rows.length) return reject(new Error(`${pair.name}: alone driver printed ${lines.length} lines for ${rows.length} rows`));
       resolve(lines.map((l) => JSON.parse(l)).map((r) => {
         if ('error' in r) return { kind: 'error', message: r.error };
-        const printed = r.out.split('\n').filter((x) => x.trim() !== '');
+        const printed = answerLines(r.out);
         if (printed.length !== 1) return { kind: 'error', message: `printed ${printed.length} lines` };
         const f = parseFeatures(printed[0]);
         return '$error' in f ? { kind: 'error', message: f.$error } : { kind: 'ok', features: f };
@@ -126,6 +126,18 @@ function runAlone(pair, rows) {
     });
     child.stdin.end(rows.map((r) => JSON.stringify(r) + '\n').join(''));
   });
+}
+
+// A pipeline's answer lines: its stdout without blank lines, and without the log lines (text that does not start
+// like JSON) before its first answer and after its last, which the harness skips too.
+function answerLines(out) {
+  const lines = out.split('\n').filter((l) => l.trim() !== '');
+  const isLog = (l) => !/^\s*[{[]/.test(l);
+  let from = 0;
+  let to = lines.length;
+  while (from < to && isLog(lines[from])) from++;
+  while (to > from && isLog(lines[to - 1])) to--;
+  return lines.slice(from, to);
 }
 
 function parseFeatures(line) {
