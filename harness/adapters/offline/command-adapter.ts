@@ -276,14 +276,20 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
         const spawnedAt = Date.now();
         // The first batch follows the probe at once: its process starts up alongside the probe's.
         if (!closed) spares.push(start());
-        const { mode, outcome } = await probeAnswerMode(proc, rows[0]!, { display, timeoutMs, signal, onSkippedLine });
+        // The lines the probe's process printed before its answer: its start-up banner, printed by every process.
+        let bannerLines = 0;
+        const countBanner = (line: string): void => {
+          bannerLines++;
+          onSkippedLine(line);
+        };
+        const { mode, outcome } = await probeAnswerMode(proc, rows[0]!, { display, timeoutMs, signal, onSkippedLine: countBanner });
         // A slow start (an import of pandas or torch): keep two spares warming instead of one.
         // (A batch pipeline's first answer also waits for the probe to see it blocked on stdin: allow for that.)
         if (Date.now() - spawnedAt >= (mode === 'stream' ? SLOW_START_MS : SLOW_START_MS + 150)) spareCount = SLOW_START_SPARES;
         stats.mode = mode;
         if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
         if (outcome.kind === 'ok') everAnswered = true;
-        if (mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs, onSkippedLine }, proc);
+        if (mode === 'stream') worker = new StreamingWorker(start, { display, timeoutMs, onSkippedLine, bannerLines }, proc);
         // The probe's row is not run alone again, unless the canary needs it to have enough distinct rows.
         else if (outcome.kind === 'failed') await ensureNotBroken(rows.length > CANARY_ROWS ? rows.slice(1) : rows, outcome, signal);
       } else {

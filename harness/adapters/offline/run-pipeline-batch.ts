@@ -31,10 +31,15 @@ export interface RunBatchOptions {
   /** Keep stdin open after the rows (a long-lived process that answers line by line). Default false. */
   keepOpen?: boolean;
   /**
-   * Skip log output on stdout before the first answer and after the last (see {@link isLogLine}): for a process's
-   * first batch and for whole-batch runs, never between the answers of a long-lived process. Default false.
+   * Skip log output on stdout before the first answer and after the last (see {@link isLogLine}), for whole-batch
+   * runs and a probe's first row; never between answers. Default false.
    */
   skipLogLines?: boolean | undefined;
+  /**
+   * A fresh long-lived process: skip at most this many log lines before its first answer (the start-up banner its
+   * first process printed, as many lines as the probe skipped). Default 0.
+   */
+  skipBannerLines?: number | undefined;
   /** Called with each stdout line skipped as log output. */
   onSkippedLine?: ((line: string) => void) | undefined;
 }
@@ -53,6 +58,11 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
     let misaligned = false;
     // The first lines skipped as log output, for the message of a batch that then lacks lines.
     const skipped: string[] = [];
+    let bannerLeft = options.skipBannerLines ?? 0;
+    // Once a line before the first answer was skipped, that line may have been the first row's answer (text instead
+    // of features), and every later answer one row early: results are handed out only once the line count proves
+    // them aligned, and a failed batch's results are not trusted.
+    let heldBack = false;
     let settled = false;
     const finish = (outcome: BatchOutcome) => {
       if (settled) return;
@@ -93,7 +103,12 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
       // Log output before the first answer or after the last one (`Loading vocabulary…`, `processed 500 rows`, a bare
       // print()) is skipped. Only there: between answers a line that is not JSON may stand where a row's features
       // should, and a line-by-line pipeline's batch ends at its last answer, so nothing comes after it.
-      if (options.skipLogLines && (index === 0 || index === rows.length) && isLogLine(line) && !looksLikeJson(line)) {
+      const skippable = (options.skipLogLines && (index === 0 || index === rows.length)) || (index === 0 && bannerLeft > 0);
+      if (skippable && isLogLine(line) && !looksLikeJson(line)) {
+        if (index === 0) {
+          heldBack = true;
+          bannerLeft--;
+        }
         if (skipped.length < 3) skipped.push(line.length > 80 ? `${line.slice(0, 80)}…` : line);
         options.onSkippedLine?.(line);
         return;
@@ -112,16 +127,21 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
       }
       const result = toSideResult(item, `offline row ${rows[index]!.key}`);
       results.push(result);
-      options.onResult?.(index, result);
-      if (options.keepOpen && results.length === rows.length) finish({ kind: 'ok', results });
+      if (!heldBack) options.onResult?.(index, result);
+      if (options.keepOpen && results.length === rows.length) succeed();
+    };
+
+    const succeed = (): void => {
+      if (heldBack) results.forEach((result, i) => options.onResult?.(i, result));
+      finish({ kind: 'ok', results });
     };
 
     void proc.exited.then((exit) => {
       if (settled) return;
       if (exit.kind === 'unstartable') return finish({ kind: 'unstartable', message: `offline command ${display} could not be started: ${exit.message}; check offline.command`, cause: exit.cause });
-      const failed = (why: string, trusted = results) =>
+      const failed = (why: string, trusted = heldBack ? [] : results) =>
         finish({ kind: 'failed', reason: `offline command ${display} ${why}`, why, stderrTail: proc.stderrTail(options.keepOpen ?? false), answered: trusted });
-      if (failure !== undefined) return failed(failure, misaligned ? [] : results);
+      if (failure !== undefined) return failed(failure, misaligned || heldBack ? [] : results);
       if (exit.code !== 0 || options.keepOpen) {
         const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
         return failed(rows.length === 1 ? how : `${how} after ${results.length} of ${rows.length} rows`);
@@ -130,7 +150,7 @@ export function runPipelineBatch(proc: PipelineProcess, rows: readonly AdapterRo
         const logNote = skipped.length > 0 ? `; not JSON, skipped as log output: ${skipped.map((l) => JSON.stringify(l)).join(', ')}` : '';
         return failed(`printed ${results.length} lines for ${rows.length} rows (one JSON object per input line expected)${logNote}`, []);
       }
-      finish({ kind: 'ok', results });
+      succeed();
     });
 
     // A long-lived process has stderr of earlier batches: the failure should show this batch's own.

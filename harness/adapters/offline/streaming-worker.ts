@@ -15,7 +15,13 @@ export class StreamingWorker {
 
   constructor(
     private readonly spawn: () => PipelineProcess,
-    private readonly options: { display: string; timeoutMs: number; onSkippedLine?: ((line: string) => void) | undefined },
+    private readonly options: {
+      display: string;
+      timeoutMs: number;
+      onSkippedLine?: ((line: string) => void) | undefined;
+      /** Log lines the pipeline prints on start before its first answer (its banner, as the probe saw it). */
+      bannerLines?: number | undefined;
+    },
     first?: PipelineProcess,
   ) {
     this.#proc = first;
@@ -24,9 +30,12 @@ export class StreamingWorker {
   /** Computes rows; calls are served in call order. Resolves to the outcome of these rows. */
   compute(rows: readonly AdapterRow[], signal?: AbortSignal, onResult?: (index: number, result: SideResult) => void): Promise<BatchOutcome> {
     const run = this.#queue.then(async () => {
-      if (!this.#proc || this.#proc.done) this.#proc = this.spawn();
-      const proc = this.#proc;
-      const outcome = await runPipelineBatch(proc, rows, { ...this.options, signal, onResult, keepOpen: true });
+      // A process started here prints its banner again before its first answer.
+      const fresh = !this.#proc || this.#proc.done;
+      if (fresh) this.#proc = this.spawn();
+      const proc = this.#proc!;
+      const { bannerLines, ...options } = this.options;
+      const outcome = await runPipelineBatch(proc, rows, { ...options, signal, onResult, keepOpen: true, skipBannerLines: fresh ? bannerLines : 0 });
       if (outcome.kind !== 'ok') {
         proc.kill();
         this.#proc = undefined;

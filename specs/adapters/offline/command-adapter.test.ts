@@ -145,6 +145,40 @@ describe('command adapter (a real Python subprocess speaking JSON Lines)', () =>
     await adapter.close();
   });
 
+  it('never hands a row another row\'s features when a row\'s answer is text instead of JSON (first row included)', async () => {
+    // A whole-batch pipeline that "skips" rows it cannot compute with a message on stdout instead of features.
+    const adapter = python('skipper.py', `import json, sys\nrows = [json.loads(l) for l in sys.stdin]\nfor r in rows:\n    if r["id"] % 3 == 0:\n        print(f"skipping row {r['id']}: bad id")\n    else:\n        print(json.dumps({"id2": r["id"] * 2}))\n`);
+    const seen = new Map<number, unknown>();
+    const results = await adapter.compute(rows(7), { onResult: (i, r) => (seen.has(i) ? undefined : seen.set(i, r)) });
+    rows(7).forEach((row, i) => {
+      const expected = row.fields.id % 3 === 0 ? expect.objectContaining({ kind: 'error' }) : { kind: 'ok', features: { id2: row.fields.id * 2 } };
+      expect(results[i]).toEqual(expected);
+      // What was handed out as soon as known is right too: no result of a misaligned batch.
+      if (seen.has(i)) expect(seen.get(i)).toEqual(expected);
+    });
+    await adapter.close();
+  });
+
+  it('skips the start-up banner of every process of a line-by-line pipeline, also after one crashed', async () => {
+    const adapter = python(
+      'banner.py',
+      `import json, sys\nprint("features 3.2: model loaded", flush=True)\nfor line in sys.stdin:\n    r = json.loads(line)\n    if r["id"] == 4:\n        raise SystemExit("cannot compute row 4")\n    print(json.dumps({"id2": r["id"] * 2}), flush=True)\n`,
+    );
+    await adapter.warmUp!(rows(3));
+    expect(adapter.processes?.mode).toBe('stream');
+    const results = await adapter.compute(rows(9));
+    rows(9).forEach((row, i) => {
+      if (row.fields.id === 4) expect(results[i]).toMatchObject({ kind: 'error' });
+      else expect(results[i]).toEqual({ kind: 'ok', features: { id2: row.fields.id * 2 } });
+    });
+    // Single rows go through the long-lived worker, whose process restarts after row 4 and prints its banner again.
+    for (const id of [4, 5, 6]) {
+      const [one] = await adapter.compute([{ key: `k${id}`, fields: { id, x: 0, name: '' } }]);
+      expect(one).toEqual(id === 4 ? expect.objectContaining({ kind: 'error' }) : { kind: 'ok', features: { id2: id * 2 } });
+    }
+    await adapter.close();
+  });
+
   it('stops the run when the pipeline fails on every row it is given (an import error)', async () => {
     const adapter = python('import-fails.py', `import json, sys\nimport no_such_module_xyz\n`);
     const error = await adapter.compute(rows(10)).catch((e: unknown) => e);
