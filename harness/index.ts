@@ -35,7 +35,7 @@ export type {
 export type { Row, FeatureVector, SourceRow, SideResult, ColumnInfo, ColumnType, Side } from './core/row';
 export type { Mismatch, MismatchKind } from './core/mismatch';
 export type { FieldPolicy, FieldPolicyOptions } from './core/field-policy';
-export type { CompareOptions, ComparePolicy } from './core/compare-policy';
+export type { CompareOptions, ComparePolicy, ComparePolicyContext } from './core/compare-policy';
 export type { FieldOutcome } from './core/diff';
 export type { FieldStats } from './core/field-stats';
 export type { CheckResult, CheckStatus, RowError } from './core/check-result';

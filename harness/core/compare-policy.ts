@@ -34,7 +34,7 @@ export interface ComparePolicy {
    * pipeline echoing its join key, not a feature: it is not compared. Returned by both sides, it is compared (a
    * serving answer for another entity is skew).
    */
-  readonly keyColumns: ReadonlySet<string>;
+  readonly keyColumns?: ReadonlySet<string>;
 }
 
 /** What a policy knows besides the `compare` options. */

@@ -50,7 +50,7 @@ export function ruleAt(rules: FieldRules, position: number, field: string, polic
 function addFieldRule(byName: Map<string, FieldRule>, field: string, policy: ComparePolicy): FieldRule {
   const rule: FieldRule = {
     ignored: policy.isIgnored(field),
-    keyColumn: policy.keyColumns.has(field),
+    keyColumn: policy.keyColumns?.has(field) ?? false,
     policy: policy.policyFor(field),
     uniform: policy.uniformBelow(field),
     matched: Object.freeze({ field, mismatches: NO_MISMATCHES }),

@@ -33,7 +33,7 @@ export function diffFeatures(
   for (const field of fields) {
     if (policy.isIgnored(field)) continue;
     // A key column only one side returns is an echoed join key, not a feature.
-    if (policy.keyColumns.has(field) && hasOwn(offline, field) !== hasOwn(renamed, field)) continue;
+    if (policy.keyColumns?.has(field) === true && hasOwn(offline, field) !== hasOwn(renamed, field)) continue;
     const found = diffPresent(field, hasOwn(offline, field), offline[field], hasOwn(renamed, field), renamed[field], policy);
     outcomes.push({ field, mismatches: found.map((m) => ({ key, field, ...m })) });
   }

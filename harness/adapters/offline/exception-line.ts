@@ -33,4 +33,5 @@ export function exceptionLine(stderr: string): string {
 }
 
 const NODE_BANNER = /^Node\.js v\d+\.\d+\.\d+$/;
-const STACK_FRAME = /^\s+at\s/;
+// A frame, or Node's `... 4 lines matching cause stack trace ...` between the frames of an error with a `cause`.
+const STACK_FRAME = /^\s+(at\s|\.\.\. \d+ lines? matching cause stack trace \.\.\.$)/;

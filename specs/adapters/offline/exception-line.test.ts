@@ -13,6 +13,11 @@ describe('exceptionLine', () => {
     const withCode = stderrOf(process.execPath, ['-e', "const e = new Error('cannot parse 2024-02-30'); e.code = 'BAD_DATE'; throw e"]);
     expect(withCode).toMatch(/code: 'BAD_DATE'/);
     expect(exceptionLine(withCode)).toBe('Error: cannot parse 2024-02-30');
+
+    // A wrapped error: Node prints the cause's stack after the error's, with a "... N lines matching" filler.
+    const wrapped = stderrOf(process.execPath, ['-e', "function f() { throw new Error('bad date') } try { f() } catch (inner) { throw new Error('row 7 invalid', { cause: inner }) }"]);
+    expect(wrapped).toMatch(/\.\.\. \d+ lines? matching cause stack trace \.\.\./);
+    expect(exceptionLine(wrapped)).toMatch(/^\[cause\]: Error: bad date$|^Error: row 7 invalid$/);
   });
 
   it('takes a Python traceback’s last line, and the last line of anything else', () => {
