@@ -5,6 +5,7 @@ import { patternWarnings } from '../pattern-warnings';
 import { memoryFindings } from '../session-results';
 import { withPredictionImpact, type ShardImpact } from '../parity-impact';
 import type { SessionCheck } from './session-check';
+import type { CheckResult } from '../../core/check-result';
 
 /**
  * parity: the random sample and the remembered rows (replayed apart) through both sides; its records feed the failure
@@ -32,10 +33,21 @@ export const parityCheck: SessionCheck<'parity'> = {
     state.parity = out.records;
     state.parityTimings = out.timings;
     state.findings.push(memoryFindings('parity', out.records.memoryCases, out.result));
-    state.warnings.push(...patternWarnings(config, out.records.fieldsSeen));
+    state.warnings.push(...patternWarnings(config, out.records.fieldsSeen), ...echoedKeyWarnings(config.source.key, out.records.fieldsSeen, out.result));
     const analysed = withFieldAnalysis(out.result, analysisInput(out.records.analysisRows, env.plan.columns, env.profile, env.policy));
     const { skewedRows, analysisRows, skewed } = out.records;
     const keep = shard ? (scored: ShardImpact) => (state.shardImpact = scored) : undefined;
     return withPredictionImpact(analysed, skewedRows.length > 0 ? skewedRows : analysisRows, env, skewed, keep);
   },
 };
+
+/**
+ * One line per key column a side returned that parity never compared: only one side returns it, so it was read as
+ * an echoed join key (see `ComparePolicy.keyColumns`) — said, since a key that is also a feature the other side
+ * stopped returning would otherwise vanish from the report.
+ */
+export function echoedKeyWarnings(keys: readonly string[], seen: ReadonlySet<string>, result: CheckResult): string[] {
+  return keys
+    .filter((key) => seen.has(key) && !result.fields.some((f) => f.field === key))
+    .map((key) => `${key} (source.key) is returned by one side only: read as the join key echoed back, not compared`);
+}
