@@ -21,5 +21,5 @@ export function formatCountOf(count: number, singular: string, plural = `${singu
  * fields differs", "2 of 10 fields differ", "0 rows differ". Pure.
  */
 export function verbFor(count: number, singular: string, plural: string): string {
-  return count === 1 ? singular : plural;
+  return nounFor(count, singular, plural);
 }

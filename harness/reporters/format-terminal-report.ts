@@ -7,7 +7,7 @@ import type { OfflineProcesses, SkewReport } from '../core/report';
 import type { Trend } from '../core/trend';
 import { formatRate } from '../core/summarize-verdict';
 import { describeAgreedRejections, describeRowsCompared, describeRowsDiffer } from '../core/check-accounting';
-import { formatCountOf } from '../core/plural';
+import { formatCountOf, verbFor } from '../core/plural';
 import type { Colors } from './colors';
 import { formatGoldenChanges } from './format-golden';
 import { formatInputContract } from './format-input-contract';
@@ -250,6 +250,6 @@ function formatProcesses(processes: OfflineProcesses | undefined, c: Colors): st
   if (!processes) return '';
   const mode = processes.mode === 'stream' ? 'answers line by line, ' : processes.mode === 'batch' ? 'reads whole batches, ' : '';
   const skipped = processes.skippedStdout;
-  const logNote = skipped ? `; ${skipped.lines} stdout line${skipped.lines === 1 ? '' : 's'} that ${skipped.lines === 1 ? 'is' : 'are'} not JSON skipped as log output, like ${JSON.stringify(skipped.first)} (print logs to stderr)` : '';
-  return c.dim(`  (${mode}${processes.started} process${processes.started === 1 ? '' : 'es'}${logNote})`);
+  const logNote = skipped ? `; ${formatCountOf(skipped.lines, 'stdout line')} that ${verbFor(skipped.lines, 'is', 'are')} not JSON skipped as log output, like ${JSON.stringify(skipped.first)} (print logs to stderr)` : '';
+  return c.dim(`  (${mode}${formatCountOf(processes.started, 'process', 'processes')}${logNote})`);
 }

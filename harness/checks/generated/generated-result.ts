@@ -66,7 +66,7 @@ export function judgeGenerated(found: GeneratedFindings): { result: CheckResult;
     status: failedFields.length > 0 || replay.stillFailing > 0 ? 'failed' : compared === 0 ? 'inconclusive' : 'passed',
     summary:
       (failedFields.length > 0
-        ? `${formatCountOf(failedFields.length, 'field')} ${verbFor(failedFields.length, 'differs', 'differ')} on generated rows (${failedFields.map((f) => f.field).join(', ')}); ${counterexamples.length} minimal counterexample${counterexamples.length === 1 ? '' : 's'}${bothNote}${rowNote}`
+        ? `${formatCountOf(failedFields.length, 'field')} ${verbFor(failedFields.length, 'differs', 'differ')} on generated rows (${failedFields.map((f) => f.field).join(', ')}); ${formatCountOf(counterexamples.length, 'minimal counterexample')}${bothNote}${rowNote}`
         : compared === 0
           ? 'no generated row could be compared'
           : `all fields agree on ${formatCountOf(compared, 'generated row')} (seed ${found.seed})${bothNote}`) +

@@ -1,3 +1,4 @@
+import { formatCountOf } from '../../core/plural';
 import type { ColumnProfile, DataProfile } from '../../core/data-profile';
 import type { Row } from '../../core/row';
 import { parseDateText } from '../../profile/date-text';
@@ -84,7 +85,7 @@ function trainingShows(column: ColumnProfile): string {
   if (column.numeric) return `training: ${column.numeric.min} … ${column.numeric.max}`;
   if (column.dates) return `training: ${column.dates.min} … ${column.dates.max}`;
   const vocabulary = column.strings?.vocabulary;
-  if (vocabulary) return `not among its ${vocabulary.length} training value${vocabulary.length === 1 ? '' : 's'}`;
+  if (vocabulary) return `not among its ${formatCountOf(vocabulary.length, 'training value')}`;
   return 'not in the training rows';
 }
 
@@ -121,7 +122,7 @@ export function unseenDisagreementWarnings(evaluations: readonly RowEvaluation[]
       {
         kind: REJECTS_UNSEEN_INPUT,
         message:
-          `${name} rejects ${rows.length} generated row${rows.length === 1 ? '' : 's'} that ${other} computes, each holding a value training never had ` +
+          `${name} rejects ${formatCountOf(rows.length, 'generated row')} that ${other} computes, each holding a value training never had ` +
           `(first: ${first.unseen!.description}): the two sides validate input outside the training data differently — not skew in the features`,
         count: rows.length,
         keys: rows.map((e) => e.row.key),

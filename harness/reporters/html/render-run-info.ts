@@ -1,3 +1,4 @@
+import { nounFor } from '../../core/plural';
 import type { SkewReport } from '../../core/report';
 import { checkAccounting } from '../../core/check-accounting';
 import { formatNumber } from '../format-value';
@@ -56,7 +57,7 @@ ${entry('source', html`<code>${source.path}</code> <span class="muted">${source.
 ${entry('sample', `${formatCount(run.sampleSize)} rows, ${run.sampleMethod}, seed ${run.seed}`)}
 ${entry('time', html`${run.startedAt} → ${run.finishedAt} <span class="muted">(${formatDuration(run.durationMs)})</span>`)}
 ${entry('phases', `sample ${formatDuration(t.sampleMs)}, offline ${formatDuration(t.offlineMs)}, online ${formatDuration(t.onlineMs)}, total ${formatDuration(t.totalMs)}`)}
-${entry('offline', html`${sides.offline.description}${sides.offline.processes ? html` <span class="muted">· ${sides.offline.processes.mode === 'stream' ? 'answers line by line, ' : sides.offline.processes.mode === 'batch' ? 'reads whole batches, ' : ''}${formatCount(sides.offline.processes.started)} processes${sides.offline.processes.skippedStdout ? ` · ${formatCount(sides.offline.processes.skippedStdout.lines)} stdout lines that are not JSON skipped as log output, like ${JSON.stringify(sides.offline.processes.skippedStdout.first)}` : ''}</span>` : ''}`, true)}
+${entry('offline', html`${sides.offline.description}${sides.offline.processes ? html` <span class="muted">· ${sides.offline.processes.mode === 'stream' ? 'answers line by line, ' : sides.offline.processes.mode === 'batch' ? 'reads whole batches, ' : ''}${formatCount(sides.offline.processes.started)} processes${sides.offline.processes.skippedStdout ? ` · ${formatCount(sides.offline.processes.skippedStdout.lines)} stdout ${nounFor(sides.offline.processes.skippedStdout.lines, 'line')} not JSON, skipped as log output, like ${JSON.stringify(sides.offline.processes.skippedStdout.first)}` : ''}</span>` : ''}`, true)}
 ${entry('online', html`${sides.online.description}${stats ? html` <span class="muted">· ${formatCount(stats.requests)} requests, ${formatCount(stats.retries)} retries${statuses ? `; ${statuses}` : ''}${latency ? `; ${latency}` : ''}</span>` : ''}`, true)}
 ${entry('versions', `${report.tool.name} ${report.tool.version}, Node ${run.versions.node}, ${run.versions.platform}, report schema ${report.schemaVersion}`, true)}
 </dl>
