@@ -25,8 +25,10 @@ describe('rows both sides reject alike', () => {
     summary.add(comparison('d', pipelineRejects, http(429))); // throttled: infrastructure
     summary.add(comparison('e', batchFailed, http(400))); // a batch's failure never narrowed to the row
     summary.add(comparison('f', ok, http(400))); // one side only
+    // Every row would get these alike, whatever its values: credentials, a wrong URL or method.
+    for (const status of [401, 403, 404, 405, 407]) summary.add(comparison(`g${status}`, pipelineRejects, http(status)));
     const { rows } = summary.result();
-    expect(rows).toMatchObject({ total: 6, compared: 1, offlineErrors: 4, onlineErrors: 5, agreedRejections: { offline: 1, online: 1 } });
+    expect(rows).toMatchObject({ total: 11, compared: 1, offlineErrors: 9, onlineErrors: 10, agreedRejections: { offline: 1, online: 1 } });
 
     const none = new RowSummaryAccumulator(() => 0, 5);
     none.add(comparison('c', pipelineRejects, http(500)));

@@ -1,10 +1,11 @@
+import { isRowVerdictStatus } from '../../core/http-status';
 import type { Row, SideResult } from '../../core/row';
 import { sendRow, type RequestContext, type RequestOutcome } from './row-requests';
 import type { AbortLike } from './abort-scope';
 
 /**
  * Whether a failed batch request was likely failed by one of its rows rather than by the endpoint: every row is an
- * error and the server answered — a 4xx that judges the request (not auth, not 404/408/429), a 500 (a handler that
+ * error and the server answered — a 4xx that judges the request ({@link isRowVerdictStatus}: not credentials, 404, 405, 408 or 429), a 500 (a handler that
  * crashed on one row), or a 2xx whose body did not map to one vector per row. Then the rows deserve to be tried
  * alone. So is a batch whose body could not be built (nothing was sent): one row a protocol cannot carry — a null in a
  * tensor — must not cost the rows beside it. Transport failures, 404 and 502–504 are the endpoint's own and are not
@@ -18,7 +19,7 @@ export function isRowCausedBatchFailure(outcome: RequestOutcome): boolean {
   if (status === undefined) return false;
   if (status >= 200 && status < 300) return true;
   if (status === 500) return true;
-  return status >= 400 && status < 500 && ![401, 403, 404, 407, 408, 429].includes(status);
+  return isRowVerdictStatus(status);
 }
 
 /** Sends rows to the single-row endpoint one after another, as the fallback for a batch that failed on its rows. */

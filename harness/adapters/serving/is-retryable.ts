@@ -1,3 +1,4 @@
+import { isEndpointWide4xx } from '../../core/http-status';
 import type { TransportFailureKind } from './transport-failure';
 
 /**
@@ -37,5 +38,5 @@ export function isRetryableFailure(kind: TransportFailureKind): boolean {
  * 422 is about one row's input (generated edge-case rows are meant to provoke those), and proves the server is up.
  */
 export function isEndpointFailureStatus(status: number): boolean {
-  return isRetryableStatus(status) || [401, 403, 404, 405, 407].includes(status);
+  return isRetryableStatus(status) || isEndpointWide4xx(status);
 }

@@ -10,7 +10,7 @@ const NOT_SENT = /^(Could not build the request body for |URL template column ")
 
 /**
  * What one side did with a probe row. It rejects the row when the offline pipeline gives a per-row error for it, or
- * serving answers 4xx (not 408 or 429) or 500 — a server that crashes on malformed input answers 500, and for a row
+ * serving answers a 4xx about the row (not 401, 403, 404, 405, 407, 408 or 429) or 500 — a server that crashes on malformed input answers 500, and for a row
  * built to be malformed that is its way of refusing it (for a valid row generated-parity counts a 500 as
  * infrastructure instead) — or answers 2xx without features (an error in the body), or the row cannot even be made
  * into a request (the request mapper throws on it). Timeouts, 503s, network failures and rows never attempted are
