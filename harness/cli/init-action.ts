@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { CONFIG_FILE_NAMES } from '../config/config-file-names';
 import { UsageError } from '../errors/usage-error';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { formatFromPath, readSample } from '../source';
@@ -39,11 +40,16 @@ export async function initCommand(args: InitArgs, io: CliIo): Promise<number> {
     specKind: project.tsJest ? 'ts' : 'js',
   };
 
+  // A config or spec the project already has under another extension (a `skew.config.ts` in a repo now seen as
+  // JavaScript) is the one to keep: a second beside it would never be loaded, or would shadow it.
+  const existing = (names: readonly string[], fallback: string): string => names.find((name) => existsSync(path.join(root, name))) ?? fallback;
+  const configName = existing(CONFIG_FILE_NAMES, configFileName(plan));
+  const specName = existing(['skew.test.ts', 'skew.test.js', 'skew.test.mjs', 'skew.test.cjs'], specFileName(plan));
   const created: string[] = [];
   const skipped: string[] = [];
   for (const [name, text] of [
-    [configFileName(plan), formatInitConfig(plan)],
-    [specFileName(plan), formatInitSpec(plan)],
+    [configName, formatInitConfig(plan)],
+    [specName, formatInitSpec(plan, configName)],
   ] as const) {
     const file = path.join(root, name);
     if (existsSync(file)) skipped.push(name);
@@ -60,6 +66,6 @@ export async function initCommand(args: InitArgs, io: CliIo): Promise<number> {
   out(`Inferred from ${data} (${sample.rowsRead} rows read): key ${roles.keys[0] ?? '(none: rows are numbered)'}, label ${roles.labels[0] ?? '(none)'}; ${roles.columns.length} columns: ${roles.columns.map((c) => `${c.name} ${c.type}`).join(', ')}`);
   out();
   // A config left as it was may have its commands filled in already: ask only for what is still a placeholder.
-  for (const line of formatNextSteps(configFileName(plan), specFileName(plan), findPendingCommands(await readFile(path.join(root, configFileName(plan)), 'utf8')))) out(line);
+  for (const line of formatNextSteps(configName, specName, findPendingCommands(await readFile(path.join(root, configName), 'utf8')))) out(line);
   return 0;
 }

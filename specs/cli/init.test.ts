@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { detectProject } from '../../harness/cli/init/detect-project';
 import { inferRoles } from '../../harness/cli/init/infer-roles';
@@ -127,6 +127,24 @@ describe('skew init (black box)', () => {
     }
   });
 
+  it('keeps a config the repo already has under another extension, and points the new spec at it', async () => {
+    const repo = new TempRepo();
+    try {
+      // A JavaScript repo (no typescript) whose team wrote skew.config.ts by hand.
+      repo.write('package.json', JSON.stringify({ name: 'model', private: true }));
+      repo.write('data/train.csv', ['customer_id,age,renewed', 'c1,31,0', 'c2,45,1', 'c3,22,0'].join('\n'));
+      repo.write('skew.config.ts', "export default { source: { path: 'data/train.csv' } };\n");
+      const init = await runCli(['init'], { cwd: repo.dir });
+      expect(init.code).toBe(0);
+      expect(init.stdout).toContain('skew init: created skew.test.js\nskew init: skipped skew.config.ts: it exists (left as it is)\n');
+      expect(init.stdout).toContain('label renewed;');
+      expect(existsSync(repo.path('skew.config.mjs'))).toBe(false);
+      expect(readFileSync(repo.path('skew.test.js'), 'utf8')).toContain("describeSkew({ config: 'skew.config.ts' });");
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('unknown data: exit 2 with one line', async () => {
     const repo = new TempRepo();
     try {
@@ -171,7 +189,32 @@ describe('skew init: what it infers', () => {
     const rows = Array.from({ length: 20 }, (_, i) => ({ row: i, user_id: `u${i}`, is_fraud: i % 7 === 0, target: i * 1.5, amount: i % 3 }));
     const roles = inferRoles(columns, rows);
     expect(roles.keys).toEqual(['user_id']);
-    expect(roles.labels).toEqual(['is_fraud']); // `target` has 20 values: a measurement, not a label
+    // A classification target first; `target` has 20 values: a regression target, named so, after it.
+    expect(roles.labels).toEqual(['is_fraud', 'target']);
     expect(roles.columns.find((c) => c.name === 'amount')).toEqual({ name: 'amount', type: 'number', distinct: 3, nulls: 0 });
+  });
+
+  it('guesses labels that are not named label: an outcome in the past tense, a regression target, a flag last', () => {
+    const columns = [
+      { name: 'loan_id', type: 'string' as const },
+      { name: 'emailed', type: 'integer' as const },
+      { name: 'is_weekend', type: 'boolean' as const },
+      { name: 'speed', type: 'number' as const },
+      { name: 'renewed', type: 'integer' as const },
+    ];
+    const rows = Array.from({ length: 30 }, (_, i) => ({ loan_id: `L${i}`, emailed: i % 2, is_weekend: i % 7 > 4, speed: i / 3, renewed: i % 3 === 0 ? 1 : 0 }));
+    // `renewed` comes last, so it leads `emailed`; a flag like `is_weekend` is the last resort; `speed` is no outcome.
+    expect(inferRoles(columns, rows).labels).toEqual(['renewed', 'emailed', 'is_weekend']);
+
+    const regression = [
+      { name: 'store_id', type: 'integer' as const },
+      { name: 'price', type: 'number' as const },
+      { name: 'units_target', type: 'number' as const },
+    ];
+    const sales = Array.from({ length: 30 }, (_, i) => ({ store_id: i, price: 2 + i / 10, units_target: i * 2.5 }));
+    expect(inferRoles(regression, sales).labels).toEqual(['units_target']);
+    // A many-valued column with a label-like name that is not numeric is still no label.
+    const notes = Array.from({ length: 30 }, (_, i) => ({ store_id: i, price: 1, target: `note ${i}` }));
+    expect(inferRoles([...regression.slice(0, 2), { name: 'target', type: 'string' }], notes).labels).toEqual([]);
   });
 });

@@ -71,9 +71,8 @@ export function formatInitConfig(plan: InitPlan): string {
   return lines.join('\n');
 }
 
-/** The jest spec: one test per enabled check (`npm test`). */
-export function formatInitSpec(plan: InitPlan): string {
-  const config = configFileName(plan);
+/** The jest spec: one test per enabled check (`npm test`) of `config` (by default the config `skew init` writes). */
+export function formatInitSpec(plan: InitPlan, config: string = configFileName(plan)): string {
   const head =
     plan.specKind === 'ts'
       ? `import { describeSkew } from 'skew-harness/jest';`
