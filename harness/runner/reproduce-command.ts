@@ -36,12 +36,17 @@ export interface ReproduceRun extends Pick<ResolvedConfig, 'configFile' | 'targe
   checks?: readonly string[] | undefined;
   /** `--generated-path`: the run replayed one generated-parity case. */
   generatedPath?: string | undefined;
+  /**
+   * `--keys`: the run read only these rows, so every line it prints does (a generated case's path indexes the rows
+   * generated from these, not from the sample).
+   */
+  keys?: readonly string[] | undefined;
   flags?: ReproduceFlags | undefined;
 }
 
 /** What narrows a reproduce command to part of the run. */
 export interface ReproduceExtra {
-  /** Only these rows (`--keys`, instead of the sample). */
+  /** Only these rows (`--keys`, instead of the sample, or of the run's own `--keys`). */
   keys?: readonly string[] | undefined;
   /** Exactly one generated-parity case (only that check). */
   generated?: { seed: number; path: string } | undefined;
@@ -50,8 +55,8 @@ export interface ReproduceExtra {
 }
 
 /**
- * The command that reruns this run exactly: same config, target, seed, sample size and method, checks, and every
- * option of {@link ReproduceFlags} it was given. With `keys`, only those rows (`--keys`), which is how a single
+ * The command that reruns this run exactly: same config, target, seed, sample size and method (or the run's `--keys`),
+ * checks, and every option of {@link ReproduceFlags} it was given. With `keys`, only those rows (`--keys`), which is how a single
  * failing row is reproduced; with `generated`, exactly one generated-parity case (the sample fixes the profile the
  * rows are generated from, the seed and path the case); with `check`, only that check. Each argument is quoted for a
  * POSIX shell where it needs it.
@@ -66,8 +71,9 @@ export function reproduceCommand(run: ReproduceRun, cwd: string, extra: Reproduc
   const args = ['npx', 'skew', 'run'];
   if (run.configFile) args.push('--config', relative(run.configFile));
   if (run.target) args.push('--target', run.target);
-  if (extra.keys && extra.keys.length > 0) {
-    args.push('--keys', extra.keys.join(','));
+  const keys = extra.keys && extra.keys.length > 0 ? extra.keys : run.keys;
+  if (keys && keys.length > 0) {
+    args.push('--keys', keys.join(','));
   } else {
     args.push('--seed', String(run.sample.seed));
     if (run.sample.method === 'all') args.push('--sample', 'all');

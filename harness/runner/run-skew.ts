@@ -85,7 +85,7 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
     // Read the baseline first: an unreadable one should stop the run before any work, not after.
     const baseline = config.report.baseline ? await readBaseline(config.report.baseline, cwd) : null;
     const { shard } = options;
-    const reproduce: ReproduceRun = { configFile: config.configFile, target: config.target, sample: config.sample, checks: options.checks, generatedPath: options.generatedPath, flags: options.flags };
+    const reproduce: ReproduceRun = { configFile: config.configFile, target: config.target, sample: config.sample, checks: options.checks, generatedPath: options.generatedPath, keys: options.keys, flags: options.flags };
     session = await openSkewSession(config, { signal: sessionSignal, reporter, log: options.log, keys: options.keys, generatedPath: options.generatedPath, cwd, golden: options.golden, shard, reproduce });
     reporter?.onSampled?.({
       rowsRead: session.sample.rowsRead,

@@ -53,7 +53,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
   // Resolved before anything starts, so a contract option naming an unknown column stops the run at once.
   const contract = resolveInputContract(randomRows, profile, config.source.contract);
   const cwd = options.cwd ?? process.cwd();
-  const reproduceRun = options.reproduce ?? { configFile: config.configFile, target: config.target, sample: config.sample };
+  const reproduceRun = options.reproduce ?? { configFile: config.configFile, target: config.target, sample: config.sample, keys: options.keys };
   const reproduce = (extra?: ReproduceExtra) => redact(reproduceCommand(reproduceRun, cwd, extra));
 
   const closers: Array<() => Promise<void>> = [];

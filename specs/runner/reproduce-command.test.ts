@@ -24,6 +24,17 @@ describe('reproduceCommand', () => {
     );
   });
 
+  it("a run of --keys: every line it prints reads those rows, not the sample (a generated case's path indexes them)", () => {
+    const run: ReproduceRun = { ...base, keys: ['S020|SKU-00173|2024-01-01'] };
+    expect(reproduceCommand(run, '/repo', { generated: { seed: 1, path: '0:0:0' } })).toBe(
+      "npx skew run --config skew.config.ts --keys 'S020|SKU-00173|2024-01-01' --checks generated-parity --generated-seed 1 --generated-path 0:0:0",
+    );
+    expect(reproduceCommand(run, '/repo', { check: 'input-contract' })).toBe("npx skew run --config skew.config.ts --keys 'S020|SKU-00173|2024-01-01' --checks input-contract");
+    expect(reproduceCommand(run, '/repo')).toBe("npx skew run --config skew.config.ts --keys 'S020|SKU-00173|2024-01-01'");
+    // A line for one row narrows further.
+    expect(reproduceCommand(run, '/repo', { keys: ['x'], check: 'parity' })).toBe('npx skew run --config skew.config.ts --keys x --checks parity');
+  });
+
   it("narrows to one check without repeating the run's --checks, and keeps the setup flags", () => {
     const run: ReproduceRun = { ...base, checks: ['parity', 'input-contract'], flags: { url: 'http://h/f', noStart: true, generatedRuns: 50, generatedSeed: 3 } };
     const parity = reproduceCommand(run, '/repo', { keys: ['u1', 'u2'], check: 'parity' });
