@@ -44,3 +44,8 @@ export function markdownCode(text: string): string {
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
+
+/** {@link markdownCode} for a table cell: pipes inside the span escaped too (a composite key `S020|SKU-1` is one cell). */
+export function markdownCodeCell(text: string): string {
+  return markdownCell(markdownCode(text));
+}

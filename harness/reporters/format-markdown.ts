@@ -5,7 +5,7 @@ import { formatRate } from '../core/summarize-verdict';
 import { formatCountOf } from '../core/plural';
 import type { Trend } from '../core/trend';
 import { checkAccounting, describeCheckRows } from '../core/check-accounting';
-import { markdownCell, markdownCode } from './escape-markdown';
+import { markdownCell, markdownCode, markdownCodeCell } from './escape-markdown';
 import { markdownInputContract, markdownWarnings } from './markdown-input-contract';
 import { formatNumber, formatValue, truncate } from './format-value';
 import { formatChanges, leadingColumns, orderedInputs } from './format-example-inputs';
@@ -84,7 +84,7 @@ function checkSummary(check: CheckResult): string[] {
     '',
     `| field | compared | mismatched | rate (95% CI) | max \\|diff\\| |${withImpact ? ' impact |' : ''} hint |`,
     `|---|---:|---:|---|---:|${withImpact ? '---|' : ''}---|`,
-    ...sorted.map((f) => `| ${fieldName(f)} | ${f.compared} | ${f.mismatched} | ${formatRate(f.rate)} (${formatRate(f.interval[0])}–${formatRate(f.interval[1])}) | ${f.maxAbsDiff === null ? '' : formatNumber(f.maxAbsDiff)} |${impactCell(f)} ${markdownCell(f.analysis?.hints[0]?.message ?? '')} |`),
+    ...sorted.map((f) => `| ${markdownCell(fieldName(f))} | ${f.compared} | ${f.mismatched} | ${formatRate(f.rate)} (${formatRate(f.interval[0])}–${formatRate(f.interval[1])}) | ${f.maxAbsDiff === null ? '' : formatNumber(f.maxAbsDiff)} |${impactCell(f)} ${markdownCell(f.analysis?.hints[0]?.message ?? '')} |`),
     '',
     ...(check.impact ? [`**Prediction impact:** ${describeImpact(check.impact).map(markdownCell).join('; ')}`, ''] : []),
     ...markdownWarnings(check),
@@ -107,7 +107,7 @@ function checkDetails(check: CheckResult, examples: number): string[] {
     out.push('', `| key | ${a} | ${b} | diff |${withInputs ? ' inputs |' : ''}`, `|---|---:|---:|---|${withInputs ? '---|' : ''}`);
     for (const m of f.examples.slice(0, examples)) {
       const inputs = withInputs ? ` ${markdownCell(truncate([formatChanges(m), ...orderedInputs(m, leading).map(([k, v]) => `${k}=${formatValue(v, 40)}`)].filter(Boolean).join(' '), 400))} |` : '';
-      out.push(`| ${markdownCode(m.key)} | ${markdownCode(formatValue(m.offline))} | ${markdownCode(formatValue(m.online))} | ${markdownCell(m.absDiff !== undefined ? formatNumber(m.absDiff) : (m.detail ?? m.kind))} |${inputs}`);
+      out.push(`| ${markdownCodeCell(m.key)} | ${markdownCodeCell(formatValue(m.offline))} | ${markdownCodeCell(formatValue(m.online))} | ${markdownCell(m.absDiff !== undefined ? formatNumber(m.absDiff) : (m.detail ?? m.kind))} |${inputs}`);
     }
     // The field's own failing rows (counterexamples carry their own command, shown below).
     const reproduce = f.reproduce ?? check.reproduce;

@@ -1,6 +1,6 @@
 import { formatRate } from '../core/summarize-verdict';
 import { formatNightLabels, formatTrendChange, hasMismatches, summarizeLatest, type TrendPoint, type TrendSeries } from '../core/trend-series';
-import { markdownCell, markdownCode } from './escape-markdown';
+import { markdownCell, markdownCode, markdownCodeCell } from './escape-markdown';
 import { groupByCheck } from './format-trend-terminal';
 
 /**
@@ -16,7 +16,7 @@ export function formatTrendMarkdown(series: TrendSeries): string {
     out.push('', `### ${markdownCell(check)}`, '');
     if (shown.length > 0) {
       out.push(`| field | ${labels.join(' | ')} | change |`, `|---|${labels.map(() => '---:|').join('')}---|`);
-      for (const f of shown) out.push(`| ${markdownCode(f.field)} | ${f.points.map((p, i) => cell(p, i === f.points.length - 1)).join(' | ')} | ${formatTrendChange(f.change)} |`);
+      for (const f of shown) out.push(`| ${markdownCodeCell(f.field)} | ${f.points.map((p, i) => cell(p, i === f.points.length - 1)).join(' | ')} | ${formatTrendChange(f.change)} |`);
     }
     const clean = fields.length - shown.length;
     if (clean > 0) out.push(`${shown.length > 0 ? '\n' : ''}${clean} field${clean === 1 ? '' : 's'} clean every night.`);

@@ -78,6 +78,19 @@ describe('report formats', () => {
       report.checks.find((c) => c.name === 'parity')!.summary = 'a | b\nc';
       expect(formatMarkdownReport(report)).toContain('a \\| b c');
     });
+
+    it('keeps an example row in its cells when its key is composite (S020|SKU-1)', () => {
+      const cells = (line: string): number => line.split(/(?<!\\)\|/).length;
+      const report = createFixtureReport();
+      const example = report.checks.flatMap((c) => c.fields).find((f) => f.examples.length > 0)!.examples[0]!;
+      const rowOf = (md: string, key: string): string => md.split('\n').find((line) => line.startsWith(`| \`${key}`))!;
+      const before = rowOf(formatMarkdownReport(report), example.key);
+      example.key = 'S020|SKU-00173|2024-01-01';
+      const row = rowOf(formatMarkdownReport(report), 'S020');
+      expect(row).toContain('`S020\\|SKU-00173\\|2024-01-01`');
+      // A pipe not escaped would split the key over three cells.
+      expect(cells(row)).toBe(cells(before));
+    });
   });
 
   describe('GitHub annotations', () => {
