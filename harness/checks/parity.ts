@@ -174,7 +174,9 @@ export function finishParity(partial: ParityPartial, noiseModel: NoiseModel | nu
     name: 'parity',
     status: compared === 0 || fields.length === 0 ? 'inconclusive' : failed.length > 0 ? 'failed' : 'passed',
     summary:
-      compared === 0
+      summarized.rows.total === 0
+        ? 'no row to compare: the sample is empty (no row read, or none in the time window)'
+        : compared === 0
         ? 'no row was compared: every row failed on one side or was not run'
         : fields.length === 0
           ? 'no field was compared: both sides returned no features, or compare.ignore leaves none'

@@ -138,6 +138,17 @@ export interface ServingStatsInfo {
   statuses: Record<string, number>;
   /** Latency percentiles in ms. */
   latencyMs: { p50: number; p95: number; max: number } | null;
+  /**
+   * With `serving.batch`: batch requests sent, how many of them failed as a whole and were resent row by row to
+   * `serving.url`, and the first such batch's error. Absent for single-row serving.
+   */
+  batches?: { sent: number; resentRowByRow: number; firstResendReason: string | null };
+  /**
+   * Rows that could not be made into a request — the request mapper threw on them (a preset cannot put a null into a
+   * tensor), or a URL template column had no value — so they were never sent and not compared; the first one's
+   * reason. Absent when every row could be sent.
+   */
+  unsendable?: { rows: number; firstReason: string };
 }
 
 /** How an offline command pipeline was run: how it answers, and how many processes the run started. */

@@ -48,7 +48,12 @@ export type SideResult =
    * error says nothing about the row itself: it counts against the error budget but never as the row's rejection.
    */
   | { kind: 'error'; message: string; status?: number | undefined; detail?: string | undefined; scope?: 'row' | 'batch' | undefined }
-  | { kind: 'skipped'; reason: string };
+  /**
+   * `unsendable`: the row could not be made into a request (the request mapper threw on it — a null a tensor cannot
+   * carry — or a `{column}` of the URL template has no value), so it was never sent and never will be as configured:
+   * not compared, not serving's error either.
+   */
+  | { kind: 'skipped'; reason: string; unsendable?: true | undefined };
 
 /** Replaces secrets (env-provided header values, URL credentials) in text meant for output. */
 export type Redactor = (text: string) => string;

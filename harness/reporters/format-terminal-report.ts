@@ -9,6 +9,7 @@ import { formatRate } from '../core/summarize-verdict';
 import { describeAgreedRejections, describeRowsCompared, describeRowsDiffer } from '../core/check-accounting';
 import { formatCountOf, verbFor } from '../core/plural';
 import type { Colors } from './colors';
+import { formatBatchesResent } from './format-batches-resent';
 import { formatGoldenChanges } from './format-golden';
 import { formatInputContract } from './format-input-contract';
 import { formatWarnings } from './format-warnings';
@@ -48,7 +49,8 @@ export function formatTerminalReport(report: SkewReport, options: TerminalFormat
   out.push(`${c.dim('offline')}  ${report.sides.offline.description}${formatProcesses(report.sides.offline.processes, c)}`);
   const stats = report.sides.online.stats;
   const latency = stats?.latencyMs ? `, p50 ${formatNumber(stats.latencyMs.p50)} ms, p95 ${formatNumber(stats.latencyMs.p95)} ms` : '';
-  out.push(`${c.dim('online ')}  ${report.sides.online.description}${stats ? c.dim(`  (${stats.requests} request${stats.requests === 1 ? '' : 's'}, ${stats.retries} retr${stats.retries === 1 ? 'y' : 'ies'}${latency})`) : ''}`);
+  const resent = stats?.batches?.resentRowByRow ? `, ${formatBatchesResent(stats.batches)}` : '';
+  out.push(`${c.dim('online ')}  ${report.sides.online.description}${stats ? c.dim(`  (${formatCountOf(stats.requests, 'request')}, ${formatCountOf(stats.retries, 'retry', 'retries')}${resent}${latency})`) : ''}`);
 
   for (const warning of report.warnings ?? []) out.push(c.yellow(`warning  ${warning}`));
   for (const check of report.checks) out.push('', ...formatCheck(check, options));

@@ -5,7 +5,7 @@ import { summarizeVerdict } from '../core/summarize-verdict';
 import { decideVerdict } from '../core/verdict';
 import { TOOL_VERSION } from '../version';
 import { reproduceCommand } from './reproduce-command';
-import { servingStatsInfo } from './serving-stats-info';
+import { batchResendWarning, servingStatsInfo, unsendableWarning } from './serving-stats-info';
 import type { SkewSession } from './skew-session';
 
 /** What a report needs besides the session. */
@@ -110,6 +110,8 @@ export function assembleReport(
   });
   const finished = Date.now();
   const timings = parityTimings ?? { offlineMs: 0, onlineMs: 0 };
+  const online = facts.sides.online.stats;
+  const allWarnings = [...warnings, ...[unsendableWarning(online), batchResendWarning(online)].filter((w): w is string => w !== null)];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'skew-harness', version: TOOL_VERSION },
@@ -143,6 +145,6 @@ export function assembleReport(
     checks: [...results],
     verdict: { ...verdict, summary: summarizeVerdict(verdict) },
     reproduce: facts.reproduce,
-    ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+    ...(allWarnings.length > 0 ? { warnings: allWarnings } : {}),
   };
 }

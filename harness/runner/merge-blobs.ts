@@ -5,7 +5,7 @@ import { capCheckResult } from '../core/cap-check-result';
 import type { CheckResult } from '../core/check-result';
 import { createComparePolicy } from '../core/compare-policy';
 import { withShownInputs } from '../core/example-inputs';
-import type { ServingStatsInfo, SkewReport } from '../core/report';
+import type { OfflineProcesses, ServingStatsInfo, SkewReport } from '../core/report';
 import { assembleReport, type ReportFacts } from './build-report';
 import { unavailableDetails, type ShardImpact } from './parity-impact';
 import { impactOfScoredRows } from '../checks/measure-impact';
@@ -64,10 +64,27 @@ export function mergeShardBlobs(blobs: readonly ShardBlob[], cwd: string): Merge
     ...first.facts,
     sampleMs: Math.max(...blobs.map((b) => b.facts.sampleMs)),
     servingUnavailable: blobs.find((b) => b.facts.servingUnavailable !== null)?.facts.servingUnavailable ?? null,
-    sides: { ...first.facts.sides, online: { ...first.facts.sides.online, stats: sumStats(blobs.map((b) => b.facts.sides.online.stats)) } },
+    sides: {
+      offline: { ...first.facts.sides.offline, ...sumProcesses(blobs.map((b) => b.facts.sides.offline.processes)) },
+      online: { ...first.facts.sides.online, stats: sumStats(blobs.map((b) => b.facts.sides.online.stats)) },
+    },
   };
   const startedAt = Math.min(...blobs.map((b) => b.startedAt));
   return { report: assembleReport(facts, results, warnings, first.checks.includes('parity') ? timings : null, startedAt), findings };
+}
+
+/** The offline processes of all shards: started and skipped log lines summed (the first shard's mode and line). */
+function sumProcesses(all: ReadonlyArray<OfflineProcesses | undefined>): { processes?: OfflineProcesses } {
+  const known = all.filter((p): p is OfflineProcesses => p !== undefined);
+  if (known.length === 0) return {};
+  const skipped = known.flatMap((p) => (p.skippedStdout ? [p.skippedStdout] : []));
+  return {
+    processes: {
+      mode: known.find((p) => p.mode !== null)?.mode ?? null,
+      started: known.reduce((n, p) => n + p.started, 0),
+      ...(skipped.length > 0 ? { skippedStdout: { lines: skipped.reduce((n, s) => n + s.lines, 0), first: skipped[0]!.first } } : {}),
+    },
+  };
 }
 
 /** Serving statistics of all shards: requests, retries and statuses summed; each latency the largest. */
@@ -77,11 +94,23 @@ function sumStats(all: ReadonlyArray<ServingStatsInfo | null>): ServingStatsInfo
   const statuses: Record<string, number> = {};
   for (const s of stats) for (const [k, n] of Object.entries(s.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
   const latencies = stats.flatMap((s) => (s.latencyMs ? [s.latencyMs] : []));
+  const batches = stats.flatMap((s) => (s.batches ? [s.batches] : []));
+  const unsendable = stats.flatMap((s) => (s.unsendable ? [s.unsendable] : []));
   return {
     requests: stats.reduce((n, s) => n + s.requests, 0),
     retries: stats.reduce((n, s) => n + s.retries, 0),
     statuses,
     latencyMs: latencies.length === 0 ? null : { p50: Math.max(...latencies.map((l) => l.p50)), p95: Math.max(...latencies.map((l) => l.p95)), max: Math.max(...latencies.map((l) => l.max)) },
+    ...(batches.length === 0
+      ? {}
+      : {
+          batches: {
+            sent: batches.reduce((n, b) => n + b.sent, 0),
+            resentRowByRow: batches.reduce((n, b) => n + b.resentRowByRow, 0),
+            firstResendReason: batches.find((b) => b.firstResendReason !== null)?.firstResendReason ?? null,
+          },
+        }),
+    ...(unsendable.length === 0 ? {} : { unsendable: { rows: unsendable.reduce((n, u) => n + u.rows, 0), firstReason: unsendable[0]!.firstReason } }),
   };
 }
 

@@ -4,7 +4,7 @@ import { convertJsonValue, describeConversionProblem } from './convert-value';
 import { createJsonColumnInference, finalJsonType, widenJsonColumn, type JsonColumnInference } from './json-column-inference';
 import { columnAt, type JsonObject } from './jsonl-records';
 import { findMemberIndex } from './json-scan';
-import { columnSetting, describeMissingColumn, setColumn, type AdmittedRecord, type ColumnRoleName, type Rejection, type RecordTable } from './record-table';
+import { columnSetting, describeMissingColumn, likelyMeant, setColumn, type AdmittedRecord, type ColumnRoleName, type Rejection, type RecordTable } from './record-table';
 import type { SourceColumn } from './sample-result';
 import type { SourceOptions } from './source-options';
 
@@ -29,7 +29,12 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
     let key = '';
     for (let k = 0; k < source.key.length; k++) {
       const name = source.key[k]!;
-      if (!Object.hasOwn(record, name)) return { problem: `key column ${JSON.stringify(name)} is missing` };
+      if (!Object.hasOwn(record, name)) {
+        // A record that has a near name instead (`customerid` for `customer_id`) points at the config, not the data.
+        const guess = likelyMeant(name, Object.keys(record));
+        if (guess === undefined) return { problem: `key column ${JSON.stringify(name)} is missing` };
+        return { problem: `key column ${JSON.stringify(name)} is missing (did you mean ${JSON.stringify(guess)}?)`, configPath: 'source.key' };
+      }
       const value = record[name];
       if (value === null || value === '') return { problem: `key column ${JSON.stringify(name)} is empty`, locate: locateMember(name) };
       const text = valueText(value);

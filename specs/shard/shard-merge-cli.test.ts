@@ -60,6 +60,12 @@ describe('skew run --shard i/n + skew merge (the bundled example)', () => {
     expect([merged.code, merged.stderr]).toEqual([exitCode, '']);
     expect(comparable(path.join(cwd, 'merged', 'skew-report.json'))).toEqual(comparable(path.join(cwd, 'whole', 'skew-report.json')));
     expect(readFileSync(path.join(cwd, 'merged', 'skew-report.md'), 'utf8')).toContain('parity');
+    // The header's counts are the whole night's: offline processes and serving requests summed over the shards.
+    const read = (file: string) => JSON.parse(readFileSync(path.join(cwd, file), 'utf8')) as Record<string, any>;
+    const shardSides = [1, 2, 3, 4].map((i) => read(`whole/blob-night1-${i}of4.json`).facts.sides);
+    const mergedSides = read('merged/skew-report.json').sides;
+    expect(mergedSides.offline.processes.started).toBe(shardSides.reduce((n, s) => n + s.offline.processes.started, 0));
+    expect(mergedSides.online.stats.requests).toBe(shardSides.reduce((n, s) => n + s.online.stats.requests, 0));
     // Prediction impact was measured (not left out): the merge chose the whole run's rows again among the shards'.
     const parity = (JSON.parse(readFileSync(path.join(cwd, 'merged', 'skew-report.json'), 'utf8')) as { checks: Array<{ name: string; impact?: { status: string; rowsChosen: number; skewedRows: number } }> }).checks.find((c) => c.name === 'parity')!;
     expect(parity.impact).toMatchObject({ status: 'measured', rowsChosen: 30 });

@@ -40,6 +40,11 @@ describe('reading JSON Lines', () => {
     expect(result.columns.map((c) => c.name)).toEqual(['id']);
   });
 
+  it('a key column misspelt in the config: the record has a near name, and the error names it and source.key', async () => {
+    const error = await read('{"customer_id":"c1","age":3}\n', { key: ['customerid'] }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/:1: key column "customerid" is missing \(did you mean "customer_id"\?\); check source\.key$/);
+  });
+
   it('keeps a property named __proto__ as data', async () => {
     const result = await read('{"__proto__":{"x":1},"id":1}\n');
     expect(Object.keys(result.rows[0]!.values)).toEqual(['__proto__', 'id']);

@@ -13,7 +13,7 @@ import type { AbortLike } from './abort-scope';
  */
 export function isRowCausedBatchFailure(outcome: RequestOutcome): boolean {
   if (outcome.kind !== 'done') return false;
-  if (outcome.endpoint === 'untested') return outcome.results.every((r) => r.kind === 'error');
+  if (outcome.endpoint === 'untested') return outcome.results.every((r) => r.kind === 'skipped' && r.unsendable === true);
   if (!outcome.results.every((r) => r.kind === 'error')) return false;
   const status = (outcome.results[0] as Extract<SideResult, { kind: 'error' }>).status;
   if (status === undefined) return false;

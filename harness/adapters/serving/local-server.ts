@@ -215,8 +215,10 @@ async function startOnce(options: StartOptions, context: StartContext): Promise<
       throw signal?.reason ?? new ServingStartError(`serving start was interrupted: ${commandLine}`);
     case 'timeout': {
       const last = ended.lastProbe ? ` (last probe: ${redact(ended.lastProbe)})` : '';
+      // A 404 comes from a server that is up: the URL is the likelier fault than the wait.
+      const hint = ended.lastProbe?.startsWith('HTTP 404') ? '; the server answers, but not at this URL: check serving.start.readyUrl (a preset derives it from its model name)' : '';
       throw new ServingStartError(
-        `serving did not become ready at ${where} within ${options.readyTimeoutMs} ms${last}: ${commandLine}`,
+        `serving did not become ready at ${where} within ${options.readyTimeoutMs} ms${last}${hint}: ${commandLine}`,
         { outputTail: server.outputTail() },
       );
     }

@@ -160,8 +160,9 @@ function buildBody<T>(map: (input: T) => unknown, input: T): string | BodyFailur
   }
 }
 
+/** Rows that could not be made into a request: never sent, so they say nothing about the endpoint or the row's answer. */
 function untested(rowCount: number, message: string): RequestOutcome {
-  return { kind: 'done', results: repeat(rowCount, { kind: 'error', message }), endpoint: 'untested', message };
+  return { kind: 'done', results: repeat(rowCount, { kind: 'skipped', reason: message, unsendable: true }), endpoint: 'untested', message };
 }
 
 function repeat(count: number, result: SideResult): SideResult[] {

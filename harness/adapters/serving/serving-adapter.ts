@@ -102,7 +102,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     : describeEndpoint(options.method, options.url);
   const description = redact(replaying ? `${endpointText}, replayed from ${cassette?.label ?? ''}` : endpointText);
   let closed = false;
-  const shared: ServingCallShared = { requests, breaker, cassette, answeredOnce: false, lastAnswered: null };
+  const shared: ServingCallShared = { requests, breaker, cassette, answeredOnce: false, lastAnswered: null, batches: { sent: 0, resentRowByRow: 0, firstResendReason: null }, unsendable: { rows: 0, firstReason: null }, unread: new Set() };
   const compute = (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
     if (closed) return Promise.reject(new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 }));
     const { signal, onResult } = computeOptions;
@@ -116,7 +116,12 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
       return breaker.openReason;
     },
     get stats() {
-      return stats.snapshot();
+      const { unsendable } = shared;
+      return {
+        ...stats.snapshot(),
+        ...(options.batch ? { batches: { ...shared.batches } } : {}),
+        ...(unsendable.rows > 0 ? { unsendable: { rows: unsendable.rows, firstReason: unsendable.firstReason ?? '' } } : {}),
+      };
     },
     compute,
     async close() {

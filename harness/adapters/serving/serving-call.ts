@@ -21,6 +21,26 @@ export interface ServingCallShared {
   answeredOnce: boolean;
   /** The rows of the last request the endpoint answered in full: the health check of a streak of failures. */
   lastAnswered: readonly AdapterRow[] | null;
+  /** Batches sent, and those failed as a whole and resent row by row (with the first one's error), for the report. */
+  batches: BatchCounts;
+  /** Rows that could not be made into a request (never sent), and the first one's reason, for the report. */
+  unsendable: { rows: number; firstReason: string | null };
+  /** Before any row was answered: the rows whose 2xx answer could not be read as features (see {@link UNREAD_LIMIT}). */
+  unread: Set<string>;
+}
+
+/**
+ * Distinct rows answered 2xx, none of them readable as features, before any row was: past this many the response
+ * mapping is wrong (`serving.response.path` names a member the answers do not have), not the rows — a server that
+ * answers 200 with an error body for invalid input does not do so for this many rows in a row of training data.
+ */
+export const UNREAD_LIMIT = 20;
+
+/** How the batch endpoint fared: batch requests sent, and how many were resent row by row (the first one's error). */
+export interface BatchCounts {
+  sent: number;
+  resentRowByRow: number;
+  firstResendReason: string | null;
 }
 
 /**
@@ -90,6 +110,29 @@ export class ServingCall {
     }
   }
 
+  private countUnsendable(results: readonly SideResult[]): void {
+    const { unsendable } = this.shared;
+    for (const result of results) {
+      if (result.kind !== 'skipped' || !result.unsendable) continue;
+      unsendable.rows++;
+      unsendable.firstReason ??= result.reason;
+    }
+  }
+
+  /** Notes rows answered 2xx but unreadable; past {@link UNREAD_LIMIT} of them, the response mapping is the error. */
+  private unreadAnswers(rows: readonly AdapterRow[], results: readonly SideResult[], responsePath: string): ConfigError | undefined {
+    const { unread } = this.shared;
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i]!;
+      if (result.kind !== 'error' || result.status === undefined || result.status < 200 || result.status > 299) continue;
+      unread.add(rows[i]!.key);
+      if (unread.size >= UNREAD_LIMIT) {
+        return new ConfigError(responsePath, `does not read serving's answers: none of the first ${UNREAD_LIMIT} rows answered with 2xx could be read as features (${result.message}); check its path (or mapper) against what the endpoint answers`);
+      }
+    }
+    return undefined;
+  }
+
   /** One request's rows (a batch, or one row), start to settled results. */
   private async runUnit(unit: number): Promise<void> {
     const { shared, run } = this;
@@ -101,8 +144,14 @@ export class ServingCall {
       let outcome: RequestOutcome = options.batch
         ? await sendBatch(requests, fieldsOf(unitRows), run)
         : await sendRow(requests, unitRows[0]!.fields, run);
+      if (options.batch) shared.batches.sent++;
       // One row the batch endpoint cannot handle must not cost its whole batch: resend the rows one by one.
-      if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) outcome = await sendOneByOne(requests, fieldsOf(unitRows), run);
+      if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) {
+        const { batches } = shared;
+        batches.resentRowByRow++;
+        batches.firstResendReason ??= firstError(outcome);
+        outcome = await sendOneByOne(requests, fieldsOf(unitRows), run);
+      }
       if (outcome.kind === 'aborted' || run.aborted) return;
       const { results: unitResults } = outcome;
       let okCount = 0;
@@ -110,7 +159,9 @@ export class ServingCall {
       if (okCount > 0) shared.answeredOnce = true;
       // Refused or redirected before any row was ever answered: the configuration is wrong, and every row would get
       // the same answer (later, a 403 may be one row's WAF rule).
-      const misconfigured = shared.answeredOnce ? undefined : configurationError(unitResults, options.batch ? 'serving.batch.url' : 'serving.url');
+      const misconfigured = shared.answeredOnce
+        ? undefined
+        : (configurationError(unitResults, options.batch ? 'serving.batch.url' : 'serving.url') ?? this.unreadAnswers(unitRows, unitResults, options.batch ? 'serving.batch.response' : 'serving.response'));
       if (misconfigured) {
         this.endingError ??= misconfigured;
         run.abort();
@@ -120,6 +171,7 @@ export class ServingCall {
         breaker.recordSuccess();
         if (okCount === unitResults.length) shared.lastAnswered = unitRows;
       }
+      if (outcome.endpoint === 'untested' || okCount < unitResults.length) this.countUnsendable(unitResults);
       for (let i = 0; i < unitResults.length; i++) this.settle(first + i, unitResults[i]!);
       if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) {
         // Before declaring the endpoint down, ask it again for rows it answered before: if it still answers, the
@@ -167,4 +219,11 @@ function configurationError(results: readonly SideResult[], urlPath: string): Se
     if (result.status >= 300 && result.status <= 399) return new ConfigError(urlPath, `answers with a redirect: ${result.message}`);
   }
   return undefined;
+}
+
+/** A failed request's first error message (a batch's failure is the same for each of its rows). */
+function firstError(outcome: RequestOutcome): string | null {
+  if (outcome.kind !== 'done') return null;
+  const failed = outcome.results.find((r) => r.kind === 'error');
+  return failed?.kind === 'error' ? failed.message : outcome.message;
 }

@@ -13,6 +13,13 @@ export interface ServingStats {
   failures: Partial<Record<TransportFailureKind, number>>;
   /** Latency of the attempts that got a response, or `null` if none did. */
   latencyMs: LatencySummary | null;
+  /**
+   * With `serving.batch`: batch requests sent, and how many failed as a whole and were resent row by row (with the
+   * first one's error). Most of them resent means the batch mapping is wrong, not the rows.
+   */
+  batches?: { sent: number; resentRowByRow: number; firstResendReason: string | null };
+  /** Rows that could not be made into a request and were never sent (the first one's reason); absent when none. */
+  unsendable?: { rows: number; firstReason: string };
 }
 
 /** Accumulates {@link ServingStats}; one per adapter, across `compute` calls. */

@@ -9,7 +9,7 @@ import {
   type ProbeOutcome,
   type SideReaction,
 } from '../../core/contract-probe';
-import type { Side } from '../../core/row';
+import type { Side, SideResult } from '../../core/row';
 import type { RowEvaluation } from '../generated/evaluate-rows';
 import { sideReaction } from './probe-reaction';
 
@@ -110,7 +110,9 @@ function accounting(evaluations: readonly RowEvaluation[], examples: number): { 
   const errors: RowError[] = [];
   for (const e of evaluations) {
     if (e.offline.kind === 'ok' && e.online.kind === 'ok') rows.compared++;
-    if (e.offline.kind === 'skipped' || e.online.kind === 'skipped') {
+    // A probe serving's request mapping cannot carry is serving's reaction to it (see sideReaction), not a row not run.
+    const notRun = (r: SideResult) => r.kind === 'skipped' && r.unsendable !== true;
+    if (notRun(e.offline) || notRun(e.online)) {
       rows.notRun++;
       continue;
     }

@@ -1,6 +1,7 @@
 import { nounFor } from '../../core/plural';
 import type { SkewReport } from '../../core/report';
 import { checkAccounting } from '../../core/check-accounting';
+import { formatBatchesResent } from '../format-batches-resent';
 import { formatNumber } from '../format-value';
 import { formatCount, formatDuration } from './format-figures';
 import { html, type HtmlValue, type SafeHtml } from './html';
@@ -47,7 +48,6 @@ export function renderRunInfo(report: SkewReport): SafeHtml {
   const entry = (term: string, value: HtmlValue, wide = false) => html`<dt class="${wide ? 'wide' : ''}">${term}</dt><dd>${value}</dd>`;
   const statuses = stats ? Object.entries(stats.statuses).map(([status, n]) => `${status} × ${formatCount(n)}`).join(', ') : '';
   const latency = stats?.latencyMs ? `p50 ${formatNumber(stats.latencyMs.p50)} ms, p95 ${formatNumber(stats.latencyMs.p95)} ms, max ${formatNumber(stats.latencyMs.max)} ms` : null;
-  const t = run.timings;
   return html`<section class="run-info">
 <h2>Run</h2>
 <dl class="meta">
@@ -56,9 +56,9 @@ ${entry('target', run.target ?? html`<span class="muted">none</span>`)}
 ${entry('source', html`<code>${source.path}</code> <span class="muted">${source.format}, ${source.columns.length} columns</span>`)}
 ${entry('sample', `${formatCount(run.sampleSize)} rows, ${run.sampleMethod}, seed ${run.seed}`)}
 ${entry('time', html`${run.startedAt} → ${run.finishedAt} <span class="muted">(${formatDuration(run.durationMs)})</span>`)}
-${entry('phases', `sample ${formatDuration(t.sampleMs)}, offline ${formatDuration(t.offlineMs)}, online ${formatDuration(t.onlineMs)}, total ${formatDuration(t.totalMs)}`)}
+${entry('phases', formatPhases(report), true)}
 ${entry('offline', html`${sides.offline.description}${sides.offline.processes ? html` <span class="muted">· ${sides.offline.processes.mode === 'stream' ? 'answers line by line, ' : sides.offline.processes.mode === 'batch' ? 'reads whole batches, ' : ''}${formatCount(sides.offline.processes.started)} processes${sides.offline.processes.skippedStdout ? ` · ${formatCount(sides.offline.processes.skippedStdout.lines)} stdout ${nounFor(sides.offline.processes.skippedStdout.lines, 'line')} not JSON, skipped as log output, like ${JSON.stringify(sides.offline.processes.skippedStdout.first)}` : ''}</span>` : ''}`, true)}
-${entry('online', html`${sides.online.description}${stats ? html` <span class="muted">· ${formatCount(stats.requests)} requests, ${formatCount(stats.retries)} retries${statuses ? `; ${statuses}` : ''}${latency ? `; ${latency}` : ''}</span>` : ''}`, true)}
+${entry('online', html`${sides.online.description}${stats ? html` <span class="muted">· ${formatCount(stats.requests)} requests, ${formatCount(stats.retries)} retries${stats.batches?.resentRowByRow ? `, ${formatBatchesResent(stats.batches)}` : ''}${statuses ? `; ${statuses}` : ''}${latency ? `; ${latency}` : ''}</span>` : ''}`, true)}
 ${entry('versions', `${report.tool.name} ${report.tool.version}, Node ${run.versions.node}, ${run.versions.platform}, report schema ${report.schemaVersion}`, true)}
 </dl>
 ${renderCommand(report.reproduce)}
@@ -73,4 +73,18 @@ function renderBadRows(report: SkewReport): SafeHtml | null {
 <ul>${badRows.slice(0, SHOWN_BAD_ROWS).map((b) => html`<li>line ${b.line}: ${b.message}</li>`)}</ul>
 ${badRowCount > Math.min(badRows.length, SHOWN_BAD_ROWS) ? html`<p class="muted small">The report keeps the first ${badRows.length}; ${Math.min(badRows.length, SHOWN_BAD_ROWS)} shown.</p>` : ''}
 </details>`;
+}
+
+/**
+ * Where the run's time went: sampling, each check (parity with its offline and online parts; checks may overlap),
+ * and the total.
+ */
+function formatPhases(report: SkewReport): string {
+  const t = report.run.timings;
+  const checks = report.checks.flatMap((c) => {
+    if (c.durationMs === undefined) return [];
+    const sides = c.name === 'parity' && (t.offlineMs > 0 || t.onlineMs > 0) ? ` (offline ${formatDuration(t.offlineMs)}, online ${formatDuration(t.onlineMs)})` : '';
+    return [`${c.name} ${formatDuration(c.durationMs)}${sides}`];
+  });
+  return [`sample ${formatDuration(t.sampleMs)}`, ...checks, `total ${formatDuration(t.totalMs)}`].join(', ');
 }

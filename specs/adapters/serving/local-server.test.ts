@@ -6,12 +6,13 @@ import type { StartOptions } from '../../../harness/adapters/serving';
 import { ServingExitedError, ServingStartError } from '../../../harness/errors/serving-error';
 import { startOptions } from './test-server';
 
-// A tiny serving process: answers /healthz (after `READY_AFTER_MS`) and /features on env PORT.
+// A tiny serving process: answers /healthz (after `READY_AFTER_MS`) and /features on env PORT; a path under /v2, 404.
 const SERVER_JS = `
 const http = require('http');
 const readyAt = Date.now() + Number(process.env.READY_AFTER_MS || 0);
 const server = http.createServer((req, res) => {
   if (req.url === '/healthz') { res.statusCode = Date.now() >= readyAt ? 200 : 503; return res.end('ok'); }
+  if (req.url.startsWith('/v2/')) { res.statusCode = 404; return res.end('no such model'); }
   res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify({ features: { port: Number(process.env.PORT), greeting: process.env.GREETING } }));
 });
@@ -109,6 +110,13 @@ describe('startLocalServer', () => {
     expect(error.outputTail).toBe('booting, loading model');
     expect(error.message).toContain('--- server output (last lines) ---\nbooting, loading model');
     expect(error.spawnFailed).toBe(false);
+  });
+
+  it('a ready URL answered 404 until the deadline points at serving.start.readyUrl: the server is up, the URL is wrong', async () => {
+    const error = await startError({ readyUrl: 'http://127.0.0.1:${port}/v2/models/fraud-v3/ready', readyTimeoutMs: 400 });
+    expect(error.message).toMatch(
+      /^serving did not become ready at http:\/\/127\.0\.0\.1:\d+\/v2\/models\/fraud-v3\/ready within 400 ms \(last probe: HTTP 404\); the server answers, but not at this URL: check serving\.start\.readyUrl /,
+    );
   });
 
   it('redacts secrets in the output tail and in logged lines', async () => {

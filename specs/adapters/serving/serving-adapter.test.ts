@@ -170,7 +170,7 @@ describe('createServingAdapter against a real HTTP server', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("reports an error thrown by a custom request mapper as that row's error, without sending it", async () => {
+  it("a row a custom request mapper throws on is never sent: skipped as unsendable, with the mapper's error", async () => {
     server = await startTestServer((_req, res) => sendJson(res, 200, { features: {} }));
     const url = `${server.url}/f`;
     adapter = createServingAdapter(
@@ -184,7 +184,7 @@ describe('createServingAdapter against a real HTTP server', () => {
     );
     const results = await adapter.compute(makeRows(2));
     expect(results[0]).toEqual({ kind: 'ok', features: {} });
-    expect(results[1]).toEqual({ kind: 'error', message: `Could not build the request body for POST ${url}: x must not be 1` });
+    expect(results[1]).toEqual({ kind: 'skipped', unsendable: true, reason: `Could not build the request body for POST ${url}: x must not be 1` });
     expect(server.requests).toHaveLength(1);
   });
 

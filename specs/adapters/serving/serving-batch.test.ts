@@ -1,5 +1,6 @@
 import { createServingAdapter, type ServingAdapter } from '../../../harness/adapters/serving';
 import { ConfigError } from '../../../harness/errors/config-error';
+import { batchResendWarning, servingStatsInfo } from '../../../harness/runner/serving-stats-info';
 import { batchOptions, makeRows, sendJson, servingOptions, startTestServer, type TestServer } from './test-server';
 
 describe('serving adapter: batch endpoint and URL templates', () => {
@@ -73,6 +74,40 @@ describe('serving adapter: batch endpoint and URL templates', () => {
     const results = await adapter.compute(makeRows(3));
     expect(results).toEqual([0, 1, 2].map((x) => ({ kind: 'ok', features: { y: x } })));
     expect(server.requests.map((r) => r.url)).toEqual(['/batch', '/one', '/one', '/one']);
+    expect(adapter.stats?.batches).toEqual({ sent: 1, resentRowByRow: 1, firstResendReason: expect.stringContaining('has 2 entries for a batch of 3 rows') });
+  });
+
+  it('counts batches resent row by row, and a report warns when most were (the batch mapping does not fit the endpoint)', async () => {
+    server = await startTestServer((req, res) => {
+      const body = JSON.parse(req.body) as { x?: number; rows?: Array<{ x: number }> };
+      if (!body.rows) return sendJson(res, 200, { features: { y: body.x } });
+      // One bad row fails its batch (what the fallback is for); the rest answer in full.
+      if (body.rows.some((r) => r.x === 5)) return sendJson(res, 422, { error: 'x=5' });
+      sendJson(res, 200, { features: body.rows.map((r) => ({ y: r.x })) });
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/one`, retries: 0, batch: batchOptions(`${server.url}/batch`, 2) }));
+    await adapter.compute(makeRows(10));
+    expect(adapter.stats?.batches).toEqual({ sent: 5, resentRowByRow: 1, firstResendReason: expect.stringContaining('HTTP 422') });
+    expect(batchResendWarning(servingStatsInfo(adapter))).toBeNull();
+
+    // A response mapper that does not fit: every batch fails as a whole, every row is still answered one by one.
+    const misread = createServingAdapter(
+      servingOptions({
+        url: `${server.url}/one`,
+        retries: 0,
+        batch: { ...batchOptions(`${server.url}/batch`, 2), response: (body: unknown) => (body as { prediction: { rows: unknown[] } }).prediction.rows as never },
+      }),
+    );
+    try {
+      const results = await misread.compute(makeRows(8));
+      expect(results.filter((r) => r.kind === 'ok')).toHaveLength(8);
+      expect(misread.stats?.batches).toMatchObject({ sent: 4, resentRowByRow: 4 });
+      expect(batchResendWarning(servingStatsInfo(misread))).toMatch(
+        /^serving\.batch: 4 of 4 batches failed as a whole and were resent row by row \(first: Unexpected response from POST .*reading 'rows'.*\); .*check serving\.batch\.request and serving\.batch\.response/,
+      );
+    } finally {
+      await misread.close();
+    }
   });
 
   it('falls back to single rows when a batch fails with 400 or 500, so one bad row fails alone', async () => {
@@ -125,8 +160,9 @@ describe('serving adapter: batch endpoint and URL templates', () => {
     ]);
     expect(results[0]).toEqual({ kind: 'ok', features: { path: '/users/a%2Fb%20c/features?day=3', body: '' } });
     expect(results[1]).toEqual({
-      kind: 'error',
-      message: `URL template column "day" has no value in this row: GET ${server.url}/users/{user}/features?day={day}`,
+      kind: 'skipped',
+      unsendable: true,
+      reason: `URL template column "day" has no value in this row: GET ${server.url}/users/{user}/features?day={day}`,
     });
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.method).toBe('GET');

@@ -231,6 +231,29 @@ describe('serving adapter: responses it refuses', () => {
     );
   });
 
+  it('ends the run with a config error naming serving.response when no 2xx answer of the first 20 rows could be read', async () => {
+    // The endpoint answers { data: { features } }; the config reads body.features.
+    server = await startTestServer((req, res) => sendJson(res, 200, { data: { features: { y: (JSON.parse(req.body) as { x: number }).x } } }));
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, retries: 0 }));
+    const error = (await adapter.compute(makeRows(60)).catch((e: unknown) => e)) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.path).toBe('serving.response');
+    expect(error.message).toMatch(/^serving\.response does not read serving's answers: none of the first 20 rows answered with 2xx could be read as features \(Unexpected response from POST .*\); check its path \(or mapper\)/);
+    // It stopped there: not every row was sent.
+    expect(server.requests.length).toBeLessThan(60);
+  });
+
+  it('does not blame serving.response for rows answered 200 with an error body once another row was read', async () => {
+    server = await startTestServer((req, res) => {
+      const { x } = JSON.parse(req.body) as { x: number };
+      sendJson(res, 200, x === 0 ? { features: { y: 0 } } : { error: `x=${x} is invalid` });
+    });
+    adapter = createServingAdapter(servingOptions({ url: `${server.url}/f`, retries: 0, concurrency: 1 }));
+    const results = await adapter.compute(makeRows(40));
+    expect(results[0]).toEqual({ kind: 'ok', features: { y: 0 } });
+    expect(results.slice(1).every((r) => r.kind === 'error' && r.status === 200)).toBe(true);
+  });
+
   it('fails a later redirect as its row only, naming serving.batch.url for a batch', async () => {
     server = await startTestServer((req, res) => {
       const rows = (JSON.parse(req.body) as { rows: Array<{ x: number }> }).rows;

@@ -79,8 +79,10 @@ describe('kserve-v2 preset against an Open Inference Protocol server', () => {
     adapter = presetAdapter({ preset: 'kserve-v2', url: server.url, kserve: settings, request: { columns: ['tenure', 'spend', 'plan', 'active'] }, batch: { size: 3 } });
     const withNull = [...rows.slice(0, 2), { key: '9', fields: { ...rows[2]!.fields, spend: null } }];
     const results = await adapter.compute(withNull);
-    expect(results.map((r) => r.kind)).toEqual(['ok', 'ok', 'error']);
-    expect(results[2]).toMatchObject({ message: expect.stringContaining('column "spend" is null: Open Inference Protocol tensors cannot hold null') });
+    // The null cannot be sent at all: not serving's error, a row never sent (and the others still answered).
+    expect(results.map((r) => r.kind)).toEqual(['ok', 'ok', 'skipped']);
+    expect(results[2]).toMatchObject({ unsendable: true, reason: expect.stringContaining('column "spend" is null: Open Inference Protocol tensors cannot hold null') });
+    expect(adapter.stats?.unsendable).toEqual({ rows: 1, firstReason: expect.stringContaining('column "spend" is null') });
   });
 
   it('sends one [rows, k] tensor of the numeric columns when asked', async () => {
