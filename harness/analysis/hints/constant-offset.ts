@@ -29,7 +29,16 @@ export const detectConstantOffset: HintDetector = (view) => {
 /** What {@link readOffset} found: a plain offset, a time zone (maybe only part of the year), or two zones. */
 export type OffsetReading =
   | { kind: 'offset'; cluster: Cluster; total: number }
-  | { kind: 'zone'; cluster: Cluster; total: number; zone: { hours: number; unit: TimeUnit }; season: SeasonalSplit | undefined; matching: number }
+  | {
+      kind: 'zone';
+      cluster: Cluster;
+      total: number;
+      zone: { hours: number; unit: TimeUnit };
+      season: SeasonalSplit | undefined;
+      matching: number;
+      /** An hour of day, and some rows wrapped past midnight (+2 shows as −22 there): the offset holds modulo 24. */
+      wrapped?: boolean;
+    }
   | ({ kind: 'two_zones' } & TwoZones);
 
 /**
@@ -57,7 +66,8 @@ export function readOffset(view: FieldView): OffsetReading | undefined {
     if (!zone) return { kind: 'offset', cluster: first, total };
     const season =
       view.matchingPairs.length >= MIN_ROWS ? findSeasonalSplit(rowsOf(explained), rowsOf(view.matchingPairs), view.input.columns) : undefined;
-    return { kind: 'zone', cluster: first, total, zone, season, matching: view.matchingPairs.length };
+    const wrapped = hourOfDay && first.members.some((i) => raw[i] !== diffs[i]);
+    return { kind: 'zone', cluster: first, total, zone, season, matching: view.matchingPairs.length, ...(wrapped ? { wrapped } : {}) };
   }
 
   // Two offsets one hour apart (UTC+1 in winter, UTC+2 in summer): a time zone with daylight saving time.
@@ -99,7 +109,7 @@ export function formatOffsetReading(reading: OffsetReading): Hint {
     case 'offset':
       return offsetHint(reading.cluster, reading.total);
     case 'zone':
-      return zoneHint(reading.cluster, reading.total, reading.zone, reading.season, reading.matching);
+      return zoneHint(reading.cluster, reading.total, reading.zone, reading.season, reading.matching, reading.wrapped === true);
     case 'two_zones':
       return twoZoneHint(reading);
   }
@@ -166,15 +176,17 @@ function offsetHint(cluster: Cluster, total: number): Hint {
   };
 }
 
-function zoneHint(cluster: Cluster, total: number, zone: { hours: number; unit: TimeUnit }, season: SeasonalSplit | undefined, matching: number): Hint {
+function zoneHint(cluster: Cluster, total: number, zone: { hours: number; unit: TimeUnit }, season: SeasonalSplit | undefined, matching: number, wrapped: boolean): Hint {
   const n = cluster.members.length;
+  // Past midnight the same zone reads c − 24 (23 h → 1 h): say the offset is modulo a day, not on every row alike.
+  const term = `${formatSignedTerm(cluster.c)}${wrapped ? ' (mod 24)' : ''}`;
   const amount = describeAmount(cluster.c, zone);
   const base = `${formatRows(n, total)}, offset ${formatNumber(cluster.c)} ± ${formatNumber(cluster.spread)} (${formatNumber(zone.hours)} h)`;
   if (season) {
     return {
       kind: 'timezone_offset',
       message:
-        `online = offline ${formatSignedTerm(cluster.c)} only from ${season.from} to ${season.to} (by ${season.column}) and equal the rest ` +
+        `online = offline ${term} only from ${season.from} to ${season.to} (by ${season.column}) and equal the rest ` +
         `of the year: a ${amount} offset only part of the year, likely daylight saving time`,
       evidence: `${base}; ${matching} matching rows; ${Math.round(season.accuracy * 100)}% of rows on their side of the split by ${season.column}`,
       strength: roundStrength(explainedShare(n, total)),
@@ -182,7 +194,7 @@ function zoneHint(cluster: Cluster, total: number, zone: { hours: number; unit: 
   }
   return {
     kind: 'timezone_offset',
-    message: `online = offline ${formatSignedTerm(cluster.c)} on ${describeCoverage(n, total)}: a constant ${amount} offset, likely a time zone`,
+    message: `online = offline ${term} on ${describeCoverage(n, total)}: a constant ${amount} offset, likely a time zone`,
     evidence: base,
     strength: roundStrength(explainedShare(n, total)),
   };

@@ -46,7 +46,11 @@ describe('constant_offset', () => {
     const hours = Array.from({ length: 48 }, (_, i) => i % 24);
     const hint = detect(hours.map((h) => ({ offline: h, online: (h + 1) % 24 })), 'login_hour');
     expect(hint).toMatchObject({ kind: 'timezone_offset', strength: share(48) });
-    expect(hint!.message).toContain('online = offline + 1 on every mismatching row: a constant 1 h offset');
+    // 23 h → 0 h is −23, not +1: the message says the offset holds modulo a day, not on every row alike.
+    expect(hint!.message).toContain('online = offline + 1 (mod 24) on every mismatching row: a constant 1 h offset');
+    // No row past midnight: + 1 on every row, as written.
+    const early = detect(hours.filter((h) => h < 20).map((h) => ({ offline: h, online: h + 1 })), 'login_hour');
+    expect(early!.message).toContain('online = offline + 1 on every mismatching row: a constant 1 h offset');
   });
 
   it('does not call a half-hour offset of an unnamed field a time zone', () => {
