@@ -19,8 +19,12 @@ export interface ContenderRounds {
 /** One server, one request shape, one concurrency, one pass: every contender, every round. */
 export interface ServingScenario {
   server: 'example' | 'trivial';
-  /** `first`: the first pass over the rows in a fresh process (JIT warm-up included); `second`: the same rows again. */
-  pass: 'first' | 'second';
+  /**
+   * `first`: the first pass over the rows in a fresh process (JIT warm-up included); `second`: the same rows again;
+   * `nightly`: batches only, a fresh process sending {@link NIGHTLY_REPEAT} times the rows in one pass — what a large
+   * run gets, the fixed cost of compiling the request path spread as a run spreads it.
+   */
+  pass: 'first' | 'second' | 'nightly';
   /** Rows per request, or `null` for single rows. */
   batch: number | null;
   concurrency: number;
@@ -43,6 +47,11 @@ export interface ServingBenchOptions {
 }
 
 const SERVERS = ['example', 'trivial'] as const;
+
+/** The nightly pass sends the batch rows this many times (51,200 × 8 = 409,600 rows by default). */
+export const NIGHTLY_REPEAT = 8;
+/** Contenders of the nightly pass: the adapter and the two loops it is held to. */
+const NIGHTLY_CONTENDERS = ['harness', 'raw', 'undici'] as const;
 
 /**
  * Per-row and batch serving throughput against the example server (`EXAMPLE_BUGS=none`) and a trivial one, each in
@@ -70,7 +79,7 @@ export async function benchServing(root: string, rows: Array<Record<string, unkn
           for (const contender of order) {
             const spec: ClientSpec = { contender, url: `${running.url}/features`, batchUrl: `${running.url}/features/batch`, batch: shape.batch, concurrency: shape.concurrency, rowsFile, serverPid: running.pid };
             const result = await measure(client, spec);
-            const perPass = [result.first, result.second];
+            const perPass = [result.first, result.second!];
             passes.forEach((scenario, i) => {
               const pass = perPass[i]!;
               const rounds = (scenario.contenders[contender] ??= { rowsPerSecond: [], clientCpuUs: [], serverCpuUs: [] });
@@ -79,10 +88,26 @@ export async function benchServing(root: string, rows: Array<Record<string, unkn
               rounds.serverCpuUs.push((pass.serverCpuMs * 1000) / pass.requests);
             });
             const rate = (pass: PassResult): number => Math.round((pass.rows / pass.ms) * 1000);
-            process.stderr.write(`bench: serving ${server} ${shape.batch ? `batch ${shape.batch}` : 'rows'} c${shape.concurrency} round ${round + 1} ${contender}: ${rate(result.first)} then ${rate(result.second)} rows/s\n`);
+            process.stderr.write(`bench: serving ${server} ${shape.batch ? `batch ${shape.batch}` : 'rows'} c${shape.concurrency} round ${round + 1} ${contender}: ${rate(result.first)} then ${rate(result.second!)} rows/s\n`);
           }
         }
         scenarios.push(...passes);
+        if (shape.batch === null) continue;
+        const nightly: ServingScenario = { server, pass: 'nightly', batch: shape.batch, concurrency: shape.concurrency, rows: shape.rows * NIGHTLY_REPEAT, contenders: {} };
+        for (let round = 0; round < options.rounds; round++) {
+          const order = NIGHTLY_CONTENDERS.map((_, i) => NIGHTLY_CONTENDERS[(i + round) % NIGHTLY_CONTENDERS.length]!);
+          for (const contender of order) {
+            const spec: ClientSpec = { contender, url: `${running.url}/features`, batchUrl: `${running.url}/features/batch`, batch: shape.batch, concurrency: shape.concurrency, rowsFile, serverPid: running.pid, repeat: NIGHTLY_REPEAT };
+            const { first } = await measure(client, spec);
+            const rounds = (nightly.contenders[contender] ??= { rowsPerSecond: [], clientCpuUs: [], serverCpuUs: [] });
+            rounds.rowsPerSecond.push((first.rows / first.ms) * 1000);
+            rounds.clientCpuUs.push((first.cpuMs * 1000) / first.requests);
+            rounds.serverCpuUs.push((first.serverCpuMs * 1000) / first.requests);
+            process.stderr.write(`bench: serving ${server} batch ${shape.batch} c${shape.concurrency} nightly round ${round + 1} ${contender}: ${Math.round((first.rows / first.ms) * 1000)} rows/s
+`);
+          }
+        }
+        scenarios.push(nightly);
       }
     } finally {
       await running.stop();

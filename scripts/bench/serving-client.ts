@@ -43,6 +43,11 @@ export interface ClientSpec {
   rowsFile: string;
   /** The server's process id: its CPU time is read from /proc around each pass. */
   serverPid: number;
+  /**
+   * Nightly scale: one pass over the rows sent this many times (a run of that many rows from a fresh process, JIT
+   * warm-up included, as a large run gets it), and no second pass.
+   */
+  repeat?: number;
 }
 
 /** One pass over the rows. */
@@ -56,10 +61,10 @@ export interface PassResult {
   serverCpuMs: number;
 }
 
-/** What a measurement reports: the first pass (cold code) and the second (warm). */
+/** What a measurement reports: the first pass (cold code) and the second (warm); with `repeat`, the one long pass. */
 export interface ClientResult {
   first: PassResult;
-  second: PassResult;
+  second: PassResult | null;
 }
 
 type Rows = Array<Record<string, unknown>>;
@@ -67,7 +72,9 @@ const WARM_UP_REQUESTS = 200;
 
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as ClientSpec;
-  const rows = JSON.parse(readFileSync(spec.rowsFile, 'utf8')) as Rows;
+  const read = JSON.parse(readFileSync(spec.rowsFile, 'utf8')) as Rows;
+  // Repeated rows are the same objects again (memory stays that of the file); the harness keys them apart.
+  const rows = spec.repeat ? Array.from({ length: read.length * spec.repeat }, (_, i) => read[i % read.length]!) : read;
   const run = spec.contender === 'harness' ? harness : spec.contender === 'autocannon' ? cannon : spec.contender === 'undici' ? undiciLoop : raw;
   await run(spec, rows.slice(0, WARM_UP_REQUESTS * (spec.batch ?? 1)), []);
   // Rows as the serving adapter takes them, built before the clock starts (a run has them from sampling).
@@ -83,7 +90,7 @@ async function main(): Promise<void> {
     return { rows: rows.length, requests, ms, cpuMs: (used.user + used.system) / 1000, serverCpuMs: cpuMsOf(spec.serverPid) - serverCpu };
   };
   const first = await pass();
-  const second = await pass();
+  const second = spec.repeat ? null : await pass();
   const result: ClientResult = { first, second };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
