@@ -38,7 +38,7 @@ export interface SourceRow {
 /**
  * What one side returned for one row: features; an error that keeps the row from being compared (counted
  * against the error budget); or `skipped` when the row was never attempted (run interrupted, serving declared
- * unavailable), which is neither an error nor a comparison.
+ * unavailable, a value serving's protocol cannot carry), which is neither an error nor a comparison.
  */
 export type SideResult =
   | { kind: 'ok'; features: FeatureVector }
@@ -46,12 +46,14 @@ export type SideResult =
    * `detail`: what the side printed for this row alone (a pipeline's stderr tail), when there is more to show.
    * `scope: 'batch'`: the row's batch failed and the row was never run alone (isolation stopped at its limit), so the
    * error says nothing about the row itself: it counts against the error budget but never as the row's rejection.
+   * `dropped`: serving closed the connection without answering this one row's request (reset, or closed while it was
+   * sent) — what a server whose handler crashes on the request does, where a framework would have answered 500.
    */
-  | { kind: 'error'; message: string; status?: number | undefined; detail?: string | undefined; scope?: 'row' | 'batch' | undefined }
+  | { kind: 'error'; message: string; status?: number | undefined; detail?: string | undefined; scope?: 'row' | 'batch' | undefined; dropped?: true | undefined }
   /**
-   * `unsendable`: the row could not be made into a request (the request mapper threw on it — a null a tensor cannot
-   * carry — or a `{column}` of the URL template has no value), so it was never sent and never will be as configured:
-   * not compared, not serving's error either.
+   * `unsendable`: the row could not be made into a request — a preset refused a value its protocol cannot carry (a
+   * null in a tensor), or a `{column}` of the URL template has no value — so it was never sent and never will be as
+   * configured: not compared, not serving's error either. (A request mapper that throws is the row's error instead.)
    */
   | { kind: 'skipped'; reason: string; unsendable?: true | undefined };
 

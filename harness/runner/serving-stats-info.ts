@@ -33,5 +33,5 @@ export function batchResendWarning(stats: ServingStatsInfo | null): string | nul
 export function unsendableWarning(stats: ServingStatsInfo | null): string | null {
   const unsendable = stats?.unsendable;
   if (!unsendable) return null;
-  return `serving: ${formatCountOf(unsendable.rows, 'row')} could not be made into a request, so ${unsendable.rows === 1 ? 'it was' : 'they were'} not sent and not compared (first: ${unsendable.firstReason}); to compare such rows, map them in serving.request the way your production client sends them`;
+  return `serving: ${formatCountOf(unsendable.rows, 'row')} could not be made into a request, so ${unsendable.rows === 1 ? 'it was' : 'they were'} not sent and not compared (first: ${unsendable.firstReason}); to compare such rows, encode those values in a serving.request function (or fill the URL column) the way your production client does`;
 }

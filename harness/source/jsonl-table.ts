@@ -24,6 +24,9 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
   const names: string[] = [];
   const inferred: JsonColumnInference[] = [];
 
+  /** Key columns some record had: once one did, a record without it is that record's problem, not the config's. */
+  const keysSeen = new Set<string>();
+
   function keyOf(record: JsonObject, recordNumber: number): string | Rejection {
     if (source.key.length === 0) return String(recordNumber);
     let key = '';
@@ -31,10 +34,11 @@ export function createJsonlTable(file: string, source: SourceOptions, stratifyBy
       const name = source.key[k]!;
       if (!Object.hasOwn(record, name)) {
         // A record that has a near name instead (`customerid` for `customer_id`) points at the config, not the data.
-        const guess = likelyMeant(name, Object.keys(record));
+        const guess = keysSeen.has(name) ? undefined : likelyMeant(name, Object.keys(record));
         if (guess === undefined) return { problem: `key column ${JSON.stringify(name)} is missing` };
         return { problem: `key column ${JSON.stringify(name)} is missing (did you mean ${JSON.stringify(guess)}?)`, configPath: 'source.key' };
       }
+      keysSeen.add(name);
       const value = record[name];
       if (value === null || value === '') return { problem: `key column ${JSON.stringify(name)} is empty`, locate: locateMember(name) };
       const text = valueText(value);

@@ -211,8 +211,9 @@ describe('skew init: what it infers', () => {
       { name: 'price', type: 'number' as const },
       { name: 'units_target', type: 'number' as const },
     ];
-    const sales = Array.from({ length: 30 }, (_, i) => ({ store_id: i, price: 2 + i / 10, units_target: i * 2.5 }));
-    expect(inferRoles(regression, sales).labels).toEqual(['units_target']);
+    const sales = Array.from({ length: 30 }, (_, i) => ({ store_id: i, price: 2 + i / 10, units_target: i * 2.5, target_mean_city: i % 4 }));
+    // target_mean_city is a target encoding: an input, not the label.
+    expect(inferRoles([...regression, { name: 'target_mean_city', type: 'number' }], sales).labels).toEqual(['units_target']);
     // A many-valued column with a label-like name that is not numeric is still no label.
     const notes = Array.from({ length: 30 }, (_, i) => ({ store_id: i, price: 1, target: `note ${i}` }));
     expect(inferRoles([...regression.slice(0, 2), { name: 'target', type: 'string' }], notes).labels).toEqual([]);

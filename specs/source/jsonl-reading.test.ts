@@ -43,6 +43,9 @@ describe('reading JSON Lines', () => {
   it('a key column misspelt in the config: the record has a near name, and the error names it and source.key', async () => {
     const error = await read('{"customer_id":"c1","age":3}\n', { key: ['customerid'] }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/:1: key column "customerid" is missing \(did you mean "customer_id"\?\); check source\.key$/);
+    // Once a record had the key, one without it is that record's problem: no guess, no config path.
+    const later = await read('{"user_id":"u1"}\n{"user_ip":"1.2.3.4"}\n', { key: ['user_id'], onBadRow: 'skip' });
+    expect(later.badRows).toEqual([{ line: 2, message: 'key column "user_id" is missing' }]);
   });
 
   it('keeps a property named __proto__ as data', async () => {

@@ -2,7 +2,8 @@
 // Checks every zoo pair against its EXPECT.json without the harness: reads the data as the harness types it,
 // runs offline.py (whole batch, then row by row where the batch crashes), queries server.js row by row, and
 // derives what each check must see — parity on training rows, a generated-row probe (validate-edges.js),
-// batch invariance, label invariance and determinism.
+// batch invariance, label invariance and determinism. Serving is spoken to as the config says: the row as JSON
+// (the default), or Open Inference Protocol tensors (`preset: 'kserve-v2'`), where a row holding a null is not sent.
 //
 //   node specs/zoo/validate-pairs.js [pair ...] [--verbose]
 //
@@ -165,27 +166,79 @@ function post(port, urlPath, row) {
 }
 
 async function onlineRows(pair, rows) {
-  const responsePath = pair.config.serving.response?.path ?? 'features';
   return mapLimit(rows, 8, async (row) => {
-    const { status, body } = await post(pair.port, pair.urlPath, pair.onlineRow(row));
+    const request = pair.protocol.request(row);
+    if (request.unsendable) return { kind: 'skipped', message: request.unsendable };
+    const { status, body } = await post(pair.port, pair.urlPath, request.body);
     if (status !== 200) return { kind: 'error', status, message: body.slice(0, 120) };
-    let features = JSON.parse(body);
-    for (const step of responsePath.split('.').filter(Boolean)) features = features?.[step];
+    const features = pair.protocol.features(JSON.parse(body));
     return features && typeof features === 'object' ? { kind: 'ok', features } : { kind: 'error', status, message: 'no features object' };
   });
+}
+
+/**
+ * How serving is spoken to: `{ path(url), readyPath(url), request(row), features(body) }`. The default posts the row
+ * without its label and reads `response.path`; `preset: 'kserve-v2'` sends one `[1, 1]` tensor per column (key and
+ * label left out; booleans BOOL, strings BYTES, numbers FP64 unless `kserve.datatypes` says otherwise) and reads
+ * every output tensor by its name. A null cannot be a tensor element: that row is not sent (`unsendable`), so it is
+ * neither compared nor serving's error, as the harness counts it.
+ */
+function servingProtocol(serving, key, label) {
+  if (serving.preset === 'kserve-v2') {
+    const settings = serving.kserve;
+    const model = `/v2/models/${encodeURIComponent(settings.model)}${settings.version === undefined ? '' : `/versions/${encodeURIComponent(settings.version)}`}`;
+    const base = (url) => url.pathname.replace(/\/+$/, '') + model;
+    const datatype = (column, value) =>
+      settings.datatypes?.[column] ?? (typeof value === 'boolean' ? 'BOOL' : typeof value === 'string' ? 'BYTES' : typeof value === 'number' ? 'FP64' : null);
+    return {
+      path: (url) => `${base(url)}/infer`,
+      readyPath: (url) => `${base(url)}/ready`,
+      request: (row) => {
+        const inputs = [];
+        for (const [name, value] of Object.entries(row)) {
+          if (name === key || name === label) continue;
+          if (value === null) return { unsendable: `column ${JSON.stringify(name)} is null` };
+          const data = Array.isArray(value) ? value : [value];
+          const type = datatype(name, data[0]);
+          if (type === null) return { unsendable: `column ${JSON.stringify(name)} holds no tensor element` };
+          inputs.push({ name, shape: [1, data.length], datatype: type, data });
+        }
+        return { body: { inputs } };
+      },
+      features: (body) => {
+        if (!Array.isArray(body?.outputs)) return null;
+        return Object.fromEntries(body.outputs.map((o) => {
+          const data = o.data.flat(Infinity);
+          return [o.name, data.length === 1 ? data[0] : data];
+        }));
+      },
+    };
+  }
+  const responsePath = serving.response?.path ?? 'features';
+  return {
+    path: (url) => url.pathname,
+    readyPath: null,
+    request: (row) => ({ body: Object.fromEntries(Object.entries(row).filter(([k]) => k !== label)) }),
+    features: (body) => {
+      let features = body;
+      for (const step of responsePath.split('.').filter(Boolean)) features = features?.[step];
+      return features;
+    },
+  };
 }
 
 async function startServer(pair) {
   pair.port = await freePort();
   const url = new URL(pair.config.serving.url.replace('${port}', pair.port));
-  pair.urlPath = url.pathname;
+  pair.urlPath = pair.protocol.path(url);
   pair.server = spawn(...pair.config.serving.start.command.slice(0, 1), pair.config.serving.start.command.slice(1), {
     cwd: pair.dir,
     env: { ...process.env, PORT: String(pair.port) },
     stdio: 'ignore',
   });
   pair.server.on('exit', (code, signal) => (pair.serverExit = `${code ?? signal}`));
-  const ready = new URL(pair.config.serving.start.readyUrl.replace('${port}', pair.port));
+  const readyUrl = pair.config.serving.start.readyUrl;
+  const ready = readyUrl ? new URL(readyUrl.replace('${port}', pair.port)) : new URL(pair.protocol.readyPath(url), url);
   for (let i = 0; i < 100; i++) {
     const ok = await new Promise((resolve) => http.get(ready, (res) => (res.resume(), resolve(res.statusCode === 200))).on('error', () => resolve(false)));
     if (ok) return;
@@ -270,6 +323,21 @@ function compareSides(pair, found, check, rows, left, right, describe) {
 
 const show = (v) => (v === undefined ? '(absent)' : JSON.stringify(v));
 
+// validate-edges.js takes a date column's layout from its first value and knows `Z` and naive timestamps only. Where
+// that value has a `+hh:mm` offset and other rows are written with `Z` (the harness writes its date edges with `Z`
+// then too), a `Z` row is put first for the probe; any other data is passed on as it is.
+function zFirst(rows) {
+  const offset = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}:?\d{2}$/;
+  const utc = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+  let out = rows;
+  for (const column of Object.keys(rows[0] ?? {})) {
+    const first = out.find((r) => r[column] !== null && r[column] !== undefined)?.[column];
+    const zRow = typeof first === 'string' && offset.test(first) ? out.find((r) => typeof r[column] === 'string' && utc.test(r[column])) : undefined;
+    if (zRow) out = [zRow, ...out.filter((r) => r !== zRow)];
+  }
+  return out;
+}
+
 async function checkPair(pair) {
   const found = new Findings();
   const rows = pair.rows;
@@ -284,18 +352,21 @@ async function checkPair(pair) {
   });
   const offlineErrorKeys = rows.filter((_, i) => offline[i].kind === 'error').map(keyOf);
   const onlineErrorKeys = rows.filter((_, i) => online[i].kind === 'error').map(keyOf);
+  const notSent = online.filter((r) => r.kind === 'skipped').length;
 
   // Generated rows: single-column edge values on three complete training rows both sides compute.
   const complete = rows.filter((r, i) => offline[i].kind === 'ok' && online[i].kind === 'ok' && Object.values(r).every((v) => v !== null));
   const bases = complete.slice(0, 3);
-  const probes = edgeRows(rows, bases, [pair.key, pair.label].filter(Boolean));
+  const probes = edgeRows(zFirst(rows), bases, [pair.key, pair.label].filter(Boolean));
   const probeRows = probes.map((p) => p.row);
   const [gOff, gOn] = await Promise.all([offlineRows(pair, probeRows), onlineRows(pair, probeRows)]);
   let infra = 0;
   let bothReject = 0;
+  let probesNotSent = 0;
   probes.forEach((p, i) => {
     const [a, b] = [gOff[i], gOn[i]];
     const where = `${p.column}=${p.value}`;
+    if (b.kind === 'skipped') return probesNotSent++;
     if (b.kind === 'error' && (b.status >= 500 || b.status === 0)) return infra++;
     if (a.kind === 'error' && b.kind === 'error') bothReject++;
     if (a.kind === 'ok' && b.kind === 'ok') for (const f of diffFields(pair, a.features, b.features)) found.add('generated-parity', f, `${where}: ${show(a.features[f])} vs ${show(b.features[f])}`, where);
@@ -317,7 +388,7 @@ async function checkPair(pair) {
   const fifty = rows.slice(0, 50);
   compareSides(pair, found, 'determinism', fifty, await offlineRows(pair, fifty), await offlineRows(pair, fifty), (r) => `offline ${keyOf(r)}`);
   compareSides(pair, found, 'determinism', fifty, await onlineRows(pair, fifty), await onlineRows(pair, fifty), (r) => `online ${keyOf(r)}`);
-  return { found, noisy: [...noisy].sort(), offlineErrorKeys, onlineErrorKeys, infra, bothReject, probes: probes.length, rows: rows.length };
+  return { found, noisy: [...noisy].sort(), offlineErrorKeys, onlineErrorKeys, infra, bothReject, probes: probes.length, rows: rows.length, notSent, probesNotSent };
 }
 
 // ---------- judging against EXPECT.json ----------
@@ -361,7 +432,7 @@ async function main() {
       label,
       rows: readRows(path.join(dir, resolved.source.path)),
       expect: JSON.parse(fs.readFileSync(path.join(dir, 'EXPECT.json'), 'utf8')),
-      onlineRow: (row) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== label)),
+      protocol: servingProtocol(resolved.serving, key, label),
     };
     await startServer(pair);
     try {
@@ -370,7 +441,8 @@ async function main() {
       if (pair.serverExit !== undefined) problems.push(`the server process exited (${pair.serverExit}) during the run`);
       failed += problems.length > 0 ? 1 : 0;
       const summary = [...result.found.byCheck].map(([check, fields]) => `${check}: ${[...fields].map(([f, s]) => `${f} (${s.count})`).join(', ')}`).join('; ');
-      console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}: ${result.rows} rows, ${result.probes} probe rows (${result.bothReject} rejected by both, ${result.infra} got a 5xx)${summary ? ' — ' + summary : ' — no differences'}`);
+      const notSent = result.notSent || result.probesNotSent ? `; not sent, a null in a tensor: ${result.notSent} rows, ${result.probesNotSent} probe rows` : '';
+      console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}: ${result.rows} rows, ${result.probes} probe rows (${result.bothReject} rejected by both, ${result.infra} got a 5xx${notSent})${summary ? ' — ' + summary : ' — no differences'}`);
       if (result.noisy.length) console.log(`       within tolerance but not identical on training rows: ${result.noisy.join(', ')}`);
       for (const p of problems) console.log(`       ${p}`);
       if (verbose) for (const [check, fields] of result.found.byCheck) for (const [f, s] of fields) console.log(`       ${check} ${f}: e.g. ${s.example}${s.causes.size ? `\n         on ${[...s.causes].join(' | ').slice(0, 600)}` : ''}`);

@@ -1,3 +1,4 @@
+import { ConfigError } from '../../errors/config-error';
 import type { Redactor, SideResult } from '../../core/row';
 import { OfflineError } from '../../errors/offline-error';
 import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adapter';
@@ -33,7 +34,10 @@ export function createHttpOfflineAdapter(options: ServingOptions, context: HttpO
   const endpoint = createServingAdapter(options, context.redact ? { redact: context.redact } : {});
   const description = `offline ${endpoint.description}`;
   const compute = async (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
-    const results = await endpoint.compute(rows, computeOptions);
+    const results = await endpoint.compute(rows, computeOptions).catch((error: unknown) => {
+      // The endpoint adapter names its own settings (serving.batch.response); here they are offline's (offline.response).
+      throw error instanceof ConfigError ? new ConfigError(error.path.replace(/^serving(\.batch)?\b/, 'offline'), error.problem, { cause: error }) : error;
+    });
     if (endpoint.unavailable !== null) throw new OfflineError(`offline endpoint failed as a whole: ${endpoint.unavailable.replace(/^serving unavailable: /, '')}`);
     return results;
   };

@@ -13,7 +13,8 @@ import type { AbortLike } from './abort-scope';
  */
 export function isRowCausedBatchFailure(outcome: RequestOutcome): boolean {
   if (outcome.kind !== 'done') return false;
-  if (outcome.endpoint === 'untested') return outcome.results.every((r) => r.kind === 'skipped' && r.unsendable === true);
+  // Nothing was sent: one row the mapping cannot carry (or a mapper failing on one row) must not cost the others.
+  if (outcome.endpoint === 'untested') return true;
   if (!outcome.results.every((r) => r.kind === 'error')) return false;
   const status = (outcome.results[0] as Extract<SideResult, { kind: 'error' }>).status;
   if (status === undefined) return false;
@@ -26,13 +27,16 @@ export function isRowCausedBatchFailure(outcome: RequestOutcome): boolean {
 export async function sendOneByOne(context: RequestContext, rows: readonly Row[], signal: AbortLike): Promise<RequestOutcome> {
   const results: SideResult[] = [];
   let up = false;
+  let sent = false;
   let message: string | null = null;
   for (const fields of rows) {
     const outcome = await sendRow(context, fields, signal);
     if (outcome.kind === 'aborted') return outcome;
     results.push(...outcome.results);
     if (outcome.endpoint === 'up') up = true;
+    if (outcome.endpoint !== 'untested') sent = true;
     message ??= outcome.message;
   }
-  return { kind: 'done', results, endpoint: up ? 'up' : 'down', message };
+  // No row could even be sent: that says nothing about the endpoint (the circuit breaker must not count it).
+  return { kind: 'done', results, endpoint: up ? 'up' : sent ? 'down' : 'untested', message };
 }

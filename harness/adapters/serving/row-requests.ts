@@ -19,6 +19,7 @@ import {
 import type { UrlTemplate } from './url-template';
 import { errorMessage } from '../../errors/error-message';
 import { parseJson } from '../../core/lossless-json';
+import { UnsendableValueError } from './unsendable-value';
 import { stringifyJson } from '../../core/stringify-json';
 import type { AbortLike } from './abort-scope';
 
@@ -54,7 +55,7 @@ export async function sendRow(context: RequestContext, fields: Row, signal: Abor
   let body: string | undefined;
   if (options.method !== 'GET') {
     const built = buildBody(options.request, fields);
-    if (built instanceof BodyFailure) return untested(1, redact(formatRequestMappingFailure(endpoint(), built.message)));
+    if (built instanceof BodyFailure) return untested(1, redact(formatRequestMappingFailure(endpoint(), built.message)), built.unsendable);
     body = built;
   }
   const request: HttpRequest = { method: options.method, url: filled.url, body, signal };
@@ -70,7 +71,7 @@ export async function sendBatch(context: RequestContext, rows: Row[], signal: Ab
   const method = options.method === 'PUT' ? 'PUT' : 'POST';
   const endpoint = (): string => describeEndpoint(method, batch.url);
   const built = buildBody(batch.request, rows);
-  if (built instanceof BodyFailure) return untested(rows.length, redact(formatRequestMappingFailure(endpoint(), built.message)));
+  if (built instanceof BodyFailure) return untested(rows.length, redact(formatRequestMappingFailure(endpoint(), built.message)), built.unsendable);
   const outcome = await context.send({ method, url: batch.url, body: built, signal }, { method, url: batch.url });
   return interpret(context, outcome, { endpoint, configPath: 'serving.batch.url', rowCount: rows.length }, (json) => {
     const vectors = batch.response(json, rows);
@@ -105,7 +106,9 @@ function interpret(
     const message = redact(formatTransportFailure(outcome.failure, endpoint(), outcome.attempts, context.options));
     // A response over the size limit proves the endpoint answers: it is this request's error, not an outage.
     const health = outcome.failure.kind === 'too-large' ? 'up' : 'down';
-    return { kind: 'done', results: repeat(rowCount, { kind: 'error', message }), endpoint: health, message };
+    // Only a request of one row says which row the server could not take.
+    const dropped = rowCount === 1 && (outcome.failure.kind === 'reset' || outcome.failure.kind === 'broken-pipe');
+    return { kind: 'done', results: repeat(rowCount, { kind: 'error', message, ...(dropped ? { dropped } : {}) }), endpoint: health, message };
   }
   const { status } = outcome;
   if (status >= 300 && status <= 399) {
@@ -145,9 +148,15 @@ function interpret(
   return { kind: 'done', results, endpoint: 'up', message: null };
 }
 
-/** Why a request body could not be built (the mapper threw, or returned nothing JSON can encode). */
+/**
+ * Why a request body could not be built (the mapper threw, or returned nothing JSON can encode); `unsendable` when a
+ * preset refused a value its protocol cannot carry ({@link UnsendableValueError}) rather than a mapper failing.
+ */
 class BodyFailure {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly unsendable = false,
+  ) {}
 }
 
 /** The JSON body `map(input)` gives, or why there is none. No closure or wrapper per request: this runs for every row. */
@@ -156,13 +165,18 @@ function buildBody<T>(map: (input: T) => unknown, input: T): string | BodyFailur
     const body = stringifyJson(map(input));
     return body === undefined ? new BodyFailure('the request mapper returned nothing JSON can encode') : body;
   } catch (error) {
-    return new BodyFailure(errorMessage(error));
+    return new BodyFailure(errorMessage(error), error instanceof UnsendableValueError);
   }
 }
 
-/** Rows that could not be made into a request: never sent, so they say nothing about the endpoint or the row's answer. */
-function untested(rowCount: number, message: string): RequestOutcome {
-  return { kind: 'done', results: repeat(rowCount, { kind: 'skipped', reason: message, unsendable: true }), endpoint: 'untested', message };
+/**
+ * Rows whose request could not be built: never sent, so they say nothing about the endpoint. A value the protocol
+ * cannot carry (a URL column with no value, a null in a tensor) skips them as `unsendable`; a request mapper that
+ * threw is each row's error, as a bug in user code is.
+ */
+function untested(rowCount: number, message: string, unsendable = true): RequestOutcome {
+  const result: SideResult = unsendable ? { kind: 'skipped', reason: message, unsendable: true } : { kind: 'error', message };
+  return { kind: 'done', results: repeat(rowCount, result), endpoint: 'untested', message };
 }
 
 function repeat(count: number, result: SideResult): SideResult[] {

@@ -102,7 +102,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     : describeEndpoint(options.method, options.url);
   const description = redact(replaying ? `${endpointText}, replayed from ${cassette?.label ?? ''}` : endpointText);
   let closed = false;
-  const shared: ServingCallShared = { requests, breaker, cassette, answeredOnce: false, lastAnswered: null, batches: { sent: 0, resentRowByRow: 0, firstResendReason: null }, unsendable: { rows: 0, firstReason: null }, unread: new Set() };
+  const shared: ServingCallShared = { requests, breaker, cassette, answeredOnce: false, lastAnswered: null, batches: { sent: 0, resentRowByRow: 0, firstResendReason: null }, unsendable: { keys: new Set(), firstReason: null }, sentOnce: false, unread: new Set() };
   const compute = (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
     if (closed) return Promise.reject(new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 }));
     const { signal, onResult } = computeOptions;
@@ -120,7 +120,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
       return {
         ...stats.snapshot(),
         ...(options.batch ? { batches: { ...shared.batches } } : {}),
-        ...(unsendable.rows > 0 ? { unsendable: { rows: unsendable.rows, firstReason: unsendable.firstReason ?? '' } } : {}),
+        ...(unsendable.keys.size > 0 ? { unsendable: { rows: unsendable.keys.size, firstReason: unsendable.firstReason ?? '' } } : {}),
       };
     },
     compute,

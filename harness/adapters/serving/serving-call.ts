@@ -23,8 +23,10 @@ export interface ServingCallShared {
   lastAnswered: readonly AdapterRow[] | null;
   /** Batches sent, and those failed as a whole and resent row by row (with the first one's error), for the report. */
   batches: BatchCounts;
-  /** Rows that could not be made into a request (never sent), and the first one's reason, for the report. */
-  unsendable: { rows: number; firstReason: string | null };
+  /** Rows that could not be made into a request (never sent), by key, and the first one's reason, for the report. */
+  unsendable: { keys: Set<string>; firstReason: string | null };
+  /** Whether any request was ever sent (a row that could not be built is not). */
+  sentOnce: boolean;
   /** Before any row was answered: the rows whose 2xx answer could not be read as features (see {@link UNREAD_LIMIT}). */
   unread: Set<string>;
 }
@@ -35,6 +37,12 @@ export interface ServingCallShared {
  * answers 200 with an error body for invalid input does not do so for this many rows in a row of training data.
  */
 export const UNREAD_LIMIT = 20;
+
+/**
+ * Distinct rows that could not be made into a request before any request was sent: past this many, the request
+ * mapping cannot carry this data at all (a column null in every row, a URL column no row has), not a few rows.
+ */
+export const UNSENDABLE_LIMIT = 20;
 
 /** How the batch endpoint fared: batch requests sent, and how many were resent row by row (the first one's error). */
 export interface BatchCounts {
@@ -110,13 +118,23 @@ export class ServingCall {
     }
   }
 
-  private countUnsendable(results: readonly SideResult[]): void {
+  /**
+   * Notes rows that could not be made into a request (each row once, however many checks send it). Past
+   * {@link UNSENDABLE_LIMIT} of them before any request was sent, the request mapping is the error.
+   */
+  private countUnsendable(rows: readonly AdapterRow[], results: readonly SideResult[]): ConfigError | undefined {
     const { unsendable } = this.shared;
-    for (const result of results) {
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i]!;
       if (result.kind !== 'skipped' || !result.unsendable) continue;
-      unsendable.rows++;
+      unsendable.keys.add(rows[i]!.key);
       unsendable.firstReason ??= result.reason;
     }
+    if (this.shared.sentOnce || unsendable.keys.size < UNSENDABLE_LIMIT) return undefined;
+    return new ConfigError(
+      'serving.request',
+      `cannot carry this data: none of the first ${UNSENDABLE_LIMIT} rows could be made into a request (${unsendable.firstReason ?? ''}); encode such values in a serving.request function the way your production client does`,
+    );
   }
 
   /** Notes rows answered 2xx but unreadable; past {@link UNREAD_LIMIT} of them, the response mapping is the error. */
@@ -127,7 +145,7 @@ export class ServingCall {
       if (result.kind !== 'error' || result.status === undefined || result.status < 200 || result.status > 299) continue;
       unread.add(rows[i]!.key);
       if (unread.size >= UNREAD_LIMIT) {
-        return new ConfigError(responsePath, `does not read serving's answers: none of the first ${UNREAD_LIMIT} rows answered with 2xx could be read as features (${result.message}); check its path (or mapper) against what the endpoint answers`);
+        return new ConfigError(responsePath, `does not read the endpoint's answers: none of the first ${UNREAD_LIMIT} rows answered with 2xx could be read as features (${result.message}); check its path (or mapper) against what the endpoint answers`);
       }
     }
     return undefined;
@@ -144,12 +162,18 @@ export class ServingCall {
       let outcome: RequestOutcome = options.batch
         ? await sendBatch(requests, fieldsOf(unitRows), run)
         : await sendRow(requests, unitRows[0]!.fields, run);
-      if (options.batch) shared.batches.sent++;
+      // A batch whose body could not be built was never sent: not the batch endpoint's doing (the unsendable warning
+      // covers its rows).
+      const batchSent = options.batch !== null && outcome.kind === 'done' && outcome.endpoint !== 'untested';
+      if (batchSent) shared.batches.sent++;
+      let resent = false;
       // One row the batch endpoint cannot handle must not cost its whole batch: resend the rows one by one.
       if (options.batch && unitRows.length > 1 && isRowCausedBatchFailure(outcome)) {
-        const { batches } = shared;
-        batches.resentRowByRow++;
-        batches.firstResendReason ??= firstError(outcome);
+        if (batchSent) {
+          shared.batches.resentRowByRow++;
+          shared.batches.firstResendReason ??= firstError(outcome);
+        }
+        resent = true;
         outcome = await sendOneByOne(requests, fieldsOf(unitRows), run);
       }
       if (outcome.kind === 'aborted' || run.aborted) return;
@@ -157,11 +181,15 @@ export class ServingCall {
       let okCount = 0;
       for (let i = 0; i < unitResults.length; i++) if (unitResults[i]!.kind === 'ok') okCount++;
       if (okCount > 0) shared.answeredOnce = true;
+      if (outcome.endpoint !== 'untested') shared.sentOnce = true;
+      // Answers read by the single-row mapping after a fallback: serving.response, not the batch's.
+      const responsePath = options.batch && !resent ? 'serving.batch.response' : 'serving.response';
+      const unsendable = outcome.endpoint === 'untested' || okCount < unitResults.length ? this.countUnsendable(unitRows, unitResults) : undefined;
       // Refused or redirected before any row was ever answered: the configuration is wrong, and every row would get
-      // the same answer (later, a 403 may be one row's WAF rule).
+      // the same answer (later, a 403 may be one row's WAF rule). So is a response or request mapping that fits no row.
       const misconfigured = shared.answeredOnce
         ? undefined
-        : (configurationError(unitResults, options.batch ? 'serving.batch.url' : 'serving.url') ?? this.unreadAnswers(unitRows, unitResults, options.batch ? 'serving.batch.response' : 'serving.response'));
+        : (configurationError(unitResults, options.batch ? 'serving.batch.url' : 'serving.url') ?? this.unreadAnswers(unitRows, unitResults, responsePath) ?? unsendable);
       if (misconfigured) {
         this.endingError ??= misconfigured;
         run.abort();
@@ -171,7 +199,6 @@ export class ServingCall {
         breaker.recordSuccess();
         if (okCount === unitResults.length) shared.lastAnswered = unitRows;
       }
-      if (outcome.endpoint === 'untested' || okCount < unitResults.length) this.countUnsendable(unitResults);
       for (let i = 0; i < unitResults.length; i++) this.settle(first + i, unitResults[i]!);
       if (outcome.endpoint === 'down' && breaker.recordFailure(outcome.message ?? 'request failed')) {
         // Before declaring the endpoint down, ask it again for rows it answered before: if it still answers, the

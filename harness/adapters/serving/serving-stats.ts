@@ -18,7 +18,10 @@ export interface ServingStats {
    * first one's error). Most of them resent means the batch mapping is wrong, not the rows.
    */
   batches?: { sent: number; resentRowByRow: number; firstResendReason: string | null };
-  /** Rows that could not be made into a request and were never sent (the first one's reason); absent when none. */
+  /**
+   * Distinct rows a preset could not make into a request (a null in a tensor, a URL column with no value), never sent;
+   * the first one's reason. Absent when none.
+   */
   unsendable?: { rows: number; firstReason: string };
 }
 

@@ -45,7 +45,10 @@ export function judgeGenerated(found: GeneratedFindings): { result: CheckResult;
     stats.add(outcomesOf(e), () => found.exampleRowOf(e));
   }
   const fields = stats.result();
-  const infra = evaluations.filter((e) => e.infraError);
+  // Rows serving's request mapping could not carry were never compared: not run, whatever the pipeline did with them.
+  const unsent = (e: RowEvaluation): boolean => (e.offline.kind === 'skipped' && e.offline.unsendable === true) || (e.online.kind === 'skipped' && e.online.unsendable === true);
+  const infra = evaluations.filter((e) => e.infraError && !unsent(e));
+  const notSent = evaluations.filter((e) => e.infraError && unsent(e)).length;
   const failedFields = fields.filter((f) => f.status === 'failed');
   const outcomes = [
     ...counterexamples.map((c) => ({ field: c.field, key: found.keyOf(c), row: c.row, failed: true })),
@@ -78,7 +81,7 @@ export function judgeGenerated(found: GeneratedFindings): { result: CheckResult;
       compared,
       offlineErrors: infra.filter((e) => e.offline.kind === 'error').length,
       onlineErrors: infra.filter((e) => e.online.kind === 'error').length,
-      notRun: infra.filter((e) => e.offline.kind !== 'error' && e.online.kind !== 'error').length,
+      notRun: infra.filter((e) => e.offline.kind !== 'error' && e.online.kind !== 'error').length + notSent,
       ...(replays.length > 0 ? { replayed: replays.length } : {}),
     },
     fields,

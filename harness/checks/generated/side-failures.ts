@@ -24,7 +24,9 @@ export interface SideFailure {
  * finding about rows. In evaluation order, a row both sides fail on once for each side; candidates still to be confirmed by a second try beside a
  * control row the side answers (see {@link isAnswered}).
  */
-export function sideFailureCandidates(evaluations: readonly RowEvaluation[]): SideFailure[] {
+export function sideFailureCandidates(all: readonly RowEvaluation[]): SideFailure[] {
+  // A row serving's request mapping could not carry was never compared: what the other side did with it is no finding.
+  const evaluations = all.filter((e) => !isUnsendable(e.offline) && !isUnsendable(e.online));
   const sides = (['offline', 'online'] as const).filter((side) => {
     const failed = evaluations.filter((e) => e.infraError && failsOnItsOwn(e[side])).length;
     const answered = evaluations.filter((e) => isAnswered(e[side], side)).length;
@@ -46,6 +48,10 @@ export function sideFailureCandidates(evaluations: readonly RowEvaluation[]): Si
     }
   }
   return out;
+}
+
+function isUnsendable(result: SideResult): boolean {
+  return result.kind === 'skipped' && result.unsendable === true;
 }
 
 /** Whether a side answered a row: features, or a rejection of the row itself (a 4xx, a pipeline's `$error`). */

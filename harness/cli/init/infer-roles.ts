@@ -18,10 +18,13 @@ export interface InferredRoles {
 }
 
 const ID_LIKE = /(^id$|_id$|^id_|uuid|guid|(^|_)key$)/i;
-/** Names teams give a label: `label`, `target`, `churned`, `is_fraud`, `will_default`, `price_target`. */
-const LABEL_NAME = /^(label|target|y|class|outcome|churn|churned|fraud|is_fraud|default|defaulted|converted|response)$|^(was|will)_|^(label|target)_|_(label|target)$|churn/i;
+/**
+ * Names teams give a label: `label`, `target`, `churned`, `is_fraud`, `will_default`, `price_target`. Not a `target_` or
+ * `label_` prefix: `target_mean_city` and `label_encoded_city` are inputs (target and label encodings).
+ */
+const LABEL_NAME = /^(label|target|y|class|outcome|churn|churned|fraud|is_fraud|default|defaulted|converted|response)$|^(was|will)_|_(label|target)$|churn/i;
 /** Names a regression target goes by, whatever its number of values. */
-const REGRESSION_NAME = /^(label|target|y|outcome|response)$|^(label|target)_|_(label|target)$/i;
+const REGRESSION_NAME = /^(label|target|y|outcome|response)$|_(label|target)$/i;
 /** A past participle (`renewed`, `clicked`, `purchased`): a yes/no outcome when the column has two values. */
 const OUTCOME_NAME = /[a-z]{2}ed$/i;
 /** `is_*`, `has_*`: as often an input (`is_weekend`, `has_discount`) as the label, so the last resort. */

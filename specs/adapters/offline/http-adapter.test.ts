@@ -2,6 +2,7 @@ import { createHttpOfflineAdapter } from '../../../harness/adapters/offline/http
 import type { FeatureAdapter } from '../../../harness/adapters/feature-adapter';
 import { resolveConfig } from '../../../harness/config/resolve-config';
 import type { HttpOfflineConfig } from '../../../harness/config/user-config';
+import { ConfigError } from '../../../harness/errors/config-error';
 import { OfflineError } from '../../../harness/errors/offline-error';
 import { sendJson, startTestServer, type TestServer } from '../serving/test-server';
 
@@ -34,6 +35,18 @@ describe('offline HTTP adapter (a batch endpoint)', () => {
     expect(results).toEqual(rows(10).map((_, i) => ({ kind: 'ok', features: { x2: i * 2 } })));
     expect(server.requests.map((r) => (JSON.parse(r.body) as { rows: unknown[] }).rows.length).sort()).toEqual([2, 4, 4]);
     expect(server.requests[0]!.headers['authorization']).toBe('Bearer s3cret');
+  });
+
+  it("names offline's own setting when its response mapping reads none of the answers", async () => {
+    server = await startTestServer((req, res) => {
+      const body = JSON.parse(req.body) as { rows?: Array<{ x: number }> } & { x?: number };
+      // Answers { data: [...] }; the config reads the default `features`.
+      sendJson(res, 200, body.rows ? { data: body.rows.map((r) => ({ x2: r.x * 2 })) } : { data: { x2: body.x! * 2 } });
+    });
+    adapter = createHttpOfflineAdapter(offlineOptions({ url: `${server.url}/compute`, batchSize: 4 }));
+    const error = (await adapter.compute(rows(40)).catch((e: unknown) => e)) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/^offline\.response does not read the endpoint's answers/);
   });
 
   it('isolates the row that fails its batch (HTTP 400): the other rows of the batch are still computed', async () => {

@@ -115,7 +115,7 @@ describe('createServingAdapter against a real HTTP server', () => {
     const url = `${server.url}/reset`;
     adapter = createServingAdapter(servingOptions({ url, retries: 2 }));
     const [result] = await adapter.compute(makeRows(1));
-    expect(result).toEqual({ kind: 'error', message: `Connection reset by the server: POST ${url} after 3 attempts` });
+    expect(result).toEqual({ kind: 'error', dropped: true, message: `Connection reset by the server: POST ${url} after 3 attempts` });
     expect(server.requests).toHaveLength(3);
   });
 
@@ -170,7 +170,7 @@ describe('createServingAdapter against a real HTTP server', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("a row a custom request mapper throws on is never sent: skipped as unsendable, with the mapper's error", async () => {
+  it("reports an error thrown by a custom request mapper as that row's error, without sending it", async () => {
     server = await startTestServer((_req, res) => sendJson(res, 200, { features: {} }));
     const url = `${server.url}/f`;
     adapter = createServingAdapter(
@@ -184,7 +184,7 @@ describe('createServingAdapter against a real HTTP server', () => {
     );
     const results = await adapter.compute(makeRows(2));
     expect(results[0]).toEqual({ kind: 'ok', features: {} });
-    expect(results[1]).toEqual({ kind: 'skipped', unsendable: true, reason: `Could not build the request body for POST ${url}: x must not be 1` });
+    expect(results[1]).toEqual({ kind: 'error', message: `Could not build the request body for POST ${url}: x must not be 1` });
     expect(server.requests).toHaveLength(1);
   });
 

@@ -238,7 +238,7 @@ describe('serving adapter: responses it refuses', () => {
     const error = (await adapter.compute(makeRows(60)).catch((e: unknown) => e)) as ConfigError;
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.path).toBe('serving.response');
-    expect(error.message).toMatch(/^serving\.response does not read serving's answers: none of the first 20 rows answered with 2xx could be read as features \(Unexpected response from POST .*\); check its path \(or mapper\)/);
+    expect(error.message).toMatch(/^serving\.response does not read the endpoint's answers: none of the first 20 rows answered with 2xx could be read as features \(Unexpected response from POST .*\); check its path \(or mapper\)/);
     // It stopped there: not every row was sent.
     expect(server.requests.length).toBeLessThan(60);
   });

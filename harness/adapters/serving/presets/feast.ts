@@ -1,6 +1,7 @@
 import type { FeatureVector } from '../../../core/row';
 import { markUnserved } from '../../../core/unserved-fields';
 import { describeValue, isPlainObject } from '../default-mappers';
+import { UnsendableValueError } from '../unsendable-value';
 import type { ResolvedPreset } from './preset-types';
 import { joinPresetPath } from './preset-url';
 
@@ -40,7 +41,7 @@ export function feastPreset(configured: string, settings: FeastSettings & { enti
           column,
           rows.map((row) => {
             const value = row[column];
-            if (value === null || value === undefined) throw new Error(`entity column ${JSON.stringify(column)} is ${value === null ? 'null' : 'missing'}: Feast looks rows up by it`);
+            if (value === null || value === undefined) throw new UnsendableValueError(`entity column ${JSON.stringify(column)} is ${value === null ? 'null' : 'missing'}: Feast looks rows up by it`);
             return value;
           }),
         ]),

@@ -1,5 +1,6 @@
 import type { Row } from '../../../core/row';
 import { describeValue, isPlainObject } from '../default-mappers';
+import { UnsendableValueError } from '../unsendable-value';
 import { mapOutputs, type OutputMapping } from './output-mapping';
 import type { ResolvedPreset } from './preset-types';
 import { joinPresetPath, segment } from './preset-url';
@@ -72,9 +73,9 @@ interface InputTensor {
 function columnTensors(rows: readonly Row[], datatypes: Record<string, KserveDatatype>): InputTensor[] {
   return columnsOf(rows).map((column) => {
     const values = rows.map((row) => {
-      if (!Object.hasOwn(row, column)) throw new Error(`a row has no column ${JSON.stringify(column)}, which the other rows of the batch have: a tensor needs every row`);
+      if (!Object.hasOwn(row, column)) throw new UnsendableValueError(`a row has no column ${JSON.stringify(column)}, which the other rows of the batch have: a tensor needs every row`);
       const value = row[column];
-      if (value === null || value === undefined) throw new Error(`column ${JSON.stringify(column)} is null: Open Inference Protocol tensors cannot hold null`);
+      if (value === null || value === undefined) throw new UnsendableValueError(`column ${JSON.stringify(column)} is null: Open Inference Protocol tensors cannot hold null`);
       return value;
     });
     const width = rowWidth(column, values);

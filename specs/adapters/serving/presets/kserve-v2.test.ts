@@ -83,6 +83,21 @@ describe('kserve-v2 preset against an Open Inference Protocol server', () => {
     expect(results.map((r) => r.kind)).toEqual(['ok', 'ok', 'skipped']);
     expect(results[2]).toMatchObject({ unsendable: true, reason: expect.stringContaining('column "spend" is null: Open Inference Protocol tensors cannot hold null') });
     expect(adapter.stats?.unsendable).toEqual({ rows: 1, firstReason: expect.stringContaining('column "spend" is null') });
+    // The batch holding it was never sent (its body could not be built): not a batch the endpoint failed.
+    expect(adapter.stats?.batches).toEqual({ sent: 0, resentRowByRow: 0, firstResendReason: null });
+    // The same row again (another check sends it too) is still one row not sent.
+    await adapter.compute(withNull);
+    expect(adapter.stats?.unsendable?.rows).toBe(1);
+  });
+
+  it('stops with a config error naming serving.request when none of the first 20 rows can be sent', async () => {
+    adapter = presetAdapter({ preset: 'kserve-v2', url: server.url, kserve: { model: 'churn', datatypes: { tenure: 'INT64' } }, request: { columns: ['tenure', 'spend', 'plan', 'active'] } });
+    const allNull = Array.from({ length: 30 }, (_, i) => ({ key: `n${i}`, fields: { ...rows[0]!.fields, spend: null } }));
+    const before = server.requests.length;
+    const error = (await adapter.compute(allNull).catch((e: unknown) => e)) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/^serving\.request cannot carry this data: none of the first 20 rows could be made into a request \(.*column "spend" is null: Open Inference Protocol tensors cannot hold null\)/);
+    expect(server.requests.length).toBe(before);
   });
 
   it('sends one [rows, k] tensor of the numeric columns when asked', async () => {
