@@ -111,8 +111,10 @@ export async function runSkew(options: RunSkewOptions): Promise<SkewReport> {
     await reporter?.onEnd?.(report);
     return report;
   } catch (error) {
-    if (signal?.aborted) throw new SkewError('INTERRUPTED', 'interrupted', { cause: error });
+    // Interrupted or failed, reporters stop what they run (a terminal's progress bar redraws on a timer of its own,
+    // which would keep the process alive after an interrupt).
     reporter?.onError?.(error);
+    if (signal?.aborted) throw new SkewError('INTERRUPTED', 'interrupted', { cause: error });
     stop.abort(error);
     throw error;
   } finally {
