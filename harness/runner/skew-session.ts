@@ -91,7 +91,7 @@ export async function openSkewSession(config: ResolvedConfig, options: SkewSessi
       setMaxListeners(256, signal);
     }
     const { serving: servingOptions, impactModel } = sessionEndpoints(config, server, cassette?.mode === 'replay', options.shard ?? null);
-    const online = createServingAdapter(servingOptions, { redact, ...(cassette ? { cassette } : {}) });
+    const online = createServingAdapter(servingOptions, { redact, keyColumns: config.source.key, ...(cassette ? { cassette } : {}) });
     closers.push(() => online.close());
     const policy = createComparePolicy(config.compare, { keyColumns: config.source.key });
     // Examples show their row's inputs: never the label, personal-data columns redacted as in golden files.

@@ -42,6 +42,11 @@ export interface ServingAdapterContext {
    * row and the endpoint.
    */
   cassette?: ServingCassette;
+  /**
+   * The source's key columns (`source.key`): a batch never carries two rows with the same key values, so an endpoint
+   * that answers by key cannot swap them (generated rows keep their base row's key).
+   */
+  keyColumns?: readonly string[];
 }
 
 /**
@@ -102,7 +107,7 @@ export function createServingAdapter(options: ServingOptions, context: ServingAd
     : describeEndpoint(options.method, options.url);
   const description = redact(replaying ? `${endpointText}, replayed from ${cassette?.label ?? ''}` : endpointText);
   let closed = false;
-  const shared: ServingCallShared = { requests, breaker, cassette, answeredOnce: false, lastAnswered: null, batches: { sent: 0, resentRowByRow: 0, firstResendReason: null }, unsendable: { keys: new Set(), firstReason: null }, sentOnce: false, unread: new Set() };
+  const shared: ServingCallShared = { requests, breaker, cassette, answeredOnce: false, lastAnswered: null, batches: { sent: 0, resentRowByRow: 0, firstResendReason: null }, unsendable: { keys: new Set(), firstReason: null }, sentOnce: false, unread: new Set(), keyColumns: context.keyColumns ?? [] };
   const compute = (rows: readonly AdapterRow[], computeOptions: ComputeOptions = {}): Promise<SideResult[]> => {
     if (closed) return Promise.reject(new ServingError(`serving adapter used after close(): ${description}`, { attempts: 0 }));
     const { signal, onResult } = computeOptions;

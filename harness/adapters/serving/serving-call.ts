@@ -6,6 +6,7 @@ import { ServingAuthError } from '../../errors/serving-error';
 import type { AdapterRow } from '../feature-adapter';
 import { AbortScope } from './abort-scope';
 import { isRowCausedBatchFailure, sendOneByOne } from './batch-fallback';
+import { batchStarts } from './batch-units';
 import { CassetteMissError, type ServingCassette } from './cassette/serving-cassette';
 import type { CircuitBreaker } from './circuit-breaker';
 import { sendBatch, sendRow, type RequestContext, type RequestOutcome } from './row-requests';
@@ -29,6 +30,8 @@ export interface ServingCallShared {
   sentOnce: boolean;
   /** Before any row was answered: the rows whose 2xx answer could not be read as features (see {@link UNREAD_LIMIT}). */
   unread: Set<string>;
+  /** The source's key columns: no batch carries two rows with the same key values (see {@link batchStarts}). */
+  keyColumns: readonly string[];
 }
 
 /**
@@ -63,6 +66,8 @@ export class ServingCall {
   private readonly results: Array<SideResult | undefined>;
   private readonly settled: Uint8Array;
   private readonly batchSize: number;
+  /** Batch starts when some rows share key values (see {@link batchStarts}); `null`: slices of `batchSize`. */
+  private readonly starts: number[] | null;
   private readonly unitCount: number;
   private next = 0;
   private callbackError: { error: unknown } | null = null;
@@ -78,7 +83,8 @@ export class ServingCall {
     this.results = stream ? [] : new Array<SideResult | undefined>(rows.length);
     this.settled = new Uint8Array(rows.length);
     this.batchSize = shared.requests.options.batch?.size ?? 1;
-    this.unitCount = Math.ceil(rows.length / this.batchSize);
+    this.starts = batchStarts(rows, this.batchSize, shared.keyColumns);
+    this.unitCount = this.starts ? this.starts.length : Math.ceil(rows.length / this.batchSize);
   }
 
   /** Sends every row; resolves to the results in row order (`[]` when streaming), or rejects with what ended the call. */
@@ -156,8 +162,9 @@ export class ServingCall {
     const { shared, run } = this;
     const { requests, breaker } = shared;
     const { options } = requests;
-    const first = unit * this.batchSize;
-    const unitRows = this.rows.slice(first, first + this.batchSize);
+    const { starts } = this;
+    const first = starts ? starts[unit]! : unit * this.batchSize;
+    const unitRows = this.rows.slice(first, starts ? (starts[unit + 1] ?? this.rows.length) : first + this.batchSize);
     try {
       let outcome: RequestOutcome = options.batch
         ? await sendBatch(requests, fieldsOf(unitRows), run)

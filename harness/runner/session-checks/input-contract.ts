@@ -16,6 +16,7 @@ export const inputContractCheck: SessionCheck<'input-contract'> = {
       contract: env.contract,
       serving: env.serving,
       redact: env.redact,
+      keyColumns: env.config.source.key,
       cassette: env.cassette,
       unavailable: env.online.unavailable,
       reproduce: env.reproduce({ check: 'input-contract' }),
@@ -33,6 +34,8 @@ export interface InputContractRunOptions {
   serving: ServingOptions;
   /** Hides secrets in messages. */
   redact: Redactor;
+  /** `source.key`: no batch carries two rows with the same key (probes keep their base row's key). */
+  keyColumns?: readonly string[];
   /** The run's serving cassette, or null. */
   cassette?: ServingCassette | null;
   /** Why the run's serving adapter was declared unavailable, if it was. */
@@ -47,7 +50,7 @@ export interface InputContractRunOptions {
  * breaker after ten probes and make every later check inconclusive. Retries, limits and timeouts are the run's.
  */
 export async function runInputContract(ctx: CheckContext, profile: DataProfile, options: InputContractRunOptions): Promise<CheckResult> {
-  const online = createServingAdapter({ ...options.serving, maxConsecutiveFailures: 0 }, { redact: options.redact, ...(options.cassette ? { cassette: options.cassette } : {}) });
+  const online = createServingAdapter({ ...options.serving, maxConsecutiveFailures: 0 }, { redact: options.redact, keyColumns: options.keyColumns, ...(options.cassette ? { cassette: options.cassette } : {}) });
   try {
     return await runInputContractCheck({ ...ctx, online }, profile, {
       ...options.check,
