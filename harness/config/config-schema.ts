@@ -86,6 +86,7 @@ export const offlineSchemas = {
     timeoutMs: positiveInt.optional(),
     concurrency: positiveInt.max(256).optional(),
     mode: z.enum(['auto', 'stream', 'batch']).optional(),
+    files: z.strictObject({ input: z.enum(['csv', 'jsonl']).optional(), output: z.enum(['csv', 'jsonl']).optional() }).optional(),
   }),
   columns: z.strictObject({ columns: z.array(nonEmpty).min(1).optional(), prefix: nonEmpty.optional(), stripPrefix: z.boolean().optional() }),
 };

@@ -1,3 +1,4 @@
+import { INPUT_PLACEHOLDER, OUTPUT_PLACEHOLDER, type PipelineFileFormat, type PipelineFiles } from '../adapters/offline/pipeline-files';
 import { availableParallelism } from 'node:os';
 import type { z } from 'zod';
 import { closest } from '../core/closest-name';
@@ -46,7 +47,8 @@ export function resolveOffline(
     }
     case 'command': {
       const c = parsed.data as z.infer<(typeof offlineSchemas)['command']>;
-      return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets), timeoutMs: c.timeoutMs ?? 300_000, concurrency: c.concurrency ?? availableParallelism(), mode: c.mode ?? 'auto' };
+      const files = resolvePipelineFiles(c.command, c.files, c.mode, fail);
+      return { kind, command: c.command, cwd: c.cwd ? at(c.cwd) : rootDir, env: interpolateMap(c.env ?? {}, 'offline.env', env, secrets), timeoutMs: c.timeoutMs ?? 300_000, concurrency: c.concurrency ?? availableParallelism(), mode: files ? 'batch' : (c.mode ?? 'auto'), files };
     }
     case 'http':
       return { kind, options: resolveOfflineHttp(parsed.data as HttpOfflineConfig, env, secrets, fail) };
@@ -56,4 +58,27 @@ export function resolveOffline(
       return { kind, columns: c.columns ?? null, prefix: c.prefix ?? null, stripPrefix: c.stripPrefix ?? true };
     }
   }
+}
+
+/**
+ * Whether the pipeline reads and writes files: `${input}` / `${output}` in `command` (alone or inside an argument),
+ * each CSV unless `offline.files` says JSON Lines. `offline.files` without a placeholder, or `mode: 'stream'` with one,
+ * is a config error.
+ */
+function resolvePipelineFiles(
+  command: readonly string[],
+  files: { input?: PipelineFileFormat | undefined; output?: PipelineFileFormat | undefined } | undefined,
+  mode: string | undefined,
+  fail: (path: string, problem: string) => never,
+): PipelineFiles | null {
+  const input = command.some((arg) => arg.includes(INPUT_PLACEHOLDER));
+  const output = command.some((arg) => arg.includes(OUTPUT_PLACEHOLDER));
+  if (!input && !output) {
+    if (files) fail('offline.files', `is set, but offline.command has no ${INPUT_PLACEHOLDER} or ${OUTPUT_PLACEHOLDER} argument to put the files in`);
+    return null;
+  }
+  if (files?.input && !input) fail('offline.files.input', `is set, but offline.command has no ${INPUT_PLACEHOLDER} argument`);
+  if (files?.output && !output) fail('offline.files.output', `is set, but offline.command has no ${OUTPUT_PLACEHOLDER} argument`);
+  if (mode === 'stream') fail('offline.mode', `is 'stream', but a pipeline given files (${INPUT_PLACEHOLDER}, ${OUTPUT_PLACEHOLDER}) reads a whole batch: leave mode out`);
+  return { input: input ? (files?.input ?? 'csv') : null, output: output ? (files?.output ?? 'csv') : null };
 }

@@ -1,3 +1,4 @@
+import type { PipelineFiles } from '../adapters/offline/pipeline-files';
 import type { CompareOptions } from '../core/compare-policy';
 import type { ColumnContractOptions } from '../core/input-contract';
 import type { ServingOptions, StartOptions } from '../adapters/serving/serving-options';
@@ -8,7 +9,8 @@ import type { ResolvedLogs } from './resolve-logs';
 /** The offline side, resolved to one tagged kind. */
 export type ResolvedOffline =
   | { kind: 'module'; path: string; exportName: string | null; batchSize: number; timeoutMs: number }
-  | { kind: 'command'; command: string[]; cwd: string; env: Record<string, string>; timeoutMs: number; concurrency: number; mode: 'auto' | 'stream' | 'batch' }
+  /** `files`: the pipeline reads `${input}` and/or writes `${output}` (in `command`) instead of stdin/stdout. */
+  | { kind: 'command'; command: string[]; cwd: string; env: Record<string, string>; timeoutMs: number; concurrency: number; mode: 'auto' | 'stream' | 'batch'; files: PipelineFiles | null }
   | { kind: 'columns'; columns: string[] | null; prefix: string | null; stripPrefix: boolean }
   /** A batch HTTP endpoint, reached with the serving adapter's HTTP machinery (`batch` always set). */
   | { kind: 'http'; options: ServingOptions };

@@ -162,6 +162,13 @@ export interface CommandOfflineConfig {
    * before reading the next (flushing); `'batch'`: it reads all its input before writing.
    */
   mode?: 'auto' | 'stream' | 'batch';
+  /**
+   * For a pipeline that reads and writes files: put `${input}` and/or `${output}` in `command`
+   * (`['python', 'features.py', '--input', '${input}', '--output', '${output}']`); each batch is written to a temporary
+   * `${input}` file and its features read from the `${output}` file the command writes, one row per input row, in
+   * order. Their formats: `'csv'` (default; a header row) or `'jsonl'`.
+   */
+  files?: { input?: 'csv' | 'jsonl'; output?: 'csv' | 'jsonl' };
 }
 
 /** Offline features already in the source: precomputed columns, chosen by list or by prefix. */

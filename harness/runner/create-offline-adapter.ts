@@ -27,7 +27,7 @@ export async function createOfflineAdapter(
     case 'module':
       return createModuleAdapter({ path: offline.path, exportName: offline.exportName, batchSize: offline.batchSize, timeoutMs: offline.timeoutMs, chosenRows });
     case 'command':
-      return createCommandAdapter({ command: offline.command, cwd: offline.cwd, env: offline.env, timeoutMs: offline.timeoutMs, concurrency: offline.concurrency, mode: offline.mode, chosenRows });
+      return createCommandAdapter({ command: offline.command, cwd: offline.cwd, env: offline.env, timeoutMs: offline.timeoutMs, concurrency: offline.concurrency, mode: offline.mode, files: offline.files, chosenRows });
     case 'columns':
       return createColumnsAdapter({ columns: featureColumns });
     case 'http':

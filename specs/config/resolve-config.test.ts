@@ -37,7 +37,7 @@ describe('resolveConfig', () => {
       contract: {},
     });
     expect(config.sample).toEqual({ method: 'reservoir', size: 1000, seed: 1, stratifyBy: null });
-    expect(config.offline).toEqual({ kind: 'command', command: ['python3', 'features.py'], cwd: '/repo', env: {}, timeoutMs: 300000, concurrency: availableParallelism(), mode: 'auto' });
+    expect(config.offline).toEqual({ kind: 'command', command: ['python3', 'features.py'], cwd: '/repo', env: {}, timeoutMs: 300000, concurrency: availableParallelism(), mode: 'auto', files: null });
     expect(config.serving).toMatchObject({ url: 'http://127.0.0.1:8080/features', method: 'POST', timeoutMs: 5000, retries: 3, concurrency: 8, batch: null });
     expect(config.budget).toEqual({ errorRate: 0.01, minCompared: 1 });
     expect(config.report.reporters).toEqual([

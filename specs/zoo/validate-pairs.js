@@ -4,6 +4,8 @@
 // derives what each check must see — parity on training rows, a generated-row probe (validate-edges.js),
 // batch invariance, label invariance and determinism. Serving is spoken to as the config says: the row as JSON
 // (the default), or Open Inference Protocol tensors (`preset: 'kserve-v2'`), where a row holding a null is not sent.
+// A pair whose offline command reads and writes files (`${input}` / `${output}` in its argv) is run as the harness
+// runs it: the rows in a temporary CSV with a header, the features read from the CSV it wrote.
 //
 //   node specs/zoo/validate-pairs.js [pair ...] [--verbose]
 //
@@ -15,6 +17,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
+const os = require('node:os');
 const path = require('node:path');
 const { createJiti } = require('jiti');
 const { edgeRows } = require('./validate-edges');
@@ -75,6 +78,7 @@ function readRows(file) {
 // ---------- the two sides ----------
 
 function runOffline(pair, rows) {
+  if (isFilePipeline(pair)) return runOfflineFiles(pair, rows);
   return new Promise((resolve) => {
     const child = spawn('python3', ['offline.py'], { cwd: pair.dir });
     let out = '';
@@ -109,6 +113,7 @@ for line in sys.stdin.read().splitlines():
 `;
 
 function runAlone(pair, rows) {
+  if (isFilePipeline(pair)) return runAloneFiles(pair, rows);
   return new Promise((resolve, reject) => {
     const child = spawn('python3', ['-c', ALONE_DRIVER], { cwd: pair.dir });
     let out = '';
@@ -144,6 +149,127 @@ function answerLines(out) {
 function parseFeatures(line) {
   // Python writes NaN, Infinity and -Infinity as bare tokens; keep them as strings so they compare as themselves.
   return JSON.parse(line.replace(/(-?Infinity|NaN)(?=\s*[,}\]])/g, '"$1"'));
+}
+
+// ---------- a pipeline that reads and writes files (`${input}` / `${output}` in offline.command) ----------
+
+const isFilePipeline = (pair) => (pair.config.offline?.command ?? []).some((arg) => arg.includes('${input}') || arg.includes('${output}'));
+
+// One batch through the command: the rows written to input.csv as the harness writes them (a header of every column
+// in order of first appearance, null empty, RFC 4180 quoting), the features read back from output.csv once it exits
+// 0 (its stdout is log output). A non-zero exit, no output file or a row count that does not add up is a crash.
+function runOfflineFiles(pair, rows) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zoo-files-'));
+  const input = path.join(dir, 'input.csv');
+  const output = path.join(dir, 'output.csv');
+  fs.writeFileSync(input, csvText(rows));
+  const [command, ...argv] = pair.config.offline.command.map((a) => a.split('${input}').join(input).split('${output}').join(output));
+  return new Promise((resolve) => {
+    const child = spawn(command, argv, { cwd: pair.dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      let records = null;
+      try {
+        records = code === 0 ? readCsvFeatures(fs.readFileSync(output, 'utf8')) : null;
+      } catch {
+        records = null;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (records === null || records.length !== rows.length) return resolve({ crashed: true, message: err.trim().split('\n').at(-1) || `exit ${code}` });
+      resolve({ crashed: false, results: records.map((features) => ({ kind: 'ok', features })) });
+    });
+  });
+}
+
+// Each row alone through a Python file pipeline, inside one Python process (as ALONE_DRIVER does for stdin
+// pipelines): per input line `{"argv": [...]}`, the script run as __main__ with that argv and its stdout swallowed.
+const ALONE_FILES_DRIVER = `
+import io, json, runpy, sys, traceback
+real_out = sys.stdout
+for line in sys.stdin.read().splitlines():
+    sys.argv = json.loads(line)["argv"]
+    sys.stdout = io.StringIO()
+    try:
+        runpy.run_path(sys.argv[0], run_name="__main__")
+        result = {"ok": True}
+    except SystemExit as e:
+        result = {"ok": True} if e.code in (None, 0) else {"error": f"exit {e.code}"}
+    except BaseException as e:
+        result = {"error": "".join(traceback.format_exception_only(type(e), e)).strip()}
+    sys.stdout = real_out
+    print(json.dumps(result), flush=True)
+`;
+
+/** Each row alone through a file pipeline: in one Python process for `python3 script.py …`, else one process per row. */
+async function runAloneFiles(pair, rows) {
+  const [command, script, ...rest] = pair.config.offline.command;
+  if (!/^python3?$/.test(path.basename(command)) || !script || script.startsWith('-')) {
+    return mapLimit(rows, 4, async (row) => {
+      const result = await runOfflineFiles(pair, [row]);
+      return result.crashed ? { kind: 'error', message: result.message } : result.results[0];
+    });
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zoo-files-'));
+  try {
+    const jobs = rows.map((row, i) => {
+      const input = path.join(dir, `input-${i}.csv`);
+      const output = path.join(dir, `output-${i}.csv`);
+      fs.writeFileSync(input, csvText([row]));
+      return { output, argv: [script, ...rest].map((a) => a.split('${input}').join(input).split('${output}').join(output)) };
+    });
+    const out = await new Promise((resolve) => {
+      const child = spawn(command, ['-c', ALONE_FILES_DRIVER], { cwd: pair.dir });
+      let text = '';
+      child.stdout.on('data', (d) => (text += d));
+      child.stderr.resume();
+      child.on('close', () => resolve(text));
+      child.stdin.end(jobs.map((j) => JSON.stringify({ argv: j.argv }) + '\n').join(''));
+    });
+    const lines = out.split('\n').filter((l) => l !== '');
+    if (lines.length !== rows.length) throw new Error(`${pair.name}: alone driver printed ${lines.length} lines for ${rows.length} rows`);
+    return lines.map((l, i) => {
+      const r = JSON.parse(l);
+      if ('error' in r) return { kind: 'error', message: r.error };
+      let records;
+      try {
+        records = readCsvFeatures(fs.readFileSync(jobs[i].output, 'utf8'));
+      } catch (e) {
+        return { kind: 'error', message: `no readable output file: ${e.message}` };
+      }
+      return records.length === 1 ? { kind: 'ok', features: records[0] } : { kind: 'error', message: `wrote ${records.length} rows` };
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function csvText(rows) {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (v) => {
+    const text = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(',') || '""')];
+  return lines.join('\r\n') + '\r\n';
+}
+
+// The output CSV's rows as feature objects, cells read as the harness reads them: empty → null, numbers, true/false,
+// nan/inf (kept as the strings 'NaN' / 'Infinity', as Python's JSON tokens are above); an unnamed column is dropped.
+function readCsvFeatures(text) {
+  const [header, ...records] = parseCsv(text.replace(/\r\n/g, '\n')).filter((r) => !(r.length === 1 && r[0] === ''));
+  const value = (t) => {
+    if (t === '') return null;
+    if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return Number(t);
+    const lower = t.toLowerCase();
+    if (lower === 'true' || lower === 'false') return lower === 'true';
+    const special = { nan: 'NaN', inf: 'Infinity', infinity: 'Infinity', '-inf': '-Infinity', '-infinity': '-Infinity' };
+    return Object.hasOwn(special, lower) ? special[lower] : t;
+  };
+  return records.map((r) => {
+    if (r.length !== header.length) throw new Error('ragged output CSV');
+    return Object.fromEntries(header.flatMap((name, c) => (name.trim() === '' ? [] : [[name, value(r[c])]])));
+  });
 }
 
 /** Offline results row by row: the whole batch when it runs, each row alone where it crashes. */
@@ -288,10 +414,12 @@ function sameValue(a, b, policy) {
   return a === b;
 }
 
-/** Fields that differ between two feature objects (present on one side only counts). */
+/** Fields that differ between two feature objects (present on one side only counts, but a key column echoed back
+ * by one side only is no feature, as the harness reads it). */
 function diffFields(pair, a, b) {
   const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...fields].filter((f) => !(f in a) || !(f in b) || !sameValue(a[f], b[f], policyFor(pair, f)));
+  const echoedKey = (f) => [pair.key].flat().includes(f) && (!(f in a) || !(f in b));
+  return [...fields].filter((f) => !echoedKey(f) && (!(f in a) || !(f in b) || !sameValue(a[f], b[f], policyFor(pair, f))));
 }
 
 // ---------- what each check must see ----------
@@ -342,7 +470,7 @@ async function checkPair(pair) {
   const found = new Findings();
   const rows = pair.rows;
   const [offline, online] = await Promise.all([offlineRows(pair, rows), onlineRows(pair, rows)]);
-  const keyOf = (row) => String(row[pair.key]);
+  const keyOf = (row) => [pair.key].flat().map((k) => String(row[k])).join('|');
   compareSides(pair, found, 'parity', rows, offline, online, keyOf);
   // Not a finding: fields whose values are not identical but within tolerance (float noise), for the summary.
   const noisy = new Set();
@@ -357,7 +485,7 @@ async function checkPair(pair) {
   // Generated rows: single-column edge values on three complete training rows both sides compute.
   const complete = rows.filter((r, i) => offline[i].kind === 'ok' && online[i].kind === 'ok' && Object.values(r).every((v) => v !== null));
   const bases = complete.slice(0, 3);
-  const probes = edgeRows(zFirst(rows), bases, [pair.key, pair.label].filter(Boolean));
+  const probes = edgeRows(zFirst(rows), bases, [pair.key, pair.label].flat().filter(Boolean));
   const probeRows = probes.map((p) => p.row);
   const [gOff, gOn] = await Promise.all([offlineRows(pair, probeRows), onlineRows(pair, probeRows)]);
   let infra = 0;

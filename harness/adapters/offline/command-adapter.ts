@@ -7,6 +7,8 @@ import type { AdapterRow, ComputeOptions, FeatureAdapter } from '../feature-adap
 import { encodeError, encodeRow, PipelineProcess, type PipelineCommand } from './pipeline-process';
 import { probeAnswerMode, type AnswerMode } from './probe-answer-mode';
 import { rowFailure, runPipelineBatch, type BatchOutcome } from './run-pipeline-batch';
+import { runFileBatch } from './run-file-batch';
+import type { PipelineFiles } from './pipeline-files';
 import { StreamingWorker } from './streaming-worker';
 import { suspectRows } from './suspect-rows';
 import { resolveInterpreterShim } from './resolve-shim';
@@ -24,6 +26,11 @@ export interface CommandAdapterOptions extends PipelineCommand {
    * as a whole for failing on them (only when it cannot start). Default `false`.
    */
   chosenRows?: boolean;
+  /**
+   * A pipeline that reads and writes files (`${input}` / `${output}` in `command`): each batch gets its own, in a
+   * process started for it (no warm spares: the file must exist before it starts). Default: stdin and stdout.
+   */
+  files?: PipelineFiles | null;
 }
 
 /** A command adapter: a {@link FeatureAdapter} that also tells how it ran the pipeline. */
@@ -94,7 +101,9 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
   const timeoutMs = options.timeoutMs ?? 300_000;
   const limiter = createConcurrencyLimiter(Math.max(1, options.concurrency ?? availableParallelism()));
   const live = new Set<PipelineProcess>();
-  const stats: OfflineProcesses = { started: 0, mode: options.mode === 'auto' || options.mode === undefined ? null : options.mode };
+  const files = options.files ?? null;
+  // A file pipeline reads its whole input file before it writes: a batch pipeline by construction.
+  const stats: OfflineProcesses = { started: 0, mode: files ? 'batch' : options.mode === 'auto' || options.mode === undefined ? null : options.mode };
   // Log output printed to stdout instead of stderr: skipped, counted, and the first line kept for the report.
   const onSkippedLine = (line: string): void => {
     stats.skippedStdout ??= { lines: 0, first: line.length > 120 ? `${line.slice(0, 120)}…` : line };
@@ -102,18 +111,22 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
   };
   /** Warm processes started ahead, oldest first; more when the pipeline starts slowly, so back-to-back batches find one warm. */
   const spares: PipelineProcess[] = [];
-  let spareCount = 1;
+  let spareCount = files ? 0 : 1;
   let worker: StreamingWorker | undefined;
   let everAnswered = false;
   let warming: Promise<void> | undefined;
   let closed = false;
 
   const run = resolveInterpreterShim(options);
-  const start = (): PipelineProcess => {
-    const proc = new PipelineProcess(run);
+  /** Counts a process started for the run, and keeps it on the list `close` kills. */
+  const adopt = (proc: PipelineProcess): void => {
     stats.started++;
     live.add(proc);
     void proc.exited.then(() => live.delete(proc));
+  };
+  const start = (): PipelineProcess => {
+    const proc = new PipelineProcess(run);
+    adopt(proc);
     return proc;
   };
   /** A fresh process for a batch: the oldest warm spare if there is one, and a new spare to replace it. */
@@ -129,7 +142,8 @@ export function createCommandAdapter(options: CommandAdapterOptions): CommandAda
     const release = await limiter.acquire(signal);
     if (!release) throw signal?.reason ?? new Error('aborted');
     try {
-      const outcome = await runPipelineBatch(fresh(), rows, { display, timeoutMs, signal, onResult, skipLogLines: true, onSkippedLine });
+      const batch = { display, timeoutMs, signal, onResult, skipLogLines: true, onSkippedLine };
+      const outcome = files ? await runFileBatch(run, files, rows, { ...batch, onStart: adopt }) : await runPipelineBatch(fresh(), rows, batch);
       if (outcome.kind === 'unstartable') throw new OfflineError(outcome.message, { cause: outcome.cause });
       if (outcome.kind === 'ok' || outcome.answered.length > 0) everAnswered = true;
       return outcome;

@@ -113,9 +113,9 @@ describe('startLocalServer', () => {
   });
 
   it('a ready URL answered 404 until the deadline points at serving.start.readyUrl: the server is up, the URL is wrong', async () => {
-    const error = await startError({ readyUrl: 'http://127.0.0.1:${port}/v2/models/fraud-v3/ready', readyTimeoutMs: 400 });
+    const error = await startError({ readyUrl: 'http://127.0.0.1:${port}/v2/models/fraud-v3/ready', readyTimeoutMs: 3000 });
     expect(error.message).toMatch(
-      /^serving did not become ready at http:\/\/127\.0\.0\.1:\d+\/v2\/models\/fraud-v3\/ready within 400 ms \(last probe: HTTP 404\); the server answers, but not at this URL: check serving\.start\.readyUrl /,
+      /^serving did not become ready at http:\/\/127\.0\.0\.1:\d+\/v2\/models\/fraud-v3\/ready within 3000 ms \(last probe: HTTP 404\); the server answers, but not at this URL: check serving\.start\.readyUrl /,
     );
   });
 
