@@ -12,3 +12,11 @@ export function isRowRejection(result: SideResult, side: Side): boolean {
   if (side === 'offline') return true;
   return result.status !== undefined && isRowVerdictStatus(result.status);
 }
+
+/**
+ * Whether a side never sent the row because its request mapping cannot carry it (a null in a tensor: see
+ * `SideResult`'s `unsendable`): not compared, and no judgement of either side.
+ */
+export function isUnsendable(result: SideResult): result is Extract<SideResult, { kind: 'skipped' }> {
+  return result.kind === 'skipped' && result.unsendable === true;
+}

@@ -7,6 +7,7 @@ import type { AdapterRow } from '../feature-adapter';
 import { AbortScope } from './abort-scope';
 import { isRowCausedBatchFailure, sendOneByOne } from './batch-fallback';
 import { batchStarts } from './batch-units';
+import { isUnsendable } from '../../core/row-rejection';
 import { CassetteMissError, type ServingCassette } from './cassette/serving-cassette';
 import type { CircuitBreaker } from './circuit-breaker';
 import { sendBatch, sendRow, type RequestContext, type RequestOutcome } from './row-requests';
@@ -132,7 +133,7 @@ export class ServingCall {
     const { unsendable } = this.shared;
     for (let i = 0; i < results.length; i++) {
       const result = results[i]!;
-      if (result.kind !== 'skipped' || !result.unsendable) continue;
+      if (!isUnsendable(result)) continue;
       unsendable.keys.add(rows[i]!.key);
       unsendable.firstReason ??= result.reason;
     }

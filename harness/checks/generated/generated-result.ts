@@ -7,6 +7,7 @@ import { describeOneSidedRows } from './contract-notes';
 import { describeReplays } from './describe-replays';
 import { formatCountOf, verbFor } from '../../core/plural';
 import type { RowEvaluation } from './evaluate-rows';
+import { isUnsendable } from '../../core/row-rejection';
 
 /** What generated-parity found, ready to be judged. */
 export interface GeneratedFindings {
@@ -46,7 +47,7 @@ export function judgeGenerated(found: GeneratedFindings): { result: CheckResult;
   }
   const fields = stats.result();
   // Rows serving's request mapping could not carry were never compared: not run, whatever the pipeline did with them.
-  const unsent = (e: RowEvaluation): boolean => (e.offline.kind === 'skipped' && e.offline.unsendable === true) || (e.online.kind === 'skipped' && e.online.unsendable === true);
+  const unsent = (e: RowEvaluation): boolean => isUnsendable(e.offline) || isUnsendable(e.online);
   const infra = evaluations.filter((e) => e.infraError && !unsent(e));
   const notSent = evaluations.filter((e) => e.infraError && unsent(e)).length;
   const failedFields = fields.filter((f) => f.status === 'failed');

@@ -1,6 +1,7 @@
 import type { CheckWarning } from '../../core/check-result';
 import type { Row, Side, SideResult } from '../../core/row';
 import { isRowRejection, type RowEvaluation } from './evaluate-rows';
+import { isUnsendable } from '../../core/row-rejection';
 import { stringifyJsonValue } from '../../core/stringify-json';
 
 /** Most rows re-tried to confirm that a side fails on them alone (each may cost a timeout); a row both sides fail on is one. */
@@ -48,10 +49,6 @@ export function sideFailureCandidates(all: readonly RowEvaluation[]): SideFailur
     }
   }
   return out;
-}
-
-function isUnsendable(result: SideResult): boolean {
-  return result.kind === 'skipped' && result.unsendable === true;
 }
 
 /** Whether a side answered a row: features, or a rejection of the row itself (a 4xx, a pipeline's `$error`). */
